@@ -1,0 +1,72 @@
+package com.marketplacecontracts.core.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.adapters.EnumJsonAdapter;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * The one Moshi configuration both clients use. Build it once per client and share it: {@link Moshi} is immutable
+ * and caches its adapters.
+ */
+public final class MoshiFactory {
+
+  private MoshiFactory() {
+  }
+
+  /** A Moshi that decodes the generated models: open enums, {@link BigDecimal} numbers. */
+  public static Moshi create() {
+    return new Moshi.Builder()
+        .add(OPEN_ENUMS)
+        .add(BigDecimal.class, BIG_DECIMAL.nullSafe())
+        .build();
+  }
+
+  /**
+   * Every generated enum implements {@link OpenEnum}: an unknown JSON value becomes its {@code UNRECOGNIZED}
+   * constant instead of a {@link com.squareup.moshi.JsonDataException}, because the marketplaces add values.
+   */
+  static final JsonAdapter.Factory OPEN_ENUMS = new JsonAdapter.Factory() {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+      if (!annotations.isEmpty() || !(type instanceof Class<?> raw)) {
+        return null;
+      }
+      if (!raw.isEnum() || !OpenEnum.class.isAssignableFrom(raw)) {
+        return null;
+      }
+      Class<? extends Enum> enumType = (Class<? extends Enum>) raw;
+      Enum fallback = Enum.valueOf(enumType, OpenEnum.UNRECOGNIZED);
+      return EnumJsonAdapter.create(enumType).withUnknownFallback(fallback).nullSafe();
+    }
+  };
+
+  /** Prices and dimensions keep their exact decimal value: read from the number's text, written as a number. */
+  static final JsonAdapter<BigDecimal> BIG_DECIMAL = new JsonAdapter<>() {
+    @Override
+    public BigDecimal fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() != JsonReader.Token.NUMBER) {
+        throw new com.squareup.moshi.JsonDataException(
+            "Expected a number but was " + reader.peek() + " at path " + reader.getPath());
+      }
+      return new BigDecimal(reader.nextString());
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
+      writer.value(value);
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(BigDecimal)";
+    }
+  };
+}
