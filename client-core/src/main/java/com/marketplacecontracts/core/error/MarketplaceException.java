@@ -1,0 +1,120 @@
+package com.marketplacecontracts.core.error;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one unchecked exception every failed call ends in. Subtypes say which class of failure it was; each keeps
+ * the marketplace, the operation, the HTTP status (0 when no response arrived), the marketplace's parsed errors, a
+ * request id when the server sent one, and the raw body (truncated) when it could not be parsed. It never carries
+ * credentials.
+ */
+public class MarketplaceException extends RuntimeException {
+
+  private final String marketplace;
+  private final String operationId;
+  private final int statusCode;
+  private final List<ApiError> errors;
+  private final String requestId;
+  private final String rawBody;
+
+  protected MarketplaceException(Details details, String summary, Throwable cause) {
+    super(details.describe(summary), cause);
+    this.marketplace = details.marketplace();
+    this.operationId = details.operationId();
+    this.statusCode = details.statusCode();
+    this.errors = List.copyOf(details.errors());
+    this.requestId = details.requestId();
+    this.rawBody = details.rawBody();
+  }
+
+  /** {@code teez} or {@code yandex}. */
+  public String marketplace() {
+    return marketplace;
+  }
+
+  /** The spec's operationId of the failed call, or {@code unknown}. */
+  public String operationId() {
+    return operationId;
+  }
+
+  /** The HTTP status, or 0 when no HTTP response was received. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The marketplace's error codes and messages, empty when the body had none or was not in the documented shape. */
+  public List<ApiError> errors() {
+    return errors;
+  }
+
+  /** The error codes alone, in order. */
+  public List<String> errorCodes() {
+    return errors.stream().map(ApiError::code).toList();
+  }
+
+  /** A request id the server sent ({@code traceparent}, {@code X-Request-Id}...), to find the call in its logs. */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  /** The response body as received (truncated), when it was not the documented error shape; otherwise empty. */
+  public Optional<String> rawBody() {
+    return Optional.ofNullable(rawBody);
+  }
+
+  /**
+   * What describes a failure, gathered before the exception is built.
+   *
+   * @param marketplace {@code teez} or {@code yandex}
+   * @param operationId spec operationId
+   * @param statusCode  HTTP status or 0
+   * @param errors      parsed errors
+   * @param requestId   server request id or null
+   * @param rawBody     unparsed body (truncated) or null
+   * @param note        what else is known (the I/O or decoding failure), or null
+   */
+  public record Details(String marketplace, String operationId, int statusCode, List<ApiError> errors,
+      String requestId, String rawBody, String note) {
+
+    public Details {
+      errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public Details(String marketplace, String operationId, int statusCode, List<ApiError> errors,
+        String requestId, String rawBody) {
+      this(marketplace, operationId, statusCode, errors, requestId, rawBody, null);
+    }
+
+    /** Details of a call that got no HTTP answer. */
+    public static Details noResponse(String marketplace, String operationId) {
+      return new Details(marketplace, operationId, 0, List.of(), null, null, null);
+    }
+
+    /** The same details with {@code note} added to the message. */
+    public Details withSummaryDetail(String note) {
+      return new Details(marketplace, operationId, statusCode, errors, requestId, rawBody, note);
+    }
+
+    String describe(String summary) {
+      StringBuilder out = new StringBuilder();
+      out.append(marketplace).append(' ').append(operationId);
+      if (statusCode > 0) {
+        out.append(": HTTP ").append(statusCode);
+      }
+      out.append(": ").append(summary);
+      if (note != null && !note.isBlank()) {
+        out.append(" (").append(note).append(')');
+      }
+      if (!errors.isEmpty()) {
+        out.append(" ").append(errors);
+      } else if (rawBody != null && !rawBody.isBlank()) {
+        out.append(" (body: ").append(rawBody).append(')');
+      }
+      if (requestId != null) {
+        out.append(" [request id ").append(requestId).append(']');
+      }
+      return out.toString();
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package com.marketplacecontracts.core.http;
+
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import com.marketplacecontracts.core.time.TimeSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings both client builders share. A client's own builder extends this and adds its credentials.
+ *
+ * @param <B> the concrete builder, for chaining
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+
+  String baseUrl;
+  Duration connectTimeout = Duration.ofSeconds(10);
+  Duration readTimeout = Duration.ofSeconds(60);
+  Duration callTimeout = Duration.ofMinutes(5);
+  OkHttpClient okHttpClient;
+  String userAgent;
+  RetryConfig retry = RetryConfig.defaults();
+  RateLimitConfig rateLimit = RateLimitConfig.fromSpec();
+  TimeSource time = TimeSource.SYSTEM;
+  Clock clock = Clock.systemUTC();
+  ClientEvents events = ClientEvents.NONE;
+
+  protected ClientBuilder(String productionUrl) {
+    this.baseUrl = productionUrl;
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** The API's root URL; production by default. Tests and the Prism mock set their own. */
+  public B baseUrl(String url) {
+    this.baseUrl = Objects.requireNonNull(url, "url");
+    return self();
+  }
+
+  public B connectTimeout(Duration timeout) {
+    this.connectTimeout = Objects.requireNonNull(timeout);
+    return self();
+  }
+
+  public B readTimeout(Duration timeout) {
+    this.readTimeout = Objects.requireNonNull(timeout);
+    return self();
+  }
+
+  /** Bound on one HTTP exchange including redirects (retries are bounded by {@link RetryConfig#maxTotal()}). */
+  public B callTimeout(Duration timeout) {
+    this.callTimeout = Objects.requireNonNull(timeout);
+    return self();
+  }
+
+  /**
+   * An OkHttpClient to share connection pools and dispatcher with the application; the client derives its own from
+   * it with {@code newBuilder()}, so the caller's instance is not changed.
+   */
+  public B okHttpClient(OkHttpClient client) {
+    this.okHttpClient = Objects.requireNonNull(client);
+    return self();
+  }
+
+  /** Product token prepended to the client's own User-Agent, e.g. {@code my-erp/2.1}. */
+  public B userAgent(String userAgent) {
+    this.userAgent = userAgent;
+    return self();
+  }
+
+  public B retry(RetryConfig retry) {
+    this.retry = Objects.requireNonNull(retry);
+    return self();
+  }
+
+  public B rateLimit(RateLimitConfig rateLimit) {
+    this.rateLimit = Objects.requireNonNull(rateLimit);
+    return self();
+  }
+
+  /** The monotonic clock and sleeper for retries, rate limits, token expiry and polling (tests simulate it). */
+  public B timeSource(TimeSource time) {
+    this.time = Objects.requireNonNull(time);
+    return self();
+  }
+
+  /** The wall clock, for HTTP dates in {@code Retry-After} and rate-limit reset headers. */
+  public B clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+    return self();
+  }
+
+  /** Progress events: retries and rate-limit waits. */
+  public B events(ClientEvents events) {
+    this.events = Objects.requireNonNull(events);
+    return self();
+  }
+
+  /** The configured time source (for a facade's polling helpers). */
+  public TimeSource configuredTimeSource() {
+    return time;
+  }
+
+  /** The configured API root. */
+  public String configuredBaseUrl() {
+    return baseUrl;
+  }
+}

@@ -1,0 +1,22 @@
+package com.marketplacecontracts.core.http;
+
+import java.time.Duration;
+
+/**
+ * What the runtime does on its own while a call runs, for progress output and metrics. Never carries credentials.
+ * Methods are called on the calling thread and must return quickly.
+ */
+public interface ClientEvents {
+
+  /** Ignores everything. */
+  ClientEvents NONE = new ClientEvents() {
+  };
+
+  /** A failed attempt of {@code operationId} will be retried after {@code delay}. */
+  default void retrying(String operationId, int failedAttempt, String reason, Duration delay) {
+  }
+
+  /** The client-side rate limiter holds a call of {@code operationId} for {@code wait}. */
+  default void rateLimitWait(String operationId, Duration wait) {
+  }
+}

@@ -1,0 +1,171 @@
+package com.marketplacecontracts.core.http;
+
+import com.marketplacecontracts.core.auth.Credential;
+import com.marketplacecontracts.core.auth.CredentialInterceptor;
+import com.marketplacecontracts.core.auth.UnauthorizedRetryInterceptor;
+import com.marketplacecontracts.core.error.ErrorBodyParser;
+import com.marketplacecontracts.core.error.ErrorDecoder;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.error.TransportException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
+import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
+import com.marketplacecontracts.core.retry.RetryInterceptor;
+import com.marketplacecontracts.core.validation.ValidatingProxy;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.Moshi;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The engine behind a client facade: one OkHttpClient with the interceptor stack, one Moshi, one Retrofit, one
+ * Validator. Builds validating API proxies and executes calls into values or typed exceptions. Thread-safe.
+ *
+ * <p>Interceptor order, outermost first: user agent, retries, client-side rate limit, refresh-on-401; the credential
+ * is a network interceptor so every hop (redirects included) is checked against the configured host.
+ */
+public final class ClientRuntime {
+
+  private static final ValidatorFactory VALIDATORS = Validation.buildDefaultValidatorFactory();
+  private static final String VERSION = "0.1.0";
+
+  private final String marketplace;
+  private final HttpUrl baseUrl;
+  private final OkHttpClient http;
+  private final Moshi moshi;
+  private final Retrofit retrofit;
+  private final Validator validator;
+  private final ErrorDecoder errors;
+
+  private ClientRuntime(String marketplace, ClientBuilder<?> settings, Credential credential,
+      Function<Moshi, ErrorBodyParser> parser) {
+    this.marketplace = marketplace;
+    this.baseUrl = normalize(settings.baseUrl);
+    this.moshi = MoshiFactory.create();
+    this.validator = VALIDATORS.getValidator();
+    this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock);
+    OkHttpClient.Builder builder = (settings.okHttpClient == null ? new OkHttpClient() : settings.okHttpClient)
+        .newBuilder()
+        .connectTimeout(settings.connectTimeout)
+        .readTimeout(settings.readTimeout)
+        .writeTimeout(settings.readTimeout)
+        .callTimeout(settings.callTimeout)
+        .retryOnConnectionFailure(false);
+    String agent = (settings.userAgent == null ? "" : settings.userAgent + " ")
+        + "marketplace-contracts/" + VERSION + " (" + marketplace + ")";
+    builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", agent).build()));
+    builder.addInterceptor(new RetryInterceptor(settings.retry, settings.time, settings.clock, settings.events));
+    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, settings.time, settings.events));
+    if (credential != null) {
+      builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
+      builder.addNetworkInterceptor(new CredentialInterceptor(credential, baseUrl));
+    }
+    this.http = builder.build();
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(http)
+        .addConverterFactory(MoshiConverterFactory.create(moshi))
+        .build();
+  }
+
+  /**
+   * A runtime for {@code marketplace} ({@code teez}, {@code yandex}) with the builder's settings.
+   *
+   * @param credential what authenticates requests, or {@code null} for none
+   * @param parser     makes the reader of the marketplace's error body, given the runtime's Moshi
+   */
+  public static ClientRuntime create(String marketplace, ClientBuilder<?> settings, Credential credential,
+      Function<Moshi, ErrorBodyParser> parser) {
+    return new ClientRuntime(marketplace, settings, credential, parser);
+  }
+
+  /** A generated API bound to this runtime, validating every call before it is sent. */
+  public <T> T api(Class<T> api) {
+    return ValidatingProxy.wrap(api, retrofit.create(api), validator, marketplace);
+  }
+
+  /**
+   * Runs {@code call} and returns its body, or throws the {@link MarketplaceException} subtype for what went wrong:
+   * an error status (with the marketplace's error codes), no answer ({@link TransportException}), an answer that is
+   * not the documented JSON ({@link UnreadableResponseException}), or a quota wait that was too long.
+   */
+  public <T> T execute(Call<T> call) {
+    String operationId = Operations.id(call.request());
+    Response<T> response;
+    try {
+      response = call.execute();
+    } catch (QuotaWaitTooLongException e) {
+      throw new RateLimitedException(MarketplaceException.Details.noResponse(marketplace, operationId),
+          e.waitNeeded(), e);
+    } catch (JsonDataException | JsonEncodingException | EOFException e) {
+      throw new UnreadableResponseException(
+          MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(e.getMessage()), e);
+    } catch (IOException e) {
+      throw new TransportException(
+          MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(describe(e)), e);
+    } catch (RuntimeException e) {
+      if (e instanceof MarketplaceException marketplaceException) {
+        throw marketplaceException;
+      }
+      throw new UnreadableResponseException(
+          MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(describe(e)), e);
+    }
+    if (!response.isSuccessful()) {
+      throw errors.decode(operationId, response.code(), response.headers(), response.errorBody());
+    }
+    T body = response.body();
+    if (body == null) {
+      throw new UnreadableResponseException(new MarketplaceException.Details(marketplace, operationId,
+          response.code(), List.of(), ErrorDecoder.requestId(response.headers()), "(empty body)"), null);
+    }
+    return body;
+  }
+
+  /** The shared, immutable Moshi (e.g. for decoding stored responses). */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  /** The configured API root. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** Which marketplace this runtime talks to. */
+  public String marketplace() {
+    return marketplace;
+  }
+
+  /** The OkHttpClient with the full interceptor stack, for derived clients (e.g. a token endpoint's). */
+  public OkHttpClient httpClient() {
+    return http;
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  private static HttpUrl normalize(String url) {
+    HttpUrl parsed = HttpUrl.get(url);
+    return parsed.encodedPath().endsWith("/") ? parsed : parsed.newBuilder().addPathSegment("").build();
+  }
+
+  @Override
+  public String toString() {
+    return "ClientRuntime(" + marketplace + " at " + baseUrl + ")";
+  }
+}

@@ -1,0 +1,47 @@
+package com.marketplacecontracts.core.http;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okhttp3.Request;
+import retrofit2.Invocation;
+import retrofit2.http.Path;
+
+/** Reads the spec's facts about the operation behind a request, from the generated method Retrofit tagged it with. */
+public final class Operations {
+
+  private Operations() {
+  }
+
+  /** The operation's annotation, or {@code null} for a request not made through a generated API. */
+  public static ApiOperation of(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation == null ? null : invocation.method().getAnnotation(ApiOperation.class);
+  }
+
+  /** The spec's operationId, or {@code unknown}. */
+  public static String id(Request request) {
+    ApiOperation operation = of(request);
+    return operation == null ? "unknown" : operation.id();
+  }
+
+  /** The path parameters of the call by name (campaignId, businessId...): whose quota and whose data it is. */
+  public static Map<String, Object> pathParameters(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (invocation == null) {
+      return out;
+    }
+    Method method = invocation.method();
+    Annotation[][] annotations = method.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation annotation : annotations[i]) {
+        if (annotation instanceof Path path) {
+          out.put(path.value(), invocation.arguments().get(i));
+        }
+      }
+    }
+    return out;
+  }
+}

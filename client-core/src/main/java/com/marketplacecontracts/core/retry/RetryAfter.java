@@ -1,0 +1,53 @@
+package com.marketplacecontracts.core.retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import okhttp3.Headers;
+
+/**
+ * When a server asks to wait: {@code Retry-After} (seconds or an HTTP date), else Yandex's
+ * {@code X-RateLimit-Resource-Until} (the quota's reset time, an RFC 822 date) when the quota is spent.
+ */
+public final class RetryAfter {
+
+  private RetryAfter() {
+  }
+
+  /** The wait the headers ask for, never negative; empty when they ask for none. */
+  public static Optional<Duration> from(Headers headers, Clock clock) {
+    String retryAfter = headers.get("Retry-After");
+    if (retryAfter != null) {
+      Optional<Duration> parsed = parse(retryAfter.trim(), clock);
+      if (parsed.isPresent()) {
+        return parsed;
+      }
+    }
+    String remaining = headers.get("X-RateLimit-Resource-Remaining");
+    String until = headers.get("X-RateLimit-Resource-Until");
+    if (until != null && (remaining == null || remaining.trim().equals("0"))) {
+      return date(until.trim(), clock);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Duration> parse(String value, Clock clock) {
+    if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+    }
+    return date(value, clock);
+  }
+
+  private static Optional<Duration> date(String value, Clock clock) {
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration wait = Duration.between(clock.instant(), at.toInstant());
+      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package com.marketplacecontracts.core.retry;
+
+import com.marketplacecontracts.core.http.ApiOperation;
+import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.http.Operations;
+import com.marketplacecontracts.core.time.TimeSource;
+import dev.failsafe.Execution;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Retries an operation the spec marks safe to repeat ({@code x-idempotent}) on 420, 429, 5xx and I/O failures.
+ * Failsafe's retry policy decides (attempts, exponential backoff, jitter); this loop sleeps through the injectable
+ * {@link TimeSource}, waits at least as long as the server asks, and stops when the total budget would be exceeded.
+ * Anything else — writes, other 4xx — goes through exactly once.
+ */
+public final class RetryInterceptor implements Interceptor {
+
+  private final RetryConfig config;
+  private final TimeSource time;
+  private final Clock clock;
+  private final ClientEvents events;
+
+  public RetryInterceptor(RetryConfig config, TimeSource time, Clock clock, ClientEvents events) {
+    this.config = config;
+    this.time = time;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** Statuses worth another attempt: Yandex's 420, 429 and every 5xx. */
+  public static boolean retryableStatus(int code) {
+    return code == 420 || code == 429 || code >= 500;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    ApiOperation operation = Operations.of(request);
+    if (config.maxAttempts() == 1 || operation == null || !operation.idempotent()) {
+      return chain.proceed(request);
+    }
+    RetryPolicy<Response> policy = RetryPolicy.<Response>builder()
+        .handleResultIf(response -> retryableStatus(response.code()))
+        .handle(IOException.class)
+        .withMaxAttempts(config.maxAttempts())
+        .withBackoff(config.baseDelay(), config.maxDelay())
+        .withJitter(config.jitter())
+        .build();
+    Execution<Response> execution = Execution.of(policy);
+    long started = time.nanoTime();
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      Response response = null;
+      IOException failure = null;
+      try {
+        response = chain.proceed(request);
+      } catch (IOException e) {
+        if (chain.call().isCanceled()) {
+          throw e;
+        }
+        failure = e;
+      }
+      execution.record(response, failure);
+      if (execution.isComplete()) {
+        return finish(response, failure);
+      }
+      Optional<Duration> serverWait = response == null ? Optional.empty()
+          : RetryAfter.from(response.headers(), clock);
+      if (serverWait.isPresent() && serverWait.get().compareTo(config.maxServerWait()) > 0) {
+        return finish(response, failure);
+      }
+      Duration delay = execution.getDelay();
+      if (serverWait.isPresent() && serverWait.get().compareTo(delay) > 0) {
+        delay = serverWait.get();
+      }
+      Duration elapsed = Duration.ofNanos(time.nanoTime() - started);
+      if (elapsed.plus(delay).compareTo(config.maxTotal()) > 0) {
+        return finish(response, failure);
+      }
+      String reason = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
+      events.retrying(operation.id(), attempt, reason, delay);
+      if (response != null) {
+        response.close();
+      }
+      try {
+        time.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting to retry " + operation.id());
+      }
+    }
+  }
+
+  private static Response finish(Response response, IOException failure) throws IOException {
+    if (response != null) {
+      return response;
+    }
+    throw failure;
+  }
+}

@@ -1,0 +1,192 @@
+package com.marketplacecontracts.teez;
+
+import com.marketplacecontracts.core.auth.Credential;
+import com.marketplacecontracts.core.auth.RefreshingTokenCredential;
+import com.marketplacecontracts.core.auth.RefreshingTokenCredential.AccessToken;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.http.ClientBuilder;
+import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.polling.Poller;
+import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.core.time.TimeSource;
+import com.marketplacecontracts.teez.api.AuthApi;
+import com.marketplacecontracts.teez.api.ProductsApi;
+import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
+import com.marketplacecontracts.teez.model.ImportProductDto2;
+import com.marketplacecontracts.teez.model.SkuImportStatus;
+import com.marketplacecontracts.teez.model.TokenRequest;
+import com.marketplacecontracts.teez.model.TokenResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import retrofit2.Call;
+
+/**
+ * The Teez Seller API client: the generated APIs plus an import-status poller, over one shared runtime
+ * (bearer-token authentication with refresh, typed errors, retries, validation). Thread-safe; one per application.
+ *
+ * <pre>{@code
+ * TeezClient teez = TeezClient.builder().clientCredentials(id, secret).build();
+ * GetExternalImportStatusApiResponse status = teez.importStatus(jobId);
+ * }</pre>
+ */
+public final class TeezClient {
+
+  /** Production API root. */
+  public static final String PRODUCTION_URL = "https://seller-api.teez.kz/";
+
+  /**
+   * Product and SKU statuses read as "still being processed" by {@link #awaitImport}. Teez does not publish its
+   * status values; these are compared case-insensitively, ignoring {@code _}, {@code -} and spaces.
+   */
+  public static final Set<String> DEFAULT_PENDING_STATUSES =
+      Set.of("pending", "queued", "new", "processing", "inprogress", "inqueue", "running");
+
+  private final ClientRuntime runtime;
+  private final ProductsApi products;
+  private final AuthApi auth;
+  private final TimeSource time;
+
+  private TeezClient(Builder builder) {
+    // The token endpoint is called through its own runtime, without the bearer credential it is there to provide.
+    ClientRuntime tokenRuntime = ClientRuntime.create("teez", builder, null, TeezErrorParser::new);
+    this.auth = tokenRuntime.api(AuthApi.class);
+    Credential credential;
+    if (builder.accessToken != null) {
+      credential = Credential.bearer(builder.accessToken);
+    } else if (builder.clientId != null) {
+      String clientId = builder.clientId;
+      String clientSecret = builder.clientSecret;
+      credential = new RefreshingTokenCredential(
+          () -> fetchToken(tokenRuntime, auth, clientId, clientSecret), builder.configuredTimeSource(), builder.refreshMargin);
+    } else {
+      throw new IllegalStateException("credentials: call accessToken(...) or clientCredentials(...)");
+    }
+    this.runtime = ClientRuntime.create("teez", builder, credential, TeezErrorParser::new);
+    this.products = runtime.api(ProductsApi.class);
+    this.time = builder.configuredTimeSource();
+  }
+
+  private static AccessToken fetchToken(ClientRuntime tokenRuntime, AuthApi auth, String id, String secret)
+      throws IOException {
+    try {
+      TokenResponse token = tokenRuntime.execute(auth.authGetToken(new TokenRequest().clientId(id).clientSecret(secret)));
+      if (token.getAccessToken() == null || token.getAccessToken().isBlank()) {
+        throw new IOException("token endpoint returned no accessToken");
+      }
+      long seconds = token.getExpiresIn() == null ? 0 : token.getExpiresIn();
+      return new AccessToken(token.getAccessToken(), Duration.ofSeconds(seconds));
+    } catch (MarketplaceException e) {
+      throw new IOException("Teez token exchange failed: " + e.getMessage(), e);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Generated API: products (import status). Calls are validated before they are sent. */
+  public ProductsApi products() {
+    return products;
+  }
+
+  /** Runs a call of a generated API: its body, or a {@code MarketplaceException} subtype. */
+  public <T> T execute(Call<T> call) {
+    return runtime.execute(call);
+  }
+
+  /** The status of a product create/update job. */
+  public GetExternalImportStatusApiResponse importStatus(long jobId) {
+    return execute(products.productsGetImportStatusAsync(jobId));
+  }
+
+  /**
+   * Polls a job until every product and SKU has left the {@link #DEFAULT_PENDING_STATUSES} (and the job reports at
+   * least one product), or {@code timeout} passes. The result holds each product's and SKU's final status.
+   */
+  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout) {
+    return awaitImport(jobId, timeout, TeezClient::isDefaultPending);
+  }
+
+  /** As {@link #awaitImport(long, Duration)}, with the caller's idea of which status strings are still pending. */
+  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout,
+      Predicate<String> pending) {
+    return Poller.withTimeout(timeout, time).await(() -> importStatus(jobId), status -> settled(status, pending));
+  }
+
+  static boolean settled(GetExternalImportStatusApiResponse status, Predicate<String> pending) {
+    if (status.getProducts() == null || status.getProducts().isEmpty()) {
+      return false;
+    }
+    for (ImportProductDto2 product : status.getProducts()) {
+      if (product.getStatus() == null || pending.test(product.getStatus())) {
+        return false;
+      }
+      if (product.getSkus() != null) {
+        for (SkuImportStatus sku : product.getSkus()) {
+          if (sku.getStatus() == null || pending.test(sku.getStatus())) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  static boolean isDefaultPending(String status) {
+    String key = status.toLowerCase(Locale.ROOT).replaceAll("[_\\-\\s]", "");
+    return DEFAULT_PENDING_STATUSES.contains(key);
+  }
+
+  @Override
+  public String toString() {
+    return "TeezClient(" + runtime.configuredBaseUrl() + ")";
+  }
+
+  /** Settings; credentials are a ready {@link #accessToken} or {@link #clientCredentials} for the token endpoint. */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private String accessToken;
+    private String clientId;
+    private String clientSecret;
+    private Duration refreshMargin = Duration.ofSeconds(60);
+
+    private Builder() {
+      super(PRODUCTION_URL);
+    }
+
+    /** A ready bearer token (JWT), used as is. */
+    public Builder accessToken(String token) {
+      this.accessToken = Objects.requireNonNull(token, "token");
+      this.clientId = null;
+      this.clientSecret = null;
+      return this;
+    }
+
+    /** Client credentials exchanged at {@code POST /api/v1/auth/token}; the token is cached and refreshed. */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      this.accessToken = null;
+      return this;
+    }
+
+    /** How long before expiry a token is replaced (60 s by default). */
+    public Builder tokenRefreshMargin(Duration margin) {
+      this.refreshMargin = Objects.requireNonNull(margin);
+      return this;
+    }
+
+    public TeezClient build() {
+      return new TeezClient(this);
+    }
+
+    @Override
+    public String toString() {
+      return "TeezClient.Builder(" + configuredBaseUrl() + ", credentials="
+          + (accessToken != null ? "access token ***" : clientId != null ? "client credentials ***" : "none") + ")";
+    }
+  }
+}
