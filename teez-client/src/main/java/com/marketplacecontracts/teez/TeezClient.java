@@ -143,7 +143,7 @@ public final class TeezClient {
 
   @Override
   public String toString() {
-    return "TeezClient(" + runtime.configuredBaseUrl() + ")";
+    return "TeezClient(" + runtime.baseUrl() + ")";
   }
 
   /** Settings; credentials are a ready {@link #accessToken} or {@link #clientCredentials} for the token endpoint. */

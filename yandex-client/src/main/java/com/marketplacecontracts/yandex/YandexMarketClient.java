@@ -147,7 +147,7 @@ public final class YandexMarketClient {
 
   @Override
   public String toString() {
-    return "YandexMarketClient(" + runtime.configuredBaseUrl() + ")";
+    return "YandexMarketClient(" + runtime.baseUrl() + ")";
   }
 
   /** Settings; credentials are one of {@link #apiKey} or {@link #oauthToken}. */
