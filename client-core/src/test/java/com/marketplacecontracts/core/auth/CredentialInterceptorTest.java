@@ -1,0 +1,80 @@
+package com.marketplacecontracts.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.core.http.TestClient;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import java.io.IOException;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CredentialInterceptorTest {
+
+  private final MockWebServer home = new MockWebServer();
+  private final MockWebServer elsewhere = new MockWebServer();
+
+  @BeforeEach
+  void start() throws IOException {
+    home.start();
+    elsewhere.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    home.shutdown();
+    elsewhere.shutdown();
+  }
+
+  private TestClient client(Credential credential) {
+    return TestClient.builder(home.url("/").toString()).credential(credential)
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
+  }
+
+  @Test
+  void apiKeyIsSentToTheConfiguredHost() throws Exception {
+    home.enqueue(new MockResponse().setBody("{}"));
+
+    TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
+    client.runtime.execute(client.api.read(1L));
+
+    assertThat(home.takeRequest().getHeader("Api-Key")).isEqualTo("secret-key-1");
+  }
+
+  @Test
+  void apiKeyIsStrippedWhenARedirectLeavesTheHost() throws Exception {
+    home.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/items/1")));
+    elsewhere.enqueue(new MockResponse().setBody("{}"));
+
+    TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
+    client.runtime.execute(client.api.read(1L));
+
+    assertThat(home.takeRequest().getHeader("Api-Key")).isEqualTo("secret-key-1");
+    RecordedRequest redirected = elsewhere.takeRequest();
+    assertThat(redirected.getPath()).isEqualTo("/items/1");
+    assertThat(redirected.getHeader("Api-Key")).isNull();
+    assertThat(redirected.getHeaders().toString()).doesNotContain("secret-key-1");
+  }
+
+  @Test
+  void bearerTokenIsStrippedWhenARedirectLeavesTheHost() throws Exception {
+    home.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", elsewhere.url("/items/1")));
+    elsewhere.enqueue(new MockResponse().setBody("{}"));
+
+    TestClient client = client(Credential.bearer("tok-123"));
+    client.runtime.execute(client.api.read(1L));
+
+    assertThat(home.takeRequest().getHeader("Authorization")).isEqualTo("Bearer tok-123");
+    assertThat(elsewhere.takeRequest().getHeader("Authorization")).isNull();
+  }
+
+  @Test
+  void credentialsNeverShowInToString() {
+    assertThat(Credential.header("Api-Key", "secret-key-1").toString()).doesNotContain("secret-key-1");
+    assertThat(Credential.bearer("tok-123").toString()).doesNotContain("tok-123");
+  }
+}

@@ -1,0 +1,166 @@
+package com.marketplacecontracts.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marketplacecontracts.core.error.BadRequestException;
+import com.marketplacecontracts.core.error.ClientErrorException;
+import com.marketplacecontracts.core.error.ForbiddenException;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.NotFoundException;
+import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.ServerErrorException;
+import com.marketplacecontracts.core.error.TransportException;
+import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClientRuntimeTest {
+
+  private final MockWebServer server = new MockWebServer();
+  private TestClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+    client = TestClient.builder(server.url("/api").toString())
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  @ParameterizedTest(name = "HTTP {0} -> {1}")
+  @CsvSource({
+      "400, BadRequestException", "422, BadRequestException", "401, UnauthorizedException",
+      "403, ForbiddenException", "404, NotFoundException", "409, ClientErrorException",
+      "420, RateLimitedException", "429, RateLimitedException", "500, ServerErrorException",
+      "503, ServerErrorException"})
+  void eachErrorStatusBecomesItsTypedExceptionWithTheParsedCodes(int status, String type) {
+    server.enqueue(json(status, "{\"code\":\"E" + status + "\",\"message\":\"went wrong\"}")
+        .setHeader("X-Request-Id", "req-42"));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+        .isInstanceOf(MarketplaceException.class)
+        .satisfies(e -> {
+          MarketplaceException failure = (MarketplaceException) e;
+          assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
+          assertThat(failure.statusCode()).isEqualTo(status);
+          assertThat(failure.operationId()).isEqualTo("read");
+          assertThat(failure.marketplace()).isEqualTo("test");
+          assertThat(failure.errorCodes()).containsExactly("E" + status);
+          assertThat(failure.errors().get(0).message()).isEqualTo("went wrong");
+          assertThat(failure.requestId()).contains("req-42");
+          assertThat(failure.rawBody()).isEmpty();
+          assertThat(failure.getMessage()).contains("HTTP " + status, "E" + status, "read");
+        });
+  }
+
+  @Test
+  void anUndocumentedErrorBodyKeepsTheStatusTypeAndTheTruncatedRawText() {
+    String html = "<html><body>" + "Bad Gateway ".repeat(400) + "</body></html>";
+    server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody(html));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+        .isInstanceOfSatisfying(ServerErrorException.class, e -> {
+          assertThat(e.errors()).isEmpty();
+          assertThat(e.rawBody()).hasValueSatisfying(raw -> {
+            assertThat(raw).startsWith("<html><body>Bad Gateway");
+            assertThat(raw).endsWith("...(truncated)");
+            assertThat(raw.length()).isLessThan(html.length());
+          });
+        });
+  }
+
+  @Test
+  void anEmptyErrorBodyStillGivesTheSubtype() {
+    server.enqueue(new MockResponse().setResponseCode(404));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.rawBody()).isEmpty());
+  }
+
+  @Test
+  void malformedJsonIsAnUnreadableResponse() {
+    server.enqueue(json(200, "{\"ok\": tru"));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+        .isInstanceOf(UnreadableResponseException.class)
+        .hasMessageContaining("read");
+  }
+
+  @Test
+  void anEmpty200IsAnUnreadableResponse() {
+    server.enqueue(json(200, ""));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+        .isInstanceOf(UnreadableResponseException.class);
+  }
+
+  @Test
+  void anHtmlPageWith200IsAnUnreadableResponse() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>maintenance</html>"));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+        .isInstanceOf(UnreadableResponseException.class);
+  }
+
+  @Test
+  void noServerIsATransportFailure() throws IOException {
+    String url = server.url("/").toString();
+    server.shutdown();
+    TestClient offline = TestClient.builder(url).retry(RetryConfig.none())
+        .rateLimit(RateLimitConfig.disabled()).connectTimeout(Duration.ofSeconds(2)).build();
+
+    assertThatThrownBy(() -> offline.runtime.execute(offline.api.read(5L)))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.statusCode()).isZero());
+  }
+
+  @Test
+  void aViolatedConstraintThrowsBeforeAnythingIsSent() {
+    assertThatThrownBy(() -> client.api.read(0L))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> {
+          assertThat(e.violations()).hasSize(1);
+          assertThat(e.violations().get(0).field()).isEqualTo("accountId");
+          assertThat(e.violations().get(0).value()).isEqualTo("0");
+          assertThat(e.violations().get(0).rule()).contains("greater than or equal to 1");
+          assertThat(e.operationId()).isEqualTo("read");
+        });
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void baseUrlWithoutTrailingSlashKeepsItsPath() throws Exception {
+    server.enqueue(json(200, "{}"));
+
+    client.runtime.execute(client.api.read(9L));
+
+    assertThat(server.takeRequest().getPath()).isEqualTo("/api/items/9");
+  }
+
+  @Test
+  void userAgentNamesTheLibrary() throws Exception {
+    server.enqueue(json(200, "{}"));
+
+    client.runtime.execute(client.api.read(9L));
+
+    assertThat(server.takeRequest().getHeader("User-Agent")).startsWith("marketplace-contracts/");
+  }
+}

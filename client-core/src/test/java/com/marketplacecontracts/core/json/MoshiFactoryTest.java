@@ -1,0 +1,56 @@
+package com.marketplacecontracts.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MoshiFactoryTest {
+
+  enum Colour implements OpenEnum {
+    @Json(name = "RED") RED("RED"),
+    UNRECOGNIZED(null);
+
+    private final String value;
+
+    Colour(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public String getValue() {
+      return value;
+    }
+  }
+
+  private final Moshi moshi = MoshiFactory.create();
+
+  @Test
+  void unknownEnumValuesDecodeToUnrecognized() throws Exception {
+    JsonAdapter<List<Colour>> adapter = moshi.adapter(Types.newParameterizedType(List.class, Colour.class));
+
+    assertThat(adapter.fromJson("[\"RED\",\"ULTRAVIOLET\",null]"))
+        .containsExactly(Colour.RED, Colour.UNRECOGNIZED, null);
+  }
+
+  @Test
+  void decimalsKeepTheirExactValue() throws Exception {
+    JsonAdapter<BigDecimal> adapter = moshi.adapter(BigDecimal.class);
+
+    assertThat(adapter.fromJson("1234567.890123456789")).isEqualTo(new BigDecimal("1234567.890123456789"));
+    assertThat(adapter.toJson(new BigDecimal("65.55"))).isEqualTo("65.55");
+  }
+
+  @Test
+  void aStringWhereANumberBelongsFailsWithItsPath() {
+    JsonAdapter<List<BigDecimal>> adapter = moshi.adapter(Types.newParameterizedType(List.class, BigDecimal.class));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("[1, \"x\"]"))
+        .hasMessageContaining("$[1]");
+  }
+}

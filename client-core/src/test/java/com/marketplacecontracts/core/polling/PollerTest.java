@@ -1,0 +1,49 @@
+package com.marketplacecontracts.core.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.core.time.FakeTimeSource;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PollerTest {
+
+  private final FakeTimeSource time = new FakeTimeSource();
+  private final Poller poller = new Poller(Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(10), 2,
+      time);
+
+  @Test
+  void stopsAtTheFirstSettledValueWithGrowingWaits() {
+    Iterator<String> states = List.of("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "DONE").iterator();
+
+    PollResult<String> result = poller.await(states::next, "DONE"::equals);
+
+    assertThat(result.settled()).isTrue();
+    assertThat(result.last()).isEqualTo("DONE");
+    assertThat(result.attempts()).isEqualTo(4);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+  }
+
+  @Test
+  void givesUpAtTheDeadlineWithTheLastValue() {
+    PollResult<String> result = poller.await(() -> "IN_PROGRESS", "DONE"::equals);
+
+    assertThat(result.settled()).isFalse();
+    assertThat(result.last()).isEqualTo("IN_PROGRESS");
+    assertThat(time.slept()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(60));
+    // 2 + 4 + 8 + 10 * 4 = 54, then the 6 s that remain
+    assertThat(time.sleeps()).endsWith(Duration.ofSeconds(10), Duration.ofSeconds(6));
+  }
+
+  @Test
+  void anAlreadySettledValueNeedsNoWait() {
+    PollResult<String> result = poller.await(() -> "DONE", "DONE"::equals);
+
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(time.sleeps()).isEmpty();
+  }
+}

@@ -1,0 +1,149 @@
+package com.marketplacecontracts.core.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.http.TestClient;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import com.marketplacecontracts.core.time.FakeTimeSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RateLimitInterceptorTest {
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeTimeSource time = new FakeTimeSource();
+  private final List<Long> requestTimes = new ArrayList<>();
+  private final AtomicInteger waits = new AtomicInteger();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        synchronized (requestTimes) {
+          requestTimes.add(time.nanoTime());
+        }
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody("{}");
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private TestClient client(RateLimitConfig config) {
+    return TestClient.builder(server.url("/").toString())
+        .retry(RetryConfig.none())
+        .rateLimit(config)
+        .timeSource(time)
+        .events(new ClientEvents() {
+          @Override
+          public void rateLimitWait(String operationId, Duration wait) {
+            waits.incrementAndGet();
+          }
+        })
+        .build();
+  }
+
+  @Test
+  void theSpecQuotaIsNeverExceededInAnyWindowOfOnePeriod() {
+    TestClient client = client(RateLimitConfig.fromSpec()); // read: 100 requests per minute
+
+    for (int i = 0; i < 220; i++) {
+      client.runtime.execute(client.api.read(7L));
+    }
+
+    long window = Duration.ofMinutes(1).toNanos();
+    for (int start = 0; start < requestTimes.size(); start++) {
+      int inWindow = 0;
+      for (int j = start; j < requestTimes.size() && requestTimes.get(j) - requestTimes.get(start) < window; j++) {
+        inWindow++;
+      }
+      assertThat(inWindow).as("requests in the minute starting at request %d", start).isLessThanOrEqualTo(100);
+    }
+    // and it still uses the quota: after the burst of 5, 215 requests at 95 per minute take about 136 s
+    Duration elapsed = Duration.ofNanos(requestTimes.get(requestTimes.size() - 1) - requestTimes.get(0));
+    assertThat(elapsed).isBetween(Duration.ofSeconds(130), Duration.ofSeconds(140));
+    assertThat(waits.get()).isGreaterThan(0);
+  }
+
+  @Test
+  void quotasAreKeptPerAccount() {
+    TestClient client = client(RateLimitConfig.fromSpec());
+
+    for (int i = 0; i < 5; i++) {
+      client.runtime.execute(client.api.read(1L));
+      client.runtime.execute(client.api.read(2L));
+    }
+
+    assertThat(time.sleeps()).isEmpty(); // each account has its own burst of 5
+    client.runtime.execute(client.api.read(1L));
+    assertThat(time.sleeps()).hasSize(1);
+  }
+
+  @Test
+  void itemQuotasChargeTheRequestedLimit() {
+    TestClient client = client(RateLimitConfig.fromSpec()); // list: 1000 items per minute, burst 50
+
+    client.runtime.execute(client.api.list(50));
+    assertThat(time.sleeps()).isEmpty();
+    client.runtime.execute(client.api.list(50));
+
+    // 50 items at 950 per minute take about 3.16 s to come back
+    assertThat(time.slept()).isBetween(Duration.ofMillis(3000), Duration.ofMillis(3300));
+  }
+
+  @Test
+  void aWaitLongerThanAllowedFailsFastWithoutSending() {
+    TestClient client = client(RateLimitConfig.fromSpec().withMaxWait(Duration.ofMillis(100)));
+    for (int i = 0; i < 5; i++) {
+      client.runtime.execute(client.api.read(1L));
+    }
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.statusCode()).isZero();
+          assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+        });
+    assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void overridesReplaceTheSpecQuota() {
+    TestClient client = client(RateLimitConfig.fromSpec()
+        .withQuota("read", RateLimitConfig.Quota.requests(20, Duration.ofMinutes(1))));
+
+    client.runtime.execute(client.api.read(1L));
+    client.runtime.execute(client.api.read(1L));
+
+    assertThat(time.sleeps()).hasSize(1); // burst of 1 (20 / 20)
+  }
+
+  @Test
+  void disabledMeansNoWaiting() {
+    TestClient client = client(RateLimitConfig.disabled());
+
+    for (int i = 0; i < 120; i++) {
+      client.runtime.execute(client.api.read(1L));
+    }
+
+    assertThat(time.sleeps()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(120);
+  }
+}

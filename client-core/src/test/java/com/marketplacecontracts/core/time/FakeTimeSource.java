@@ -1,0 +1,39 @@
+package com.marketplacecontracts.core.time;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Test helper: a simulated clock; {@link #sleep} advances it at once and records the wait. */
+public final class FakeTimeSource implements TimeSource {
+
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+  @Override
+  public long nanoTime() {
+    return now.get();
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    sleeps.add(duration);
+    now.addAndGet(Math.max(0, duration.toNanos()));
+  }
+
+  /** Moves the clock forward without recording a sleep. */
+  public void advance(Duration duration) {
+    now.addAndGet(duration.toNanos());
+  }
+
+  /** Every wait asked for, in order. */
+  public List<Duration> sleeps() {
+    return List.copyOf(sleeps);
+  }
+
+  /** The sum of all waits. */
+  public Duration slept() {
+    return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+  }
+}
