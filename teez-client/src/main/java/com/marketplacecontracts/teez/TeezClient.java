@@ -18,9 +18,7 @@ import com.marketplacecontracts.teez.model.TokenRequest;
 import com.marketplacecontracts.teez.model.TokenResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 import retrofit2.Call;
 
@@ -37,13 +35,6 @@ public final class TeezClient {
 
   /** Production API root. */
   public static final String PRODUCTION_URL = "https://seller-api.teez.kz/";
-
-  /**
-   * Product and SKU statuses read as "still being processed" by {@link #awaitImport}. Teez does not publish its
-   * status values; these are compared case-insensitively, ignoring {@code _}, {@code -} and spaces.
-   */
-  public static final Set<String> DEFAULT_PENDING_STATUSES =
-      Set.of("pending", "queued", "new", "processing", "inprogress", "inqueue", "running");
 
   private final ClientRuntime runtime;
   private final ProductsApi products;
@@ -104,11 +95,12 @@ public final class TeezClient {
   }
 
   /**
-   * Polls a job until every product and SKU has left the {@link #DEFAULT_PENDING_STATUSES} (and the job reports at
-   * least one product), or {@code timeout} passes. The result holds each product's and SKU's final status.
+   * Polls a job until the job reports at least one product and no product or SKU is
+   * {@linkplain TeezStatuses#isPending pending}, or {@code timeout} passes. The result holds each product's and
+   * SKU's final status.
    */
   public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout) {
-    return awaitImport(jobId, timeout, TeezClient::isDefaultPending);
+    return awaitImport(jobId, timeout, TeezStatuses::isPending);
   }
 
   /** As {@link #awaitImport(long, Duration)}, with the caller's idea of which status strings are still pending. */
@@ -134,11 +126,6 @@ public final class TeezClient {
       }
     }
     return true;
-  }
-
-  static boolean isDefaultPending(String status) {
-    String key = status.toLowerCase(Locale.ROOT).replaceAll("[_\\-\\s]", "");
-    return DEFAULT_PENDING_STATUSES.contains(key);
   }
 
   @Override

@@ -211,15 +211,6 @@ class TeezClientTest {
   }
 
   @Test
-  void pendingStatusesAreMatchedLoosely() {
-    assertThat(TeezClient.isDefaultPending("IN_PROGRESS")).isTrue();
-    assertThat(TeezClient.isDefaultPending("in-progress")).isTrue();
-    assertThat(TeezClient.isDefaultPending("Pending")).isTrue();
-    assertThat(TeezClient.isDefaultPending("Created")).isFalse();
-    assertThat(TeezClient.isDefaultPending("Failed")).isFalse();
-  }
-
-  @Test
   void builderToStringHidesCredentials() {
     assertThat(TeezClient.builder().clientCredentials("client-1", "s3cr3t").toString()).doesNotContain("s3cr3t");
     assertThat(TeezClient.builder().accessToken("jwt-abc").toString()).doesNotContain("jwt-abc");

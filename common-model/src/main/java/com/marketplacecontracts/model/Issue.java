@@ -1,0 +1,12 @@
+package com.marketplacecontracts.model;
+
+/**
+ * A problem the marketplace reports about a listing or a request: Teez {@code ImportError}/{@code ErrorDetail},
+ * Yandex {@code OfferProcessingNote}/{@code ApiErrorDTO}.
+ *
+ * @param code    the marketplace's code, as sent
+ * @param message what it says, may be null
+ * @param field   the field concerned, null when none
+ */
+public record Issue(String code, String message, String field) {
+}

@@ -1,0 +1,159 @@
+package com.marketplacecontracts.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.model.teez.TeezMapper;
+import com.marketplacecontracts.model.yandex.YandexMapper;
+import com.squareup.moshi.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every generated model class and fails when a field is neither read by its mapper nor listed here as
+ * deliberately not mapped — so a spec change cannot silently drop data.
+ */
+class MappingCoverageTest {
+
+  /** Whole classes not mapped, with the reason. */
+  private static final Map<String, String> CLASSES_NOT_MAPPED = Map.of(
+      "ApiResponse", "wrapper status (OK/ERROR); errors arrive as exceptions",
+      "MappingsOfferInfoDTO", "allOf part; its fields are mapped through MappingsOfferDTO",
+      "OfferMappingInfoDTO", "allOf part; its fields are mapped through OfferMappingEntryDTO",
+      "ForwardScrollingPagerDTO", "allOf part of ScrollingPagerDTO",
+      "ScrollingPagerDTO", "page tokens are consumed by the pager, not domain data",
+      "GetOperationsRequest", "a request, not a response",
+      "TokenRequest", "authentication, not domain data",
+      "TokenResponse", "authentication, not domain data",
+      "OfferWeightDimensionsDTO", "logistics detail, not in the neutral listing",
+      "TimePeriodDTO", "shelf life / warranty periods, not in the neutral listing");
+
+  /** Single fields not mapped, with the reason. */
+  private static final Map<String, String> FIELDS_NOT_MAPPED = Map.ofEntries(
+      Map.entry("GetOfferMappingEntriesResponse.status", "wrapper status"),
+      Map.entry("GetOperationsResponse.status", "wrapper status"),
+      Map.entry("GetOrderIdentifiersStatusResponse.status", "wrapper status"),
+      Map.entry("ApiErrorResponse.status", "wrapper status; the HTTP status is kept instead"),
+      Map.entry("OfferMappingEntriesDTO.paging", "consumed by the pager"),
+      Map.entry("ExtendedProblemDetails.type", "RFC 7807 type URI, constant per error class"),
+      Map.entry("ExtendedProblemDetails.instance", "RFC 7807 instance URI"),
+      Map.entry("MappingsOfferDTO.category", "deprecated by the marketplace"),
+      Map.entry("MappingsOfferDTO.description", "long marketing text, not needed to track state"),
+      Map.entry("MappingsOfferDTO.feedId", "feed bookkeeping"),
+      Map.entry("MappingsOfferDTO.urls", "seller site links"),
+      Map.entry("MappingsOfferDTO.pictures", "media"),
+      Map.entry("MappingsOfferDTO.manufacturer", "logistics detail"),
+      Map.entry("MappingsOfferDTO.manufacturerCountries", "logistics detail"),
+      Map.entry("MappingsOfferDTO.minShipment", "supply detail"),
+      Map.entry("MappingsOfferDTO.transportUnitSize", "supply detail"),
+      Map.entry("MappingsOfferDTO.quantumOfSupply", "supply detail"),
+      Map.entry("MappingsOfferDTO.deliveryDurationDays", "supply detail"),
+      Map.entry("MappingsOfferDTO.boxCount", "logistics detail"),
+      Map.entry("MappingsOfferDTO.customsCommodityCodes", "customs detail"),
+      Map.entry("MappingsOfferDTO.weightDimensions", "logistics detail"),
+      Map.entry("MappingsOfferDTO.supplyScheduleDays", "supply detail"),
+      Map.entry("MappingsOfferDTO.shelfLifeDays", "deprecated by the marketplace"),
+      Map.entry("MappingsOfferDTO.lifeTimeDays", "deprecated by the marketplace"),
+      Map.entry("MappingsOfferDTO.guaranteePeriodDays", "warranty detail"),
+      Map.entry("MappingsOfferDTO.availability", "supply plan, not moderation state"),
+      Map.entry("MappingsOfferDTO.shelfLife", "product detail"),
+      Map.entry("MappingsOfferDTO.lifeTime", "product detail"),
+      Map.entry("MappingsOfferDTO.guaranteePeriod", "warranty detail"),
+      Map.entry("MappingsOfferDTO.certificate", "document number"));
+
+  @Test
+  void everyGeneratedFieldIsMappedOrDeliberatelyLeftOut() {
+    Set<String> fields = new TreeSet<>();
+    fields.addAll(jsonFields("com.marketplacecontracts.teez.model"));
+    fields.addAll(jsonFields("com.marketplacecontracts.yandex.model"));
+    assertThat(fields).as("generated fields found").hasSizeGreaterThan(80);
+
+    Set<String> unaccounted = new TreeSet<>();
+    for (String field : fields) {
+      String owner = field.substring(0, field.indexOf('.'));
+      boolean mapped = TeezMapper.MAPPED.contains(field) || YandexMapper.MAPPED.contains(field);
+      boolean excused = CLASSES_NOT_MAPPED.containsKey(owner) || FIELDS_NOT_MAPPED.containsKey(field);
+      if (mapped == excused) {
+        unaccounted.add(field + (mapped ? " (both mapped and excused)" : " (neither mapped nor excused)"));
+      }
+    }
+
+    assertThat(unaccounted).isEmpty();
+  }
+
+  @Test
+  void theMappersNameOnlyFieldsThatExist() {
+    Set<String> fields = new TreeSet<>();
+    fields.addAll(jsonFields("com.marketplacecontracts.teez.model"));
+    fields.addAll(jsonFields("com.marketplacecontracts.yandex.model"));
+
+    assertThat(fields).containsAll(TeezMapper.MAPPED).containsAll(YandexMapper.MAPPED)
+        .containsAll(FIELDS_NOT_MAPPED.keySet());
+  }
+
+  /** {@code Class.jsonName} of every {@code @Json} field of every class in a generated model package. */
+  private static Set<String> jsonFields(String modelPackage) {
+    Set<String> out = new TreeSet<>();
+    for (Class<?> type : classes(modelPackage)) {
+      if (type.isEnum()) {
+        continue;
+      }
+      for (Field field : type.getDeclaredFields()) {
+        Json json = field.getAnnotation(Json.class);
+        if (json != null) {
+          out.add(type.getSimpleName() + "." + json.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<Class<?>> classes(String packageName) {
+    String path = packageName.replace('.', '/');
+    URL url = MappingCoverageTest.class.getClassLoader().getResource(path);
+    if (url == null) {
+      throw new IllegalStateException("package not on the class path: " + packageName);
+    }
+    Set<Class<?>> out = new java.util.LinkedHashSet<>();
+    try {
+      if (url.getProtocol().equals("jar")) {
+        try (FileSystem jar = FileSystems.newFileSystem(url.toURI(), Map.of())) {
+          collect(jar.getPath(path), packageName, out);
+        }
+      } else {
+        collect(Path.of(url.toURI()), packageName, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  private static void collect(Path dir, String packageName, Set<Class<?>> out) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".class") && !name.contains("$")) {
+          try {
+            out.add(Class.forName(packageName + "." + name.substring(0, name.length() - ".class".length())));
+          } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+  }
+}

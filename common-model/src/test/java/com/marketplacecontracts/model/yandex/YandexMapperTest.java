@@ -1,0 +1,145 @@
+package com.marketplacecontracts.model.yandex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.model.AsyncJob;
+import com.marketplacecontracts.model.CheckState;
+import com.marketplacecontracts.model.IdentifierCheck;
+import com.marketplacecontracts.model.Issue;
+import com.marketplacecontracts.model.JobState;
+import com.marketplacecontracts.model.Listing;
+import com.marketplacecontracts.model.MarketCard;
+import com.marketplacecontracts.model.Marketplace;
+import com.marketplacecontracts.model.MarketplaceError;
+import com.marketplacecontracts.model.ModerationState;
+import com.marketplacecontracts.model.SeedFiles;
+import com.marketplacecontracts.yandex.model.ApiErrorResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.model.GetOperationsResponse;
+import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
+import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class YandexMapperTest {
+
+  @Test
+  void seedUinStatusMapsFieldByField() {
+    GetOrderIdentifiersStatusResponse response = SeedFiles.decode("yandex-client", "001-uin-status-200.json",
+        GetOrderIdentifiersStatusResponse.class);
+
+    List<IdentifierCheck> checks = YandexMapper.identifierChecks(77L, response);
+
+    assertThat(checks).containsExactly(
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 77L, 0L, "string", CheckState.PASSED, "OK"));
+  }
+
+  @Test
+  void seedOfferEntryMapsFieldByField() {
+    OfferMappingEntryDTO entry = SeedFiles.decode("yandex-client", "002-offer-mapping-entry.json",
+        OfferMappingEntryDTO.class);
+
+    Listing listing = YandexMapper.listing(entry);
+
+    assertThat(listing.marketplace()).isEqualTo(Marketplace.YANDEX_MARKET);
+    assertThat(listing.sellerSku()).isEqualTo("example");
+    assertThat(listing.productId()).isNull();
+    assertThat(listing.requestIndex()).isNull();
+    assertThat(listing.name()).isEqualTo("Ударная дрель Makita HP1630, 710 Вт");
+    assertThat(listing.vendor()).isEqualTo("LEVENHUK");
+    assertThat(listing.vendorCode()).isEqualTo("VNDR-0005A");
+    assertThat(listing.barcodes()).containsExactly("46012300000000");
+    assertThat(listing.price()).isEqualByComparingTo(new BigDecimal("0.5"));
+    assertThat(listing.state()).isEqualTo(ModerationState.UNKNOWN);
+    assertThat(listing.rawState()).isEqualTo("UNKNOWN");
+    assertThat(listing.issues()).isEmpty(); // the seed's notes list holds only null
+    assertThat(listing.variants()).isEmpty();
+    assertThat(listing.currentCard()).isEqualTo(new MarketCard(1L, 0L, 0L));
+    assertThat(listing.awaitingCard()).isNull();
+    assertThat(listing.rejectedCard()).isNull();
+  }
+
+  @Test
+  void processingNotesBecomeIssues() {
+    GetOfferMappingEntriesResponse page = SeedFiles.decodeJson("{\"status\":\"OK\",\"result\":{"
+        + "\"offerMappingEntries\":[{\"offer\":{\"id\":\"SKU-1\",\"processingState\":{\"status\":\"NEED_INFO\","
+        + "\"notes\":[{\"type\":\"NEED_PICTURES\",\"payload\":\"add photos\"},{\"type\":\"BRAND_NEW_NOTE\"}]}},"
+        + "\"awaitingModerationMapping\":{\"marketSku\":5},\"rejectedMapping\":{\"marketSku\":6,\"categoryId\":9}}]}}",
+        GetOfferMappingEntriesResponse.class);
+
+    Listing listing = YandexMapper.listings(page).get(0);
+
+    assertThat(listing.sellerSku()).isEqualTo("SKU-1");
+    assertThat(listing.state()).isEqualTo(ModerationState.NEEDS_ACTION);
+    assertThat(listing.issues()).containsExactly(new Issue("NEED_PICTURES", "add photos", null),
+        new Issue("BRAND_NEW_NOTE", null, null));
+    assertThat(listing.currentCard()).isNull();
+    assertThat(listing.awaitingCard()).isEqualTo(new MarketCard(5L, null, null));
+    assertThat(listing.rejectedCard()).isEqualTo(new MarketCard(6L, null, 9L));
+  }
+
+  @Test
+  void seedOperationsMapFieldByField() {
+    GetOperationsResponse response = SeedFiles.decode("yandex-client", "003-operations-200.json",
+        GetOperationsResponse.class);
+
+    assertThat(YandexMapper.operations(response)).containsExactly(new AsyncJob(Marketplace.YANDEX_MARKET,
+        "example", "ORDER_RECIPIENT_UPDATE", JobState.IN_PROGRESS, "IN_PROGRESS", List.of()));
+  }
+
+  @Test
+  void seedErrorMapsFieldByField() {
+    ApiErrorResponse response = SeedFiles.decode("yandex-client", "001-uin-status-error.json",
+        ApiErrorResponse.class);
+
+    MarketplaceError error = YandexMapper.error(response, 403);
+
+    assertThat(error.httpStatus()).isEqualTo(403);
+    assertThat(error.issues()).containsExactly(new Issue("string", "string", null));
+    assertThat(error.codes()).containsExactly("string");
+  }
+
+  @Test
+  void unknownEnumValuesMapToUnknownWithTheRawValueKept() {
+    GetOperationsResponse operations = SeedFiles.decodeJson("{\"result\":{\"operations\":[{\"id\":\"x\","
+        + "\"type\":\"ORDER_TELEPORT\",\"status\":\"PAUSED\"}]}}", GetOperationsResponse.class);
+    GetOrderIdentifiersStatusResponse uins = SeedFiles.decodeJson("{\"result\":{\"items\":[{\"id\":3,"
+        + "\"uin\":[{\"value\":\"U\",\"status\":\"RECHECK\"}]}]}}", GetOrderIdentifiersStatusResponse.class);
+    OfferMappingEntryDTO offer = SeedFiles.decodeJson("{\"offer\":{\"processingState\":{\"status\":\"FROZEN\"}}}",
+        OfferMappingEntryDTO.class);
+
+    AsyncJob job = YandexMapper.operations(operations).get(0);
+    assertThat(job.state()).isEqualTo(JobState.UNKNOWN);
+    assertThat(job.rawState()).isEqualTo("PAUSED");
+    assertThat(job.type()).isEqualTo("ORDER_TELEPORT");
+    IdentifierCheck check = YandexMapper.identifierChecks(1L, uins).get(0);
+    assertThat(check.state()).isEqualTo(CheckState.UNKNOWN);
+    assertThat(check.rawState()).isEqualTo("RECHECK");
+    Listing listing = YandexMapper.listing(offer);
+    assertThat(listing.state()).isEqualTo(ModerationState.UNKNOWN);
+    assertThat(listing.rawState()).isEqualTo("FROZEN");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"READY, ACCEPTED", "IN_WORK, PENDING", "CONTENT_PROCESSING, PENDING", "REVIEW, PENDING",
+      "NEED_INFO, NEEDS_ACTION", "NEED_CONTENT, NEEDS_ACTION", "NEED_MAPPING, NEEDS_ACTION",
+      "CREATE_ERROR, NEEDS_ACTION", "UPDATE_ERROR, NEEDS_ACTION", "REJECTED, REJECTED", "SUSPENDED, REJECTED",
+      "UNKNOWN, UNKNOWN"})
+  void everyDocumentedOfferStatusHasAModerationState(String raw, ModerationState expected) {
+    assertThat(YandexMapper.moderationState(raw)).isEqualTo(expected);
+  }
+
+  @Test
+  void emptyAndNullAnswersMapToEmptyResults() {
+    assertThat(YandexMapper.listings(new GetOfferMappingEntriesResponse())).isEmpty();
+    assertThat(YandexMapper.operations(null)).isEmpty();
+    assertThat(YandexMapper.identifierChecks(1L, new GetOrderIdentifiersStatusResponse())).isEmpty();
+    assertThat(YandexMapper.error(new ApiErrorResponse(), 500).issues()).isEmpty();
+    Listing bare = YandexMapper.listing(new OfferMappingEntryDTO());
+    assertThat(bare.state()).isEqualTo(ModerationState.UNKNOWN);
+    assertThat(bare.barcodes()).isEmpty();
+  }
+}
