@@ -46,7 +46,9 @@ public final class TeezClient {
     ClientRuntime tokenRuntime = ClientRuntime.create("teez", builder, null, TeezErrorParser::new);
     this.auth = tokenRuntime.api(AuthApi.class);
     Credential credential;
-    if (builder.accessToken != null) {
+    if (builder.credential != null) {
+      credential = builder.credential;
+    } else if (builder.accessToken != null) {
       credential = Credential.bearer(builder.accessToken);
     } else if (builder.clientId != null) {
       String clientId = builder.clientId;
@@ -71,6 +73,7 @@ public final class TeezClient {
       long seconds = token.getExpiresIn() == null ? 0 : token.getExpiresIn();
       return new AccessToken(token.getAccessToken(), Duration.ofSeconds(seconds));
     } catch (MarketplaceException e) {
+      // Carried through OkHttp as an IOException; the runtime rethrows the typed cause to the caller.
       throw new IOException("Teez token exchange failed: " + e.getMessage(), e);
     }
   }
@@ -82,6 +85,11 @@ public final class TeezClient {
   /** Generated API: products (import status). Calls are validated before they are sent. */
   public ProductsApi products() {
     return products;
+  }
+
+  /** Generated API: the token endpoint, called without a bearer token (the client uses it by itself). */
+  public AuthApi auth() {
+    return auth;
   }
 
   /** Runs a call of a generated API: its body, or a {@code MarketplaceException} subtype. */
@@ -139,6 +147,7 @@ public final class TeezClient {
     private String clientId;
     private String clientSecret;
     private Duration refreshMargin = Duration.ofSeconds(60);
+    private Credential credential;
 
     private Builder() {
       super(PRODUCTION_URL);
@@ -147,6 +156,7 @@ public final class TeezClient {
     /** A ready bearer token (JWT), used as is. */
     public Builder accessToken(String token) {
       this.accessToken = Objects.requireNonNull(token, "token");
+      this.credential = null;
       this.clientId = null;
       this.clientSecret = null;
       return this;
@@ -157,6 +167,16 @@ public final class TeezClient {
       this.clientId = Objects.requireNonNull(clientId, "clientId");
       this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
       this.accessToken = null;
+      this.credential = null;
+      return this;
+    }
+
+    /** Any other way to authenticate, e.g. a token kept fresh by another system. */
+    public Builder credential(Credential credential) {
+      this.credential = Objects.requireNonNull(credential, "credential");
+      this.accessToken = null;
+      this.clientId = null;
+      this.clientSecret = null;
       return this;
     }
 
@@ -173,7 +193,8 @@ public final class TeezClient {
     @Override
     public String toString() {
       return "TeezClient.Builder(" + configuredBaseUrl() + ", credentials="
-          + (accessToken != null ? "access token ***" : clientId != null ? "client credentials ***" : "none") + ")";
+          + (credential != null ? credential : accessToken != null ? "access token ***"
+          : clientId != null ? "client credentials ***" : "none") + ")";
     }
   }
 }

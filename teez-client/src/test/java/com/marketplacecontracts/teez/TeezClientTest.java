@@ -211,6 +211,22 @@ class TeezClientTest {
   }
 
   @Test
+  void aFailedTokenExchangeSurfacesAsTheTokenEndpointsTypedError() {
+    server.enqueue(json(400, "{\"status\":400,\"errorCode\":\"VALIDATION_ERROR\",\"errors\":{\"client_id\":"
+        + "[{\"code\":\"NotEmpty\",\"description\":\"client_id must not be empty\"}]}}"));
+    TeezClient client = TeezClient.builder().baseUrl(server.url("/").toString()).clientCredentials("c", "s3cr3t")
+        .timeSource(time).build();
+
+    assertThatThrownBy(() -> client.importStatus(1L))
+        .isInstanceOfSatisfying(BadRequestException.class, e -> {
+          assertThat(e.operationId()).isEqualTo("Auth_GetToken");
+          assertThat(e.errorCodes()).containsExactly("VALIDATION_ERROR", "NotEmpty");
+          assertThat(e.getMessage()).doesNotContain("s3cr3t");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void builderToStringHidesCredentials() {
     assertThat(TeezClient.builder().clientCredentials("client-1", "s3cr3t").toString()).doesNotContain("s3cr3t");
     assertThat(TeezClient.builder().accessToken("jwt-abc").toString()).doesNotContain("jwt-abc");

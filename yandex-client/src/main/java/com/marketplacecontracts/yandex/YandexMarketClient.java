@@ -170,6 +170,12 @@ public final class YandexMarketClient {
       return this;
     }
 
+    /** Any other way to authenticate, e.g. a key read from a secret store on each call. */
+    public Builder credential(Credential credential) {
+      this.credential = Objects.requireNonNull(credential, "credential");
+      return this;
+    }
+
     public YandexMarketClient build() {
       return new YandexMarketClient(this);
     }

@@ -115,6 +115,9 @@ public final class ClientRuntime {
       throw new UnreadableResponseException(
           MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(e.getMessage()), e);
     } catch (IOException e) {
+      if (e.getCause() instanceof MarketplaceException failure) {
+        throw failure; // e.g. the token exchange failed: its own typed error, not a network failure
+      }
       throw new TransportException(
           MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(describe(e)), e);
     } catch (RuntimeException e) {

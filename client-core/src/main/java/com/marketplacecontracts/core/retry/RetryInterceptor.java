@@ -1,8 +1,10 @@
 package com.marketplacecontracts.core.retry;
 
+import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.http.ApiOperation;
 import com.marketplacecontracts.core.http.ClientEvents;
 import com.marketplacecontracts.core.http.Operations;
+import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
 import com.marketplacecontracts.core.time.TimeSource;
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
@@ -64,7 +66,7 @@ public final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
-        if (chain.call().isCanceled()) {
+        if (chain.call().isCanceled() || !retryable(e)) {
           throw e;
         }
         failure = e;
@@ -98,6 +100,14 @@ public final class RetryInterceptor implements Interceptor {
         throw new InterruptedIOException("interrupted while waiting to retry " + operation.id());
       }
     }
+  }
+
+  /**
+   * Not worth repeating: the client's own quota said no, or the failure already is a decided marketplace answer
+   * (e.g. the token exchange failed, after its own retries).
+   */
+  private static boolean retryable(IOException e) {
+    return !(e instanceof QuotaWaitTooLongException) && !(e.getCause() instanceof MarketplaceException);
   }
 
   private static Response finish(Response response, IOException failure) throws IOException {

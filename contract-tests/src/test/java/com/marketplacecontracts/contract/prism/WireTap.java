@@ -1,0 +1,52 @@
+package com.marketplacecontracts.contract.prism;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A network interceptor for contract tests: asks Prism for a response kind ({@code Prefer}) and records every
+ * exchange's status and Prism's {@code sl-violations} report.
+ */
+public final class WireTap implements Interceptor {
+
+  /** One exchange. */
+  public record Exchange(String method, String path, int status, String violations) {
+  }
+
+  private volatile String prefer;
+  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+
+  /** Sends {@code Prefer: value} from now on ({@code null} for none). */
+  public void prefer(String value) {
+    this.prefer = value;
+  }
+
+  public List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
+  }
+
+  /** Exchanges whose response carried {@code sl-violations}. */
+  public List<Exchange> violations() {
+    return exchanges.stream().filter(e -> e.violations() != null).toList();
+  }
+
+  public void clear() {
+    exchanges.clear();
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (prefer != null) {
+      request = request.newBuilder().header("Prefer", prefer).build();
+    }
+    Response response = chain.proceed(request);
+    exchanges.add(new Exchange(request.method(), request.url().encodedPath(), response.code(),
+        response.header("sl-violations")));
+    return response;
+  }
+}
