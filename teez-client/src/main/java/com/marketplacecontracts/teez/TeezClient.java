@@ -19,6 +19,7 @@ import com.marketplacecontracts.teez.model.TokenResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import retrofit2.Call;
 
@@ -114,7 +115,17 @@ public final class TeezClient {
   /** As {@link #awaitImport(long, Duration)}, with the caller's idea of which status strings are still pending. */
   public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout,
       Predicate<String> pending) {
-    return Poller.withTimeout(timeout, time).await(() -> importStatus(jobId), status -> settled(status, pending));
+    return awaitImport(jobId, timeout, pending, each -> { });
+  }
+
+  /** As {@link #awaitImport(long, Duration, Predicate)}, showing each poll to {@code onPoll}. */
+  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout,
+      Predicate<String> pending, Consumer<GetExternalImportStatusApiResponse> onPoll) {
+    return Poller.withTimeout(timeout, time).await(() -> {
+      GetExternalImportStatusApiResponse status = importStatus(jobId);
+      onPoll.accept(status);
+      return status;
+    }, status -> settled(status, pending));
   }
 
   static boolean settled(GetExternalImportStatusApiResponse status, Predicate<String> pending) {

@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import retrofit2.Call;
 
 /**
@@ -127,19 +128,35 @@ public final class YandexMarketClient {
   /** Polls operations until none is {@code IN_PROGRESS} or {@code timeout} passes; the result lists each one. */
   public PollResult<List<OperationResultDTO>> awaitOperations(long businessId, OperationType type,
       Collection<String> ids, Duration timeout) {
+    return awaitOperations(businessId, type, ids, timeout, each -> { });
+  }
+
+  /** As {@link #awaitOperations(long, OperationType, Collection, Duration)}, showing each poll to {@code onPoll}. */
+  public PollResult<List<OperationResultDTO>> awaitOperations(long businessId, OperationType type,
+      Collection<String> ids, Duration timeout, Consumer<List<OperationResultDTO>> onPoll) {
     return Poller.withTimeout(timeout, time).await(() -> {
       GetOperationsResponse response = operationStatuses(businessId, type, ids);
-      return response.getResult() == null || response.getResult().getOperations() == null
+      List<OperationResultDTO> list = response.getResult() == null || response.getResult().getOperations() == null
           ? List.<OperationResultDTO>of() : response.getResult().getOperations();
+      onPoll.accept(list);
+      return list;
     }, list -> !list.isEmpty()
         && list.stream().noneMatch(op -> op.getStatus() == OperationStatusType.IN_PROGRESS));
   }
 
   /** Polls an order's UIN checks until none is {@code IN_PROGRESS} or {@code timeout} passes. */
   public PollResult<GetOrderIdentifiersStatusDTO> awaitUinChecks(long campaignId, long orderId, Duration timeout) {
+    return awaitUinChecks(campaignId, orderId, timeout, each -> { });
+  }
+
+  /** As {@link #awaitUinChecks(long, long, Duration)}, showing each poll to {@code onPoll}. */
+  public PollResult<GetOrderIdentifiersStatusDTO> awaitUinChecks(long campaignId, long orderId, Duration timeout,
+      Consumer<GetOrderIdentifiersStatusDTO> onPoll) {
     return Poller.withTimeout(timeout, time).await(() -> {
       GetOrderIdentifiersStatusDTO result = uinStatus(campaignId, orderId).getResult();
-      return result == null ? new GetOrderIdentifiersStatusDTO().items(List.of()) : result;
+      GetOrderIdentifiersStatusDTO value = result == null ? new GetOrderIdentifiersStatusDTO().items(List.of()) : result;
+      onPoll.accept(value);
+      return value;
     }, result -> result.getItems() != null && result.getItems().stream()
         .map(OrderItemValidationStatusDTO::getUin).filter(Objects::nonNull).flatMap(List::stream)
         .map(UinDTO::getStatus).noneMatch(status -> status == UinStatusType.IN_PROGRESS));

@@ -13,7 +13,8 @@ import java.util.stream.StreamSupport;
  * A listing as a lazy sequence over a function that fetches the page for a token (null for the first page). Holds
  * one page at a time, so memory stays constant however long the listing; fetches the next page only when the
  * current one is used up; stops when a page has no next token. Each {@link #iterator()} starts again from the
- * pager's start token. To resume after a failure, create a pager from {@link PageIterator#resumeToken()}.
+ * pager's start token. To resume after a failure, create a pager from {@link PageIterator#resumeToken()}. A page
+ * whose next token equals its own token ends the listing (a server that repeats itself must not loop forever).
  */
 public final class Pager<T> implements Iterable<T> {
 
@@ -73,7 +74,8 @@ public final class Pager<T> implements Iterable<T> {
         pagesFetched++;
         current = page.items().iterator();
         nextToken = page.next().orElse(null);
-        lastPage = nextToken == null;
+        // A server that hands back the token it was given would page forever: treat that page as the last.
+        lastPage = nextToken == null || nextToken.equals(pageToken);
       }
       return true;
     }

@@ -88,7 +88,8 @@ public final class RetryInterceptor implements Interceptor {
       if (elapsed.plus(delay).compareTo(config.maxTotal()) > 0) {
         return finish(response, failure);
       }
-      String reason = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
+      String reason = response != null ? "HTTP " + response.code()
+          : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
       events.retrying(operation.id(), attempt, reason, delay);
       if (response != null) {
         response.close();

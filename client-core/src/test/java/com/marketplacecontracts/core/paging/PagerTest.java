@@ -57,6 +57,13 @@ class PagerTest {
   }
 
   @Test
+  void aPageThatRepeatsItsOwnTokenEndsTheListing() {
+    Map<String, Page<Integer>> looping = Map.of("", new Page<>(List.of(1), "same"),
+        "same", new Page<>(List.of(2), "same"));
+    assertThat(Pager.of(t -> looping.get(t == null ? "" : t)).stream().toList()).containsExactly(1, 2);
+  }
+
+  @Test
   void emptyFirstPageIsAnEmptyListing() {
     Pager<Integer> empty = Pager.of(token -> new Page<>(List.of(), ""));
     assertThat(empty.stream().count()).isZero();

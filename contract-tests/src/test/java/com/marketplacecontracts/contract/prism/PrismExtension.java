@@ -1,6 +1,8 @@
 package com.marketplacecontracts.contract.prism;
 
 import com.marketplacecontracts.contract.spec.Specs;
+import com.marketplacecontracts.mock.PrismServer;
+import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

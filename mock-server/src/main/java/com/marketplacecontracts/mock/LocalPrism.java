@@ -1,4 +1,4 @@
-package com.marketplacecontracts.contract.prism;
+package com.marketplacecontracts.mock;
 
 import java.io.BufferedReader;
 import java.io.IOException;

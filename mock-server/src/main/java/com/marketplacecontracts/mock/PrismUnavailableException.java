@@ -1,4 +1,4 @@
-package com.marketplacecontracts.contract.prism;
+package com.marketplacecontracts.mock;
 
 /** Prism cannot run in the requested mode on this machine (no Docker engine, npm package not installed). */
 public class PrismUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.marketplacecontracts.contract.prism;
+package com.marketplacecontracts.mock;
 
 import java.nio.file.Path;
 import java.time.Duration;

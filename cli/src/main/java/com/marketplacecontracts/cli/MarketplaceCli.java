@@ -1,0 +1,149 @@
+package com.marketplacecontracts.cli;
+
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.mock.PrismUnavailableException;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code marketplace}: the Teez and Yandex Market clients on the command line. */
+@Command(name = "marketplace", mixinStandardHelpOptions = true, version = "marketplace 0.1.0",
+    description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
+        + " embedded Prism mock started from the project's specs.",
+    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done",
+        "2:bad input (the field and rule are named; nothing was sent)",
+        "3:the marketplace rejected the request (4xx other than rate limits; its error codes are shown)",
+        "4:still rate limited after retries",
+        "5:server error, network failure or an unreadable response"},
+    footerHeading = "%nCredentials (environment, or the flags above; never printed):%n",
+    footer = {"  YANDEX_MARKET_API_KEY      Yandex API-Key token (Api-Key header)",
+        "  YANDEX_MARKET_OAUTH_TOKEN  Yandex OAuth token (Authorization: Bearer)",
+        "  TEEZ_ACCESS_TOKEN          a ready Teez bearer token (JWT)",
+        "  TEEZ_CLIENT_ID, TEEZ_CLIENT_SECRET  Teez client credentials for POST /api/v1/auth/token",
+        "  MARKETPLACE_HOME           the project checkout, for the embedded mock (set by ./marketplace)"})
+public final class MarketplaceCli implements Runnable {
+
+  @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Send requests to this URL (a mock, a proxy) instead of production.")
+  String baseUrl;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT,
+      description = "Print JSON (one document; JSON lines with --all-pages).")
+  boolean json;
+
+  @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "No progress or notes on stderr.")
+  boolean quiet;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
+  boolean debug;
+
+  @Option(names = "--yandex-api-key", scope = ScopeType.INHERIT, paramLabel = "KEY", arity = "1",
+      description = "Yandex API-Key token (default: $YANDEX_MARKET_API_KEY).")
+  String yandexApiKey;
+
+  @Option(names = "--yandex-oauth-token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+      description = "Yandex OAuth token (default: $YANDEX_MARKET_OAUTH_TOKEN).")
+  String yandexOauthToken;
+
+  @Option(names = "--teez-access-token", scope = ScopeType.INHERIT, paramLabel = "JWT",
+      description = "Teez bearer token (default: $TEEZ_ACCESS_TOKEN).")
+  String teezAccessToken;
+
+  @Option(names = "--teez-client-id", scope = ScopeType.INHERIT, paramLabel = "ID",
+      description = "Teez client id (default: $TEEZ_CLIENT_ID).")
+  String teezClientId;
+
+  @Option(names = "--teez-client-secret", scope = ScopeType.INHERIT, paramLabel = "SECRET",
+      description = "Teez client secret (default: $TEEZ_CLIENT_SECRET).")
+  String teezClientSecret;
+
+  @Spec
+  CommandSpec spec;
+
+  private final Map<String, String> env;
+
+  MarketplaceCli(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: teez, yandex or demo");
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  /** Output for a command, from the global options. */
+  Output output(CommandSpec command) {
+    return new Output(command.commandLine().getOut(), command.commandLine().getErr(), json, quiet);
+  }
+
+  /** The options of the root command, from any subcommand. */
+  static MarketplaceCli of(CommandSpec command) {
+    return (MarketplaceCli) command.root().userObject();
+  }
+
+  public static void main(String[] args) {
+    // Hibernate Validator logs its version through jboss-logging; route it to slf4j-nop, not stderr.
+    System.setProperty("org.jboss.logging.provider", "slf4j");
+    System.exit(run(System.getenv(), args));
+  }
+
+  /** Runs the tool; even an unexpected error ends in a one-line message and exit code 5 (a trace with --debug). */
+  static int run(Map<String, String> env, String... args) {
+    CommandLine line = commandLine(env);
+    try {
+      return line.execute(args);
+    } catch (RuntimeException | Error e) {
+      PrintWriter err = line.getErr();
+      err.println("error: internal failure: " + e);
+      if (java.util.Arrays.asList(args).contains("--debug")) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  /** The command line with this tool's error handling and exit codes. */
+  static CommandLine commandLine(Map<String, String> env) {
+    MarketplaceCli root = new MarketplaceCli(env);
+    CommandLine line = new CommandLine(root);
+    line.setCaseInsensitiveEnumValuesAllowed(true);
+    line.setParameterExceptionHandler((e, args) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("error: " + e.getMessage());
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCodes.BAD_INPUT;
+    });
+    line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof RequestValidationException invalid) {
+        err.println("error: invalid input, nothing was sent:");
+        invalid.violations().forEach(v -> err.println("  " + v.field() + " = " + v.value() + ": " + v.rule()));
+      } else if (e instanceof MarketplaceException failure) {
+        err.println("error: " + failure.getMessage());
+      } else if (e instanceof PrismUnavailableException) {
+        err.println("error: the embedded mock could not start: " + e.getMessage());
+      } else {
+        err.println("error: " + e);
+      }
+      if (root.debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.of(e);
+    });
+    return line;
+  }
+}

@@ -1,0 +1,200 @@
+package com.marketplacecontracts.cli;
+
+import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.model.AsyncJob;
+import com.marketplacecontracts.model.IdentifierCheck;
+import com.marketplacecontracts.model.Issue;
+import com.marketplacecontracts.model.Listing;
+import com.marketplacecontracts.model.ListingVariant;
+import com.marketplacecontracts.model.MarketCard;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders domain values: a readable table, or JSON for scripts. Progress and notes go to stderr. */
+public final class Output {
+
+  private static final Moshi MOSHI = MoshiFactory.create();
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+  private final boolean quiet;
+
+  Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+    this.quiet = quiet;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  /** A plain line on stdout. */
+  void println(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  /** A progress line on stderr, unless --quiet. */
+  void progress(String line) {
+    if (!quiet) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  /** A note on stderr that --quiet does not hide (where requests go). */
+  void note(String line) {
+    if (!quiet) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  /** One JSON document (or, with {@code line}, one line of JSON lines). */
+  void json(Object value) {
+    @SuppressWarnings("unchecked")
+    JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
+    out.println(adapter.toJson(value));
+    out.flush();
+  }
+
+  void jobs(List<AsyncJob> jobs) {
+    if (json) {
+      json(new Jobs(jobs));
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (AsyncJob job : jobs) {
+      rows.add(new String[] {job.marketplace().name(), job.id(), job.type(), job.state().name(), job.rawState()});
+    }
+    table(new String[] {"MARKETPLACE", "ID", "TYPE", "STATE", "RAW STATE"}, rows);
+    for (AsyncJob job : jobs) {
+      if (!job.results().isEmpty()) {
+        out.println();
+        listings(job.results(), null);
+      }
+    }
+    out.flush();
+  }
+
+  void checks(List<IdentifierCheck> checks) {
+    if (json) {
+      json(new Checks(checks));
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (IdentifierCheck check : checks) {
+      rows.add(new String[] {Long.toString(check.orderId()), Long.toString(check.orderItemId()), check.identifier(),
+          check.state().name(), check.rawState()});
+    }
+    table(new String[] {"ORDER", "ITEM", "UIN", "STATE", "RAW STATE"}, rows);
+    out.flush();
+  }
+
+  /** A page of listings as a table, or one JSON document with the next page token. */
+  void listings(List<Listing> listings, String nextPageToken) {
+    if (json) {
+      json(new Listings(listings, nextPageToken));
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (Listing listing : listings) {
+      rows.add(row(listing));
+      for (ListingVariant variant : listing.variants()) {
+        rows.add(new String[] {"  sku #" + text(variant.requestIndex()), text(variant.variantId()), "",
+            variant.state().name(), variant.rawState(), issues(variant.issues()), ""});
+      }
+    }
+    table(new String[] {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"}, rows);
+    if (nextPageToken != null) {
+      out.println("next page: --page-token " + nextPageToken);
+    }
+    out.flush();
+  }
+
+  /** One listing, as a table row or a JSON line (for --all-pages). */
+  void listingLine(Listing listing) {
+    if (json) {
+      json(listing);
+    } else {
+      table(null, List.<String[]>of(row(listing)));
+    }
+  }
+
+  void listingHeader() {
+    if (!json) {
+      table(new String[] {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"},
+          List.of());
+    }
+  }
+
+  private static String[] row(Listing listing) {
+    String id = listing.sellerSku() != null ? listing.sellerSku()
+        : listing.requestIndex() != null ? "#" + listing.requestIndex() : "";
+    MarketCard card = listing.currentCard();
+    return new String[] {id, text(listing.productId()), shorten(listing.name()), listing.state().name(),
+        text(listing.rawState()), issues(listing.issues()), card == null ? "" : text(card.marketSku())};
+  }
+
+  private static String issues(List<Issue> issues) {
+    return issues.stream().map(i -> (i.field() == null ? "" : i.field() + ": ") + text(i.code())
+        + (i.message() == null ? "" : " (" + i.message() + ")")).collect(Collectors.joining("; "));
+  }
+
+  private static String shorten(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 40 ? text : text.substring(0, 39) + "…";
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private void table(String[] header, List<String[]> rows) {
+    int columns = header != null ? header.length : rows.isEmpty() ? 0 : rows.get(0).length;
+    int[] widths = new int[columns];
+    List<String[]> all = new ArrayList<>();
+    if (header != null) {
+      all.add(header);
+    }
+    all.addAll(rows);
+    for (String[] row : all) {
+      for (int i = 0; i < columns; i++) {
+        widths[i] = Math.max(widths[i], text(row[i]).length());
+      }
+    }
+    for (String[] row : all) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < columns; i++) {
+        String cell = text(row[i]);
+        line.append(cell);
+        if (i < columns - 1) {
+          line.append(" ".repeat(widths[i] - cell.length() + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    out.flush();
+  }
+
+  /** JSON document of the job commands. */
+  public record Jobs(List<AsyncJob> jobs) {
+  }
+
+  /** JSON document of {@code uin-status}. */
+  public record Checks(List<IdentifierCheck> checks) {
+  }
+
+  /** JSON document of one {@code offers} page. */
+  public record Listings(List<Listing> listings, String nextPageToken) {
+  }
+}

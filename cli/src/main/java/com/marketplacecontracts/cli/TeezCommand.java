@@ -1,0 +1,65 @@
+package com.marketplacecontracts.cli;
+
+import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.model.teez.TeezMapper;
+import com.marketplacecontracts.teez.TeezClient;
+import com.marketplacecontracts.teez.TeezStatuses;
+import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code marketplace teez ...} */
+@Command(name = "teez", description = "Teez Seller API.", mixinStandardHelpOptions = true,
+    subcommands = TeezCommand.ImportStatus.class)
+final class TeezCommand {
+
+  /** {@code marketplace teez import-status --job-id N [--wait]} */
+  @Command(name = "import-status", mixinStandardHelpOptions = true,
+      description = "Status of a product create/update job, per product and SKU.")
+  static final class ImportStatus implements Callable<Integer> {
+
+    @Option(names = "--job-id", required = true, paramLabel = "N", description = "The import job id.")
+    long jobId;
+
+    @Option(names = "--wait", description = "Poll until no product or SKU is pending.")
+    boolean await;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+        description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      MarketplaceCli root = MarketplaceCli.of(spec);
+      Output output = root.output(spec);
+      try (Target target = new Target(root, root.env(), output, false)) {
+        return run(target.teez(), output);
+      }
+    }
+
+    Integer run(TeezClient teez, Output output) {
+      GetExternalImportStatusApiResponse status;
+      if (await) {
+        PollResult<GetExternalImportStatusApiResponse> result = teez.awaitImport(jobId,
+            Duration.ofSeconds(timeoutSeconds), TeezStatuses::isPending,
+            each -> output.progress("job " + jobId + ": " + TeezMapper.importJob(jobId, each).rawState()));
+        if (!result.settled()) {
+          output.progress("job " + jobId + ": still pending after " + Target.seconds(result.elapsed()));
+        }
+        status = result.last();
+      } else {
+        status = teez.importStatus(jobId);
+      }
+      output.jobs(List.of(TeezMapper.importJob(jobId, status)));
+      return ExitCodes.OK;
+    }
+  }
+}
