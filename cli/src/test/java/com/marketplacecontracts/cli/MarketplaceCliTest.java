@@ -1,0 +1,261 @@
+package com.marketplacecontracts.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.core.json.JsonTrees;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The CLI in-process: against the embedded Prism mock for every command (no credentials, no --base-url), and against
+ * MockWebServer for every exit code. No credential may appear in stdout or stderr.
+ */
+class MarketplaceCliTest {
+
+  private static final String API_KEY = "ACMA:cli-secret-key";
+  private static final String TEEZ_TOKEN = "eyJ.cli-secret-token";
+
+  private final MockWebServer server = new MockWebServer();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    CommandLine line = MarketplaceCli.commandLine(env);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    int code = line.execute(args);
+    assertThat(out.toString() + err.toString()).doesNotContain(API_KEY, TEEZ_TOKEN, "cli-secret");
+    assertThat(err.toString()).doesNotContain("\tat ");
+    return code;
+  }
+
+  private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  // --- every command against the embedded Prism mock ---------------------------------------------------------------
+
+  @Test
+  void teezImportStatusWaitsAndPrintsTheJobAndItsProducts() {
+    int code = run("teez", "import-status", "--job-id", "123456789", "--wait");
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).contains("Using the embedded Prism mock of specs/teez/seller-api.yaml",
+        "job 123456789: Created×1, Failed×1");
+    assertThat(out.toString()).contains("MARKETPLACE  ID         TYPE            STATE   RAW STATE")
+        .contains("TEEZ         123456789  PRODUCT_IMPORT  FAILED  Created×1, Failed×1")
+        .contains("name: REQUIRED (Name is required)");
+  }
+
+  @Test
+  void yandexUinStatusAsJson() {
+    int code = run("--json", "yandex", "uin-status", "--campaign-id", "1234567", "--order-id", "123456789");
+
+    assertThat(code).isZero();
+    assertThat(JsonTrees.normalized(out.toString())).isEqualTo(JsonTrees.normalized("{\"checks\":[{"
+        + "\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":0,\"identifier\":\"string\","
+        + "\"state\":\"PASSED\",\"rawState\":\"OK\"}]}"));
+  }
+
+  @Test
+  void yandexOffersOnePageShowsTheNextPageToken() {
+    int code = run("yandex", "offers", "--campaign-id", "1234567", "--status", "READY", "--status", "need_info",
+        "--availability", "ACTIVE", "--category-id", "5", "--vendor", "LEVENHUK", "--mapping-kind", "ALL",
+        "--limit", "20");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("SKU/INDEX", "example", "Ударная дрель Makita HP1630, 710 Вт",
+        "ASSORTMENT (example)", "next page: --page-token example");
+  }
+
+  @Test
+  void yandexOffersAllPagesPrintsJsonLinesAndProgress() {
+    int code = run("yandex", "offers", "--campaign-id", "1234567", "--all-pages", "--json");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"marketplace\":\"YANDEX_MARKET\""));
+    assertThat(err.toString()).contains("page 1 fetched", "2 pages, 2 offers");
+  }
+
+  @Test
+  void yandexOperationsWithTheGlobalOptionAfterTheCommand() {
+    int code = run("yandex", "operations", "--business-id", "12345", "--type", "ORDER_RECIPIENT_UPDATE",
+        "--id", "example", "--id", "other", "--quiet");
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).contains("YANDEX_MARKET  example  ORDER_RECIPIENT_UPDATE  IN_PROGRESS  IN_PROGRESS");
+  }
+
+  @Test
+  void demoRunsAllFourFlows() {
+    int code = run("demo");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("== marketplace teez import-status", "== marketplace yandex uin-status",
+        "== marketplace yandex offers", "== marketplace yandex operations", "PRODUCT_IMPORT", "PASSED",
+        "next page", "IN_PROGRESS");
+  }
+
+  // --- exit codes against MockWebServer --------------------------------------------------------------------------------
+
+  @Test
+  void credentialsFromTheEnvironmentGoToTheBaseUrl() throws Exception {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}"));
+
+    int code = run(Map.of("YANDEX_MARKET_API_KEY", API_KEY), "--base-url", server.url("/").toString(),
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(server.takeRequest().getHeader("Api-Key")).isEqualTo(API_KEY);
+  }
+
+  @Test
+  void aRejectedRequestExitsWith3AndShowsTheMarketplaceCodes() {
+    server.enqueue(json(403, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"FORBIDDEN\",\"message\":\"no access\"}]}"));
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(err.toString()).contains("HTTP 403", "FORBIDDEN (no access)");
+  }
+
+  @Test
+  void teezProblemDetailsExitWith3() {
+    server.enqueue(json(400, "{\"status\":400,\"errorCode\":\"VALIDATION_ERROR\",\"errors\":{\"JobId\":"
+        + "[{\"code\":\"Invalid\",\"description\":\"unknown job\"}]}}"));
+
+    int code = run(Map.of("TEEZ_ACCESS_TOKEN", TEEZ_TOKEN), "--base-url", server.url("/").toString(),
+        "teez", "import-status", "--job-id", "9");
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(err.toString()).contains("VALIDATION_ERROR", "JobId: Invalid (unknown job)");
+  }
+
+  @Test
+  void stillRateLimitedAfterRetriesExitsWith4() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(json(420, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"LIMIT_EXCEEDED\"}]}"));
+    }
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "operations", "--business-id", "1", "--type", "ORDER_STATUS_UPDATE", "--id", "x");
+
+    assertThat(code).isEqualTo(ExitCodes.RATE_LIMITED);
+    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(err.toString()).contains("retrying in", "LIMIT_EXCEEDED");
+  }
+
+  @Test
+  void aServerErrorExitsWith5() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(json(500, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"));
+    }
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY, "--quiet",
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("HTTP 500", "INTERNAL_ERROR").doesNotContain("retrying");
+  }
+
+  @Test
+  void anUnreadableResponseExitsWith5() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>oops</html>"));
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("unreadable response");
+  }
+
+  @Test
+  void aNetworkFailureExitsWith5() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+    }
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY, "--quiet",
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("network failure");
+  }
+
+  @Test
+  void invalidInputExitsWith2AndSendsNothing() {
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "offers", "--campaign-id", "0", "--offer-id", "   ");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("nothing was sent", "campaignId = 0: must be greater than or equal to 1",
+        "offerId[] = \"   \": must match");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anUnknownOptionValueExitsWith2() {
+    int code = run("yandex", "offers", "--campaign-id", "1", "--status", "BOGUS");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Invalid value for option '--status'", "BOGUS");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aMissingRequiredOptionExitsWith2() {
+    assertThat(run("teez", "import-status")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Missing required option: '--job-id=N'");
+  }
+
+  @Test
+  void debugShowsTheStackTrace() {
+    server.enqueue(json(404, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"NOT_FOUND\"}]}"));
+    CommandLine line = MarketplaceCli.commandLine(Map.of());
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+
+    int code = line.execute("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY, "--debug",
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(err.toString()).contains("NotFoundException", "\tat ").doesNotContain(API_KEY);
+  }
+
+  @Test
+  void helpDocumentsCommandsExitCodesAndCredentials() {
+    int code = run("--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("teez", "yandex", "demo", "--base-url", "--json", "--quiet", "--version",
+        "Exit codes:", "3   the marketplace rejected the request", "YANDEX_MARKET_API_KEY",
+        "YANDEX_MARKET_OAUTH_TOKEN", "TEEZ_ACCESS_TOKEN", "TEEZ_CLIENT_ID");
+  }
+}
