@@ -15,41 +15,41 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MarketplaceCli root = MarketplaceCli.of(spec);
-    Output output = root.output(spec);
-    try (Target target = new Target(root, root.env(), output, true)) {
-      var teez = target.teez();
-      var market = target.yandex();
+    return MarketplaceCli.withTarget(spec, true, this::run);
+  }
 
-      heading(output, "teez import-status --job-id 123456789 --wait");
-      TeezCommand.ImportStatus importStatus = new TeezCommand.ImportStatus();
-      importStatus.jobId = 123456789L;
-      importStatus.await = true;
-      importStatus.timeoutSeconds = 60;
-      importStatus.run(teez, output);
+  private Integer run(Target target, Output output) {
+    var teez = target.teez();
+    var market = target.yandex();
 
-      heading(output, "yandex uin-status --campaign-id 1234567 --order-id 123456789 --wait");
-      YandexCommand.UinStatus uins = new YandexCommand.UinStatus();
-      uins.campaignId = 1234567L;
-      uins.orderId = 123456789L;
-      uins.await = true;
-      uins.timeout = 60;
-      uins.run(market, output);
+    heading(output, "teez import-status --job-id 123456789 --wait");
+    TeezCommand.ImportStatus importStatus = new TeezCommand.ImportStatus();
+    importStatus.jobId = 123456789L;
+    importStatus.await = true;
+    importStatus.timeoutSeconds = 60;
+    importStatus.run(teez, output);
 
-      heading(output, "yandex offers --campaign-id 1234567 --limit 20");
-      YandexCommand.Offers offers = new YandexCommand.Offers();
-      offers.campaignId = 1234567L;
-      offers.limit = 20;
-      offers.run(market, output);
+    heading(output, "yandex uin-status --campaign-id 1234567 --order-id 123456789 --wait");
+    YandexCommand.UinStatus uins = new YandexCommand.UinStatus();
+    uins.campaignId = 1234567L;
+    uins.orderId = 123456789L;
+    uins.await = true;
+    uins.timeout = 60;
+    uins.run(market, output);
 
-      heading(output, "yandex operations --business-id 12345 --type ORDER_RECIPIENT_UPDATE --id example");
-      YandexCommand.Operations operations = new YandexCommand.Operations();
-      operations.businessId = 12345L;
-      operations.type = com.marketplacecontracts.yandex.model.OperationType.ORDER_RECIPIENT_UPDATE;
-      operations.ids = java.util.List.of("example");
-      operations.run(market, output);
-      return ExitCodes.OK;
-    }
+    heading(output, "yandex offers --campaign-id 1234567 --limit 20");
+    YandexCommand.Offers offers = new YandexCommand.Offers();
+    offers.campaignId = 1234567L;
+    offers.limit = 20;
+    offers.run(market, output);
+
+    heading(output, "yandex operations --business-id 12345 --type ORDER_RECIPIENT_UPDATE --id example");
+    YandexCommand.Operations operations = new YandexCommand.Operations();
+    operations.businessId = 12345L;
+    operations.type = com.marketplacecontracts.yandex.model.OperationType.ORDER_RECIPIENT_UPDATE;
+    operations.ids = java.util.List.of("example");
+    operations.run(market, output);
+    return ExitCodes.OK;
   }
 
   private static void heading(Output output, String command) {

@@ -79,18 +79,19 @@ public final class MarketplaceCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: teez, yandex or demo");
   }
 
-  Map<String, String> env() {
-    return env;
-  }
-
   /** Output for a command, from the global options. */
   Output output(CommandSpec command) {
     return new Output(command.commandLine().getOut(), command.commandLine().getErr(), json, quiet);
   }
 
-  /** The options of the root command, from any subcommand. */
-  static MarketplaceCli of(CommandSpec command) {
-    return (MarketplaceCli) command.root().userObject();
+  /** Runs a command's body with its output and a target that is closed (mocks stopped) afterwards. */
+  static int withTarget(CommandSpec command, boolean forceMock, java.util.function.BiFunction<Target, Output,
+      Integer> body) {
+    MarketplaceCli root = (MarketplaceCli) command.root().userObject();
+    Output output = root.output(command);
+    try (Target target = new Target(root, root.env, output, forceMock)) {
+      return body.apply(target, output);
+    }
   }
 
   public static void main(String[] args) {

@@ -38,11 +38,7 @@ final class TeezCommand {
 
     @Override
     public Integer call() {
-      MarketplaceCli root = MarketplaceCli.of(spec);
-      Output output = root.output(spec);
-      try (Target target = new Target(root, root.env(), output, false)) {
-        return run(target.teez(), output);
-      }
+      return MarketplaceCli.withTarget(spec, false, (target, output) -> run(target.teez(), output));
     }
 
     Integer run(TeezClient teez, Output output) {

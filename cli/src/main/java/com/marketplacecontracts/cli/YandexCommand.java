@@ -41,11 +41,7 @@ final class YandexCommand {
 
     @Override
     public Integer call() {
-      MarketplaceCli root = MarketplaceCli.of(spec);
-      Output output = root.output(spec);
-      try (Target target = new Target(root, root.env(), output, false)) {
-        return run(target.yandex(), output);
-      }
+      return MarketplaceCli.withTarget(spec, false, (target, output) -> run(target.yandex(), output));
     }
 
     abstract Integer run(YandexMarketClient market, Output output);
