@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     footer = {"  YANDEX_MARKET_API_KEY      Yandex API-Key token (Api-Key header)",
         "  YANDEX_MARKET_OAUTH_TOKEN  Yandex OAuth token (Authorization: Bearer)",
         "  TEEZ_ACCESS_TOKEN          a ready Teez bearer token (JWT)",
-        "  TEEZ_CLIENT_ID, TEEZ_CLIENT_SECRET  Teez client credentials for POST /api/v1/auth/token",
-        "  MARKETPLACE_HOME           the project checkout, for the embedded mock (set by ./marketplace)"})
+        "  TEEZ_CLIENT_ID            Teez client id and secret, exchanged at",
+        "  TEEZ_CLIENT_SECRET          POST /api/v1/auth/token",
+        "  MARKETPLACE_HOME           the checkout, for the embedded mock"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -87,14 +87,17 @@ final class YandexCommand {
       description = "Catalog offers with their moderation state and Market cards (offer-mapping-entries).")
   static final class Offers extends Base {
     @Option(names = "--campaign-id", required = true, paramLabel = "C") long campaignId;
-    @Option(names = "--status", paramLabel = "S", description = "Processing status filter: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--status", paramLabel = "S", completionCandidates = KnownValues.ProcessingStatuses.class,
+        converter = KnownValues.ProcessingStatuses.class, description = "Processing status: ${COMPLETION-CANDIDATES}")
     List<OfferProcessingStatusType> statuses = new ArrayList<>();
-    @Option(names = "--availability", paramLabel = "A", description = "Supply plan filter: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--availability", paramLabel = "A", completionCandidates = KnownValues.Availabilities.class,
+        converter = KnownValues.Availabilities.class, description = "Supply plan: ${COMPLETION-CANDIDATES}")
     List<OfferAvailabilityStatusType> availabilities = new ArrayList<>();
     @Option(names = "--category-id", paramLabel = "N") List<Long> categoryIds = new ArrayList<>();
     @Option(names = "--vendor", paramLabel = "V") List<String> vendors = new ArrayList<>();
     @Option(names = "--offer-id", paramLabel = "SKU") List<String> offerIds = new ArrayList<>();
-    @Option(names = "--mapping-kind", paramLabel = "ACTIVE|ALL") OfferMappingKindType mappingKind;
+    @Option(names = "--mapping-kind", paramLabel = "ACTIVE|ALL", converter = KnownValues.MappingKinds.class)
+    OfferMappingKindType mappingKind;
     @Option(names = "--limit", paramLabel = "N", description = "Offers per page.") Integer limit;
     @Option(names = "--page-token", paramLabel = "T", description = "Start from this page.") String pageToken;
     @Option(names = "--all-pages", description = "Follow nextPageToken to the last page.") boolean allPages;
@@ -149,7 +152,8 @@ final class YandexCommand {
   @Command(name = "operations", mixinStandardHelpOptions = true, description = "Statuses of asynchronous operations.")
   static final class Operations extends Base {
     @Option(names = "--business-id", required = true, paramLabel = "B") long businessId;
-    @Option(names = "--type", required = true, paramLabel = "T", description = "${COMPLETION-CANDIDATES}")
+    @Option(names = "--type", required = true, paramLabel = "T", completionCandidates = KnownValues.OperationTypes.class,
+        converter = KnownValues.OperationTypes.class, description = "${COMPLETION-CANDIDATES}")
     OperationType type;
     @Option(names = "--id", required = true, paramLabel = "ID") List<String> ids;
     @Option(names = "--wait", description = "Poll until no operation is IN_PROGRESS.") boolean await;
