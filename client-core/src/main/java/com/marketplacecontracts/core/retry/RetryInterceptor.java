@@ -16,11 +16,13 @@ import java.util.Optional;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Retries an operation the spec marks safe to repeat ({@code x-idempotent}) on 420, 429, 5xx and I/O failures.
  * Failsafe's retry policy decides (attempts, exponential backoff, jitter); this loop sleeps through the injectable
  * {@link TimeSource}, waits at least as long as the server asks, and stops when the total budget would be exceeded.
+ * A successful body is read inside the loop, so a failure mid-body is retried too.
  * Anything else — writes, other 4xx — goes through exactly once.
  */
 public final class RetryInterceptor implements Interceptor {
@@ -64,7 +66,7 @@ public final class RetryInterceptor implements Interceptor {
       Response response = null;
       IOException failure = null;
       try {
-        response = chain.proceed(request);
+        response = buffered(chain.proceed(request));
       } catch (IOException e) {
         if (chain.call().isCanceled() || !retryable(e)) {
           throw e;
@@ -101,6 +103,22 @@ public final class RetryInterceptor implements Interceptor {
         throw new InterruptedIOException("interrupted while waiting to retry " + operation.id());
       }
     }
+  }
+
+  /**
+   * Reads a successful body completely inside the retry loop, so a connection cut or a read timeout in the middle of
+   * the body is retried like any other I/O failure instead of surfacing later in the JSON decoder.
+   */
+  private static Response buffered(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (!response.isSuccessful() || body == null) {
+      return response;
+    }
+    byte[] bytes;
+    try (body) {
+      bytes = body.bytes();
+    }
+    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
   }
 
   /**
