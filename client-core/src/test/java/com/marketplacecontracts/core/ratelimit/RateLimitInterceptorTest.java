@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.http.LoopbackServers;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitInterceptorTest {
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = LoopbackServers.mockWebServer();
   private final FakeTimeSource time = new FakeTimeSource();
   private final List<Long> requestTimes = new ArrayList<>();
   private final AtomicInteger waits = new AtomicInteger();
