@@ -1,0 +1,72 @@
+package com.marketplacecontracts.bench;
+
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.model.Listing;
+import com.marketplacecontracts.model.yandex.YandexMapper;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One full client call (interceptors, validation, error handling, decode, domain mapping) of a 10-offer page from a
+ * loopback server, against a bare OkHttp call that reads the same body.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class CallOverheadBenchmark {
+
+  LoopbackServer server;
+  YandexMarketClient client;
+  OkHttpClient bare;
+  Request request;
+
+  @Setup
+  public void setUp() {
+    byte[] page = OfferPages.json(OfferPages.page(10, null, 2));
+    server = new LoopbackServer(exchange -> new LoopbackServer.Answer(200, page));
+    // Quotas off: this measures the client's own cost, not waiting for the marketplace's allowance.
+    client = YandexMarketClient.builder().baseUrl(server.url()).apiKey("bench-key")
+        .rateLimit(RateLimitConfig.disabled()).build();
+    bare = new OkHttpClient();
+    request = new Request.Builder().url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10")
+        .header("Api-Key", "bench-key").build();
+  }
+
+  @TearDown
+  public void tearDown() {
+    server.close();
+  }
+
+  @Benchmark
+  @SuppressWarnings("deprecation")
+  public List<Listing> fullClientCall() {
+    return YandexMapper.listings(client.execute(client.offerMappings().getOfferMappingEntries(1L, null, null, 10,
+        null, null, null, null, null, null)));
+  }
+
+  @Benchmark
+  public byte[] bareOkHttp() throws IOException {
+    try (Response response = bare.newCall(request).execute()) {
+      return response.body().bytes();
+    }
+  }
+}
