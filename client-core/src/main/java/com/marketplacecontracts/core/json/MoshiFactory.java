@@ -20,9 +20,10 @@ public final class MoshiFactory {
   private MoshiFactory() {
   }
 
-  /** A Moshi that decodes the generated models: open enums, {@link BigDecimal} numbers. */
+  /** A Moshi that decodes the generated models: their generated adapters, open enums, {@link BigDecimal} numbers. */
   public static Moshi create() {
     return new Moshi.Builder()
+        .add(GENERATED)
         .add(OPEN_ENUMS)
         .add(BigDecimal.class, BIG_DECIMAL.nullSafe())
         .build();
@@ -45,6 +46,24 @@ public final class MoshiFactory {
       Class<? extends Enum> enumType = (Class<? extends Enum>) raw;
       Enum fallback = Enum.valueOf(enumType, OpenEnum.UNRECOGNIZED);
       return EnumJsonAdapter.create(enumType).withUnknownFallback(fallback).nullSafe();
+    }
+  };
+
+  /** The adapters generated with the models ({@link GeneratedAdapter}): no reflection per field when decoding. */
+  static final JsonAdapter.Factory GENERATED = new JsonAdapter.Factory() {
+    @Override
+    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+      if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isAnnotationPresent(GeneratedAdapter.class)) {
+        return null;
+      }
+      try {
+        Class<?> adapter = Class.forName(raw.getName() + "$MoshiAdapter", true, raw.getClassLoader());
+        java.lang.reflect.Constructor<?> constructor = adapter.getDeclaredConstructor(Moshi.class);
+        constructor.setAccessible(true);
+        return (JsonAdapter<?>) constructor.newInstance(moshi);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("generated model " + raw.getName() + " has no usable MoshiAdapter", e);
+      }
     }
   };
 

@@ -29,8 +29,8 @@ public record RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay
     if (jitter < 0 || jitter >= 1) {
       throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
     }
-    if (baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) < 0) {
-      throw new IllegalArgumentException("need 0 < baseDelay <= maxDelay");
+    if (baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) <= 0) {
+      throw new IllegalArgumentException("need 0 < baseDelay < maxDelay, was " + baseDelay + " and " + maxDelay);
     }
   }
 
@@ -42,7 +42,7 @@ public record RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   /** One attempt, no retries. */
   public static RetryConfig none() {
-    return new RetryConfig(1, Duration.ofMillis(1), Duration.ofMillis(1), 0, Duration.ZERO, Duration.ofDays(1));
+    return new RetryConfig(1, Duration.ofMillis(1), Duration.ofMillis(2), 0, Duration.ZERO, Duration.ofDays(1));
   }
 
   public RetryConfig withMaxAttempts(int attempts) {

@@ -31,12 +31,21 @@ public final class RetryInterceptor implements Interceptor {
   private final TimeSource time;
   private final Clock clock;
   private final ClientEvents events;
+  private final RetryPolicy<Response> policy;
 
   public RetryInterceptor(RetryConfig config, TimeSource time, Clock clock, ClientEvents events) {
     this.config = config;
     this.time = time;
     this.clock = clock;
     this.events = events;
+    // Immutable and thread-safe: built once; each call gets its own Execution.
+    this.policy = config.maxAttempts() == 1 ? null : RetryPolicy.<Response>builder()
+        .handleResultIf(response -> retryableStatus(response.code()))
+        .handle(IOException.class)
+        .withMaxAttempts(config.maxAttempts())
+        .withBackoff(config.baseDelay(), config.maxDelay())
+        .withJitter(config.jitter())
+        .build();
   }
 
   /** Statuses worth another attempt: Yandex's 420, 429 and every 5xx. */
@@ -48,16 +57,9 @@ public final class RetryInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     ApiOperation operation = Operations.of(request);
-    if (config.maxAttempts() == 1 || operation == null || !operation.idempotent()) {
+    if (policy == null || operation == null || !operation.idempotent()) {
       return chain.proceed(request);
     }
-    RetryPolicy<Response> policy = RetryPolicy.<Response>builder()
-        .handleResultIf(response -> retryableStatus(response.code()))
-        .handle(IOException.class)
-        .withMaxAttempts(config.maxAttempts())
-        .withBackoff(config.baseDelay(), config.maxDelay())
-        .withJitter(config.jitter())
-        .build();
     Execution<Response> execution = Execution.of(policy);
     long started = time.nanoTime();
     int attempt = 0;
