@@ -73,6 +73,14 @@ public class CallOverheadBenchmark {
     return YandexMapper.listings(adapter.fromJson(new okio.Buffer().write(page)));
   }
 
+  /** Building the call through the validating proxy (Bean Validation of the parameters), without sending it. */
+  @Benchmark
+  @SuppressWarnings("deprecation")
+  public Object validateAndBuildCallOnly() {
+    return client.offerMappings().getOfferMappingEntries(1L, null, null, 10, null, null, null, null, null, null)
+        .request();
+  }
+
   @Benchmark
   public byte[] bareOkHttp() throws IOException {
     try (Response response = bare.newCall(request).execute()) {

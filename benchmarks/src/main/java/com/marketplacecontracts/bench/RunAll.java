@@ -71,7 +71,7 @@ public final class RunAll {
     report.add("");
     report.add("| call | µs/call |");
     report.add("| --- | --- |");
-    for (String name : List.of("bareOkHttp", "decodeAndMapOnly", "fullClientCall")) {
+    for (String name : List.of("bareOkHttp", "validateAndBuildCallOnly", "decodeAndMapOnly", "fullClientCall")) {
       double[] s = scores.get(name);
       report.add(String.format(Locale.ROOT, "| %s | %.1f ± %.1f |", name, s[0], s[1]));
     }
