@@ -34,7 +34,9 @@ public final class PrismExtension implements BeforeAllCallback, AfterAllCallback
       server = PrismServer.start(Specs.root().resolve(specPath), root, mode);
     } catch (PrismUnavailableException e) {
       if (mode == PrismServer.Mode.DOCKER) {
-        Assumptions.abort("Prism via Docker skipped: " + e.getMessage());
+        String reason = "Prism contract tests SKIPPED (-Dprism.mode=docker): " + e.getMessage();
+        System.err.println(reason);
+        Assumptions.abort(reason);
       }
       throw e;
     }
