@@ -26,13 +26,19 @@ public final class ErrorDecoder {
     this.clock = clock;
   }
 
-  /** The exception for an HTTP answer with {@code status} outside 2xx. Reads (and closes) the body. */
-  public MarketplaceException decode(String operationId, int status, Headers headers, ResponseBody body) {
+  /**
+   * The exception for an HTTP answer with {@code status} outside 2xx. Reads (and closes) the body.
+   *
+   * @param sentTrace the {@code traceparent} the request carried: the request id when the server sends none
+   */
+  public MarketplaceException decode(String operationId, int status, Headers headers, String sentTrace,
+      ResponseBody body) {
     String text = readBody(body);
     List<ApiError> errors = text.isBlank() ? null : parser.parse(text);
     String raw = errors == null && !text.isBlank() ? truncate(text) : null;
+    String requestId = requestId(headers);
     MarketplaceException.Details details = new MarketplaceException.Details(marketplace, operationId, status,
-        errors == null ? List.of() : errors, requestId(headers), raw);
+        errors == null ? List.of() : errors, requestId != null ? requestId : sentTrace, raw);
     return forStatus(status, details, headers);
   }
 

@@ -156,6 +156,19 @@ class ClientRuntimeTest {
   }
 
   @Test
+  void everyCallCarriesAW3cTraceparentThatErrorsReportWhenTheServerSendsNoId() throws Exception {
+    server.enqueue(json(404, "{\"code\":\"NOT_FOUND\"}"));
+
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> client.runtime.execute(client.api.read(5L)));
+
+    String sent = server.takeRequest().getHeader("traceparent");
+    assertThat(sent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(((MarketplaceException) thrown).requestId()).contains(sent);
+    assertThat(thrown.getMessage()).contains(sent);
+  }
+
+  @Test
   void userAgentNamesTheLibrary() throws Exception {
     server.enqueue(json(200, "{}"));
 
