@@ -44,7 +44,7 @@ public final class TeezClient {
 
   private TeezClient(Builder builder) {
     // The token endpoint is called through its own runtime, without the bearer credential it is there to provide.
-    ClientRuntime tokenRuntime = ClientRuntime.create("teez", builder, null, TeezErrorParser::new);
+    ClientRuntime tokenRuntime = ClientRuntime.create("teez", builder, null, TeezErrorParser::create);
     this.auth = tokenRuntime.api(AuthApi.class);
     Credential credential;
     if (builder.credential != null) {
@@ -59,7 +59,7 @@ public final class TeezClient {
     } else {
       throw new IllegalStateException("credentials: call accessToken(...) or clientCredentials(...)");
     }
-    this.runtime = ClientRuntime.create("teez", builder, credential, TeezErrorParser::new);
+    this.runtime = ClientRuntime.create("teez", builder, credential, TeezErrorParser::create);
     this.products = runtime.api(ProductsApi.class);
     this.time = builder.configuredTimeSource();
   }

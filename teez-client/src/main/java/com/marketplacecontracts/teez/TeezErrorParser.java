@@ -4,9 +4,7 @@ import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.ErrorBodyParser;
 import com.marketplacecontracts.teez.model.ErrorDetail;
 import com.marketplacecontracts.teez.model.ExtendedProblemDetails;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +13,17 @@ import java.util.Map;
  * Reads Teez's {@code ExtendedProblemDetails}: the overall {@code errorCode}/{@code errorMessage} first, then one
  * entry per field error from the {@code errors} map (keys come in camelCase and PascalCase; kept as sent).
  */
-final class TeezErrorParser implements ErrorBodyParser {
+final class TeezErrorParser {
 
-  private final JsonAdapter<ExtendedProblemDetails> adapter;
-
-  TeezErrorParser(Moshi moshi) {
-    this.adapter = moshi.adapter(ExtendedProblemDetails.class);
+  private TeezErrorParser() {
   }
 
-  @Override
-  public List<ApiError> parse(String body) {
-    ExtendedProblemDetails problem;
-    try {
-      problem = adapter.fromJson(body);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    if (problem == null || (problem.getErrorCode() == null && problem.getErrors() == null
+  static ErrorBodyParser create(Moshi moshi) {
+    return ErrorBodyParser.decoding(moshi.adapter(ExtendedProblemDetails.class), TeezErrorParser::errors);
+  }
+
+  private static List<ApiError> errors(ExtendedProblemDetails problem) {
+    if ((problem.getErrorCode() == null && problem.getErrors() == null
         && problem.getTitle() == null && problem.getDetail() == null)) {
       return null;
     }

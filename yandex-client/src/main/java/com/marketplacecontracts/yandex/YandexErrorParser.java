@@ -4,30 +4,22 @@ import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.ErrorBodyParser;
 import com.marketplacecontracts.yandex.model.ApiErrorDTO;
 import com.marketplacecontracts.yandex.model.ApiErrorResponse;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads Yandex's {@code ApiErrorResponse}: {@code {"status":"ERROR","errors":[{"code":..,"message":..}]}}. */
-final class YandexErrorParser implements ErrorBodyParser {
+final class YandexErrorParser {
 
-  private final JsonAdapter<ApiErrorResponse> adapter;
-
-  YandexErrorParser(Moshi moshi) {
-    this.adapter = moshi.adapter(ApiErrorResponse.class);
+  private YandexErrorParser() {
   }
 
-  @Override
-  public List<ApiError> parse(String body) {
-    ApiErrorResponse response;
-    try {
-      response = adapter.fromJson(body);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    if (response == null || response.getErrors() == null || response.getErrors().isEmpty()) {
+  static ErrorBodyParser create(Moshi moshi) {
+    return ErrorBodyParser.decoding(moshi.adapter(ApiErrorResponse.class), YandexErrorParser::errors);
+  }
+
+  private static List<ApiError> errors(ApiErrorResponse response) {
+    if (response.getErrors() == null || response.getErrors().isEmpty()) {
       return null;
     }
     List<ApiError> out = new ArrayList<>();

@@ -55,7 +55,7 @@ public final class YandexMarketClient {
   private YandexMarketClient(Builder builder) {
     Credential credential = Objects.requireNonNull(builder.credential,
         "credentials: call apiKey(...) or oauthToken(...)");
-    this.runtime = ClientRuntime.create("yandex", builder, credential, YandexErrorParser::new);
+    this.runtime = ClientRuntime.create("yandex", builder, credential, YandexErrorParser::create);
     this.time = builder.configuredTimeSource();
     this.orders = runtime.api(OrdersApi.class);
     this.offerMappings = runtime.api(OfferMappingsApi.class);
