@@ -41,16 +41,8 @@ public final class Output {
     out.flush();
   }
 
-  /** A progress line on stderr, unless --quiet. */
+  /** A progress line or note on stderr (pages, retries, waits, where requests go), unless --quiet. */
   void progress(String line) {
-    if (!quiet) {
-      err.println(line);
-      err.flush();
-    }
-  }
-
-  /** A note on stderr that --quiet does not hide (where requests go). */
-  void note(String line) {
     if (!quiet) {
       err.println(line);
       err.flush();

@@ -74,7 +74,7 @@ final class Target implements AutoCloseable {
   private String url(boolean hasCredentials, String spec) {
     if (!forceMock && options.baseUrl != null) {
       if (!hasCredentials) {
-        output.note("No credentials set: sending placeholder credentials to " + options.baseUrl);
+        output.progress("No credentials set: sending placeholder credentials to " + options.baseUrl);
       }
       return options.baseUrl;
     }
@@ -83,7 +83,7 @@ final class Target implements AutoCloseable {
     }
     PrismServer mock = PrismServer.start(specs().resolve(spec), root(), PrismServer.Mode.LOCAL);
     mocks.add(mock);
-    output.note("Using the embedded Prism mock of specs/" + spec + " at " + mock.baseUrl()
+    output.progress("Using the embedded Prism mock of specs/" + spec + " at " + mock.baseUrl()
         + (forceMock ? "" : " (no credentials set: see --help to call the marketplace)"));
     return mock.baseUrl();
   }

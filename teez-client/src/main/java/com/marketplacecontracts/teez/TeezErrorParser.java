@@ -13,20 +13,18 @@ import java.util.Map;
  * Reads Teez's {@code ExtendedProblemDetails}: the overall {@code errorCode}/{@code errorMessage} first, then one
  * entry per field error from the {@code errors} map (keys come in camelCase and PascalCase; kept as sent).
  */
-final class TeezErrorParser {
+public final class TeezErrorParser {
 
   private TeezErrorParser() {
   }
 
   static ErrorBodyParser create(Moshi moshi) {
-    return ErrorBodyParser.decoding(moshi.adapter(ExtendedProblemDetails.class), TeezErrorParser::errors);
+    return ErrorBodyParser.decoding(moshi.adapter(ExtendedProblemDetails.class),
+        problem -> errors(problem).isEmpty() ? null : errors(problem));
   }
 
-  private static List<ApiError> errors(ExtendedProblemDetails problem) {
-    if ((problem.getErrorCode() == null && problem.getErrors() == null
-        && problem.getTitle() == null && problem.getDetail() == null)) {
-      return null;
-    }
+  /** The errors a problem-details body reports, in order; empty when it has none. */
+  public static List<ApiError> errors(ExtendedProblemDetails problem) {
     List<ApiError> out = new ArrayList<>();
     if (problem.getErrorCode() != null || problem.getErrorMessage() != null) {
       out.add(new ApiError(problem.getErrorCode(), problem.getErrorMessage(), null));

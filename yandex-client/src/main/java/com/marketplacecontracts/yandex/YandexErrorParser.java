@@ -9,20 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads Yandex's {@code ApiErrorResponse}: {@code {"status":"ERROR","errors":[{"code":..,"message":..}]}}. */
-final class YandexErrorParser {
+public final class YandexErrorParser {
 
   private YandexErrorParser() {
   }
 
   static ErrorBodyParser create(Moshi moshi) {
-    return ErrorBodyParser.decoding(moshi.adapter(ApiErrorResponse.class), YandexErrorParser::errors);
+    return ErrorBodyParser.decoding(moshi.adapter(ApiErrorResponse.class),
+        response -> errors(response).isEmpty() ? null : errors(response));
   }
 
-  private static List<ApiError> errors(ApiErrorResponse response) {
-    if (response.getErrors() == null || response.getErrors().isEmpty()) {
-      return null;
-    }
+  /** The errors an {@code ApiErrorResponse} reports, in order; empty when it has none. */
+  public static List<ApiError> errors(ApiErrorResponse response) {
     List<ApiError> out = new ArrayList<>();
+    if (response.getErrors() == null) {
+      return out;
+    }
     for (ApiErrorDTO error : response.getErrors()) {
       if (error != null) {
         out.add(new ApiError(error.getCode(), error.getMessage(), null));

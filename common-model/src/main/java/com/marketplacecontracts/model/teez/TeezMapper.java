@@ -8,8 +8,8 @@ import com.marketplacecontracts.model.ListingVariant;
 import com.marketplacecontracts.model.Marketplace;
 import com.marketplacecontracts.model.MarketplaceError;
 import com.marketplacecontracts.model.ModerationState;
+import com.marketplacecontracts.teez.TeezErrorParser;
 import com.marketplacecontracts.teez.TeezStatuses;
-import com.marketplacecontracts.teez.model.ErrorDetail;
 import com.marketplacecontracts.teez.model.ExtendedProblemDetails;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.teez.model.ImportError;
@@ -84,27 +84,11 @@ public final class TeezMapper {
         null, null);
   }
 
-  /** Problem details: the request-level code first, then each field's errors. */
+  /** Problem details: the request-level code first, then each field's errors (read as the client reads them). */
   public static MarketplaceError error(ExtendedProblemDetails problem, int httpStatus) {
-    List<Issue> issues = new ArrayList<>();
     int status = problem.getStatus() != null ? problem.getStatus() : httpStatus;
-    if (problem.getErrorCode() != null || problem.getErrorMessage() != null) {
-      issues.add(new Issue(problem.getErrorCode(), problem.getErrorMessage(), null));
-    } else if (problem.getTitle() != null || problem.getDetail() != null) {
-      issues.add(new Issue(problem.getTitle(), problem.getDetail(), null));
-    }
-    if (problem.getErrors() != null) {
-      for (Map.Entry<String, List<ErrorDetail>> field : new TreeMap<>(problem.getErrors()).entrySet()) {
-        if (field.getValue() != null) {
-          for (ErrorDetail detail : field.getValue()) {
-            if (detail != null) {
-              issues.add(new Issue(detail.getCode(), detail.getDescription(), field.getKey()));
-            }
-          }
-        }
-      }
-    }
-    return new MarketplaceError(Marketplace.TEEZ, status, issues);
+    return new MarketplaceError(Marketplace.TEEZ, status, TeezErrorParser.errors(problem).stream()
+        .map(error -> new Issue(error.code(), error.message(), error.field())).toList());
   }
 
   /** The normalised state of a product or SKU status string. */

@@ -10,7 +10,7 @@ import com.marketplacecontracts.model.MarketCard;
 import com.marketplacecontracts.model.Marketplace;
 import com.marketplacecontracts.model.MarketplaceError;
 import com.marketplacecontracts.model.ModerationState;
-import com.marketplacecontracts.yandex.model.ApiErrorDTO;
+import com.marketplacecontracts.yandex.YandexErrorParser;
 import com.marketplacecontracts.yandex.model.ApiErrorResponse;
 import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
@@ -128,16 +128,10 @@ public final class YandexMapper {
     return out;
   }
 
-  /** An error answer. */
+  /** An error answer (read as the client reads it). */
   public static MarketplaceError error(ApiErrorResponse response, int httpStatus) {
-    List<Issue> issues = new ArrayList<>();
-    if (response != null && response.getErrors() != null) {
-      for (ApiErrorDTO error : response.getErrors()) {
-        if (error != null) {
-          issues.add(new Issue(error.getCode(), error.getMessage(), null));
-        }
-      }
-    }
+    List<Issue> issues = response == null ? List.of() : YandexErrorParser.errors(response).stream()
+        .map(error -> new Issue(error.code(), error.message(), error.field())).toList();
     return new MarketplaceError(Marketplace.YANDEX_MARKET, httpStatus, issues);
   }
 
