@@ -163,11 +163,6 @@ public final class ClientRuntime {
     return marketplace;
   }
 
-  /** The OkHttpClient with the full interceptor stack, for derived clients (e.g. a token endpoint's). */
-  public OkHttpClient httpClient() {
-    return http;
-  }
-
   private static String newTraceparent() {
     java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
     return String.format("00-%016x%016x-%016x-01", random.nextLong(), random.nextLong(), random.nextLong());
