@@ -66,6 +66,8 @@ public final class ClientRuntime {
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.readTimeout)
         .callTimeout(settings.callTimeout)
+        // OkHttp's own silent retry is off: only the retry policy (and the spec's x-idempotent) decides what may
+        // be sent twice.
         .retryOnConnectionFailure(false);
     String agent = (settings.userAgent == null ? "" : settings.userAgent + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace + ")";
