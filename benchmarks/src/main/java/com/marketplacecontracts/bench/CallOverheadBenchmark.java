@@ -35,8 +35,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class CallOverheadBenchmark {
 
+  /** The same GET, as raw bytes, for measuring the runtime's HTTP path without decoding. */
+  public interface RawOffers {
+    @com.marketplacecontracts.core.http.ApiOperation(id = "getOfferMappingEntries", method = "GET",
+        path = "v2/campaigns/{campaignId}/offer-mapping-entries", idempotent = true)
+    @retrofit2.http.GET("v2/campaigns/1/offer-mapping-entries?limit=10")
+    retrofit2.Call<okhttp3.ResponseBody> get();
+  }
+
+  /** A runtime builder for the raw interface. */
+  static final class RawBuilder extends com.marketplacecontracts.core.http.ClientBuilder<RawBuilder> {
+    RawBuilder(String url) {
+      super(url);
+    }
+  }
+
   LoopbackServer server;
   byte[] page;
+  com.marketplacecontracts.yandex.api.OfferMappingsApi plainRetrofit;
+  com.marketplacecontracts.core.http.ClientRuntime runtime;
+  RawOffers runtimeRaw;
   com.squareup.moshi.JsonAdapter<GetOfferMappingEntriesResponse> adapter;
   YandexMarketClient client;
   OkHttpClient bare;
@@ -51,6 +69,14 @@ public class CallOverheadBenchmark {
     client = YandexMarketClient.builder().baseUrl(server.url()).apiKey("bench-key")
         .rateLimit(RateLimitConfig.disabled()).build();
     bare = new OkHttpClient();
+    plainRetrofit = new retrofit2.Retrofit.Builder().baseUrl(server.url()).client(bare)
+        .addConverterFactory(retrofit2.converter.moshi.MoshiConverterFactory.create(
+            com.marketplacecontracts.core.json.MoshiFactory.create()))
+        .build().create(com.marketplacecontracts.yandex.api.OfferMappingsApi.class);
+    runtime = com.marketplacecontracts.core.http.ClientRuntime.create("yandex",
+        new RawBuilder(server.url()).rateLimit(RateLimitConfig.disabled()),
+        com.marketplacecontracts.core.auth.Credential.header("Api-Key", "bench-key"), moshi -> body -> null);
+    runtimeRaw = runtime.api(RawOffers.class);
     request = new Request.Builder().url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10")
         .header("Api-Key", "bench-key").build();
   }
@@ -79,6 +105,22 @@ public class CallOverheadBenchmark {
   public Object validateAndBuildCallOnly() {
     return client.offerMappings().getOfferMappingEntries(1L, null, null, 10, null, null, null, null, null, null)
         .request();
+  }
+
+  /** Plain Retrofit + the same Moshi models, no runtime (no validation, interceptors, error handling, mapping). */
+  @Benchmark
+  @SuppressWarnings("deprecation")
+  public GetOfferMappingEntriesResponse plainRetrofitMoshi() throws IOException {
+    return plainRetrofit.getOfferMappingEntries(1L, null, null, 10, null, null, null, null, null, null).execute()
+        .body();
+  }
+
+  /** The runtime's HTTP path (validation proxy, auth, retry, quota, user agent, error handling), body not decoded. */
+  @Benchmark
+  public byte[] runtimeWithoutDecode() throws IOException {
+    try (okhttp3.ResponseBody body = runtime.execute(runtimeRaw.get())) {
+      return body.bytes();
+    }
   }
 
   @Benchmark

@@ -71,7 +71,8 @@ public final class RunAll {
     report.add("");
     report.add("| call | µs/call |");
     report.add("| --- | --- |");
-    for (String name : List.of("bareOkHttp", "validateAndBuildCallOnly", "decodeAndMapOnly", "fullClientCall")) {
+    for (String name : List.of("bareOkHttp", "runtimeWithoutDecode", "validateAndBuildCallOnly", "decodeAndMapOnly",
+        "plainRetrofitMoshi", "fullClientCall")) {
       double[] s = scores.get(name);
       report.add(String.format(Locale.ROOT, "| %s | %.1f ± %.1f |", name, s[0], s[1]));
     }
@@ -80,6 +81,9 @@ public final class RunAll {
     double decode = scores.get("decodeAndMapOnly")[0];
     report.add(String.format(Locale.ROOT, "%nfull client call / bare OkHttp: %.2f×; without the decode and mapping "
         + "the bare call does not do: (full − decode) / bare = %.2f×", full / bare, (full - decode) / bare));
+    report.add(String.format(Locale.ROOT, "runtime HTTP path / bare OkHttp (same bytes, no decode): %.2f×; "
+        + "full client call / plain Retrofit + Moshi (same decode): %.2f×",
+        scores.get("runtimeWithoutDecode")[0] / bare, full / scores.get("plainRetrofitMoshi")[0]));
 
     PagingMemory.Result paging = PagingMemory.run(100_000);
     report.add("");
