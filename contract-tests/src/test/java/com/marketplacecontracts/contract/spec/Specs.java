@@ -24,7 +24,7 @@ public final class Specs {
     return root;
   }
 
-  /** Every spec, as a path relative to the root's parent ({@code teez/seller-api.yaml}, ...). */
+  /** Both specs: {@code specs/teez/seller-api.yaml} and {@code specs/yandex/partner-api.yaml}. */
   public static List<Path> all() {
     return List.of(root().resolve("teez/seller-api.yaml"), root().resolve("yandex/partner-api.yaml"));
   }
