@@ -26,6 +26,8 @@ class ExtendedProblemDetailsTest {
     assertThat(problem.getAdditionalProperties()).containsEntry("traceId", "00-4bf92f3577b34da6-01")
         .containsEntry("extra", Map.of("limits", List.of(1.0, 2.0)));
     assertThat(JsonTrees.normalized(adapter.toJson(problem))).isEqualTo(JsonTrees.normalized(json));
+    assertThat(problem).isEqualTo(adapter.fromJson(json))
+        .isNotEqualTo(adapter.fromJson(json.replace("00-4bf92f3577b34da6-01", "other")));
   }
 
   @Test
