@@ -81,7 +81,32 @@ final class LocalPrism implements PrismServer {
       process.destroyForcibly();
       throw new PrismUnavailableException("interrupted while starting Prism", e);
     }
+    awaitAccepting(port, process, log);
     return new LocalPrism(process, "http://127.0.0.1:" + port + "/", log);
+  }
+
+  /** After the ready line, also wait until the port accepts connections (it answers, not just says it will). */
+  private static void awaitAccepting(int port, Process process, List<String> log) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          process.destroyForcibly();
+          throw new PrismUnavailableException("Prism said it listens on " + port + " but does not accept: "
+              + String.join("\n", log), e);
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          process.destroyForcibly();
+          throw new PrismUnavailableException("interrupted while starting Prism", interrupted);
+        }
+      }
+    }
   }
 
   private static int freePort() {
