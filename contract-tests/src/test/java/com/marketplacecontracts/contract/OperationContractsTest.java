@@ -249,8 +249,14 @@ class OperationContractsTest {
       return;
     }
     Clients anonymous = clients(Credential.header("X-Not-A-Credential", "x"));
+    // The spec's 401 example where one is documented (Yandex); else Prism's own problem details (Teez).
+    List<String> expected = documentedErrors(operation).getOrDefault(401, List.of("Invalid security scheme used"));
 
-    assertThatThrownBy(() -> operation.call().apply(anonymous)).isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> operation.call().apply(anonymous))
+        .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(401);
+          assertThat(e.errors()).extracting(error -> error.code()).isEqualTo(expected);
+        });
     assertThat(TAP.exchanges()).extracting(WireTap.Exchange::status).containsOnly(401);
   }
 
