@@ -20,12 +20,6 @@ final class ExitCodes {
   /** Server error, network failure, unreadable response, or the mock could not start. */
   static final int FAILURE = 5;
 
-  static final String[] HELP = {
-      "0:done",
-      "2:bad input (the field and rule are named; nothing was sent)",
-      "3:the marketplace rejected the request (4xx other than rate limits; its error codes are shown)",
-      "4:still rate limited after retries",
-      "5:server error, network failure or an unreadable response"};
 
   private ExitCodes() {
   }

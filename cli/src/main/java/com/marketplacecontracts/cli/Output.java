@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class Output {
 
   private static final Moshi MOSHI = MoshiFactory.create();
+  private static final String[] LISTING_COLUMNS =
+      {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"};
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -104,7 +106,7 @@ public final class Output {
             variant.state().name(), variant.rawState(), issues(variant.issues()), ""});
       }
     }
-    table(new String[] {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"}, rows);
+    table(LISTING_COLUMNS, rows);
     if (nextPageToken != null) {
       out.println("next page: --page-token " + nextPageToken);
     }
@@ -122,8 +124,7 @@ public final class Output {
 
   void listingHeader() {
     if (!json) {
-      table(new String[] {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"},
-          List.of());
+      table(LISTING_COLUMNS, List.of());
     }
   }
 

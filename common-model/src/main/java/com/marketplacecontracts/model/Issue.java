@@ -9,4 +9,9 @@ package com.marketplacecontracts.model;
  * @param field   the field concerned, null when none
  */
 public record Issue(String code, String message, String field) {
+
+  /** An error as a client reported it. */
+  public static Issue of(com.marketplacecontracts.core.error.ApiError error) {
+    return new Issue(error.code(), error.message(), error.field());
+  }
 }

@@ -1,9 +1,6 @@
 package com.marketplacecontracts.model;
 
-import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.MarketplaceException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A failed call as a domain error, whichever client raised it. */
 public final class MarketplaceErrors {
@@ -14,10 +11,7 @@ public final class MarketplaceErrors {
   /** The marketplace's errors carried by a client exception. */
   public static MarketplaceError from(MarketplaceException exception) {
     Marketplace marketplace = "teez".equals(exception.marketplace()) ? Marketplace.TEEZ : Marketplace.YANDEX_MARKET;
-    List<Issue> issues = new ArrayList<>();
-    for (ApiError error : exception.errors()) {
-      issues.add(new Issue(error.code(), error.message(), error.field()));
-    }
-    return new MarketplaceError(marketplace, exception.statusCode(), issues);
+    return new MarketplaceError(marketplace, exception.statusCode(),
+        exception.errors().stream().map(Issue::of).toList());
   }
 }

@@ -48,7 +48,6 @@ public final class ClientRuntime {
   private final String marketplace;
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
-  private final Moshi moshi;
   private final Retrofit retrofit;
   private final Validator validator;
   private final ErrorDecoder errors;
@@ -57,7 +56,7 @@ public final class ClientRuntime {
       Function<Moshi, ErrorBodyParser> parser) {
     this.marketplace = marketplace;
     this.baseUrl = normalize(settings.baseUrl);
-    this.moshi = MoshiFactory.create();
+    Moshi moshi = MoshiFactory.create();
     this.validator = VALIDATORS.getValidator();
     this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock);
     OkHttpClient.Builder builder = (settings.okHttpClient == null ? new OkHttpClient() : settings.okHttpClient)
@@ -150,19 +149,9 @@ public final class ClientRuntime {
     return body;
   }
 
-  /** The shared, immutable Moshi (e.g. for decoding stored responses). */
-  public Moshi moshi() {
-    return moshi;
-  }
-
   /** The configured API root. */
   public HttpUrl baseUrl() {
     return baseUrl;
-  }
-
-  /** Which marketplace this runtime talks to. */
-  public String marketplace() {
-    return marketplace;
   }
 
   private static String newTraceparent() {

@@ -88,7 +88,7 @@ public final class TeezMapper {
   public static MarketplaceError error(ExtendedProblemDetails problem, int httpStatus) {
     int status = problem.getStatus() != null ? problem.getStatus() : httpStatus;
     return new MarketplaceError(Marketplace.TEEZ, status, TeezErrorParser.errors(problem).stream()
-        .map(error -> new Issue(error.code(), error.message(), error.field())).toList());
+        .map(Issue::of).toList());
   }
 
   /** The normalised state of a product or SKU status string. */

@@ -131,7 +131,7 @@ public final class YandexMapper {
   /** An error answer (read as the client reads it). */
   public static MarketplaceError error(ApiErrorResponse response, int httpStatus) {
     List<Issue> issues = response == null ? List.of() : YandexErrorParser.errors(response).stream()
-        .map(error -> new Issue(error.code(), error.message(), error.field())).toList();
+        .map(Issue::of).toList();
     return new MarketplaceError(Marketplace.YANDEX_MARKET, httpStatus, issues);
   }
 
