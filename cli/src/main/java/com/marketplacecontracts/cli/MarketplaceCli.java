@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "marketplace", mixinStandardHelpOptions = true, version = "marketplace 0.1.0",
     description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
         + " embedded Prism mock started from the project's specs.",
-    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class},
+    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done",
         "2:bad input (the field and rule are named; nothing was sent)",
