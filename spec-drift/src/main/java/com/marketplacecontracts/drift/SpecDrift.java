@@ -317,7 +317,9 @@ public final class SpecDrift {
       String field = path.isEmpty() ? where : where + " " + path;
       Schema<?> old = changed.getOldSchema();
       Schema<?> neu = changed.getNewSchema();
-      if (changed.isChangedType()) {
+      // openapi-diff reports date → date-time as a type change (two schema classes); we name the format.
+      boolean sameType = type(old).equals(type(neu));
+      if (changed.isChangedType() && !sameType) {
         String types = type(old) + " → " + type(neu);
         if (direction == Direction.REQUEST) {
           add(Severity.BREAKING, Change.TYPE_CHANGED, field, "type " + types + ": what we send no longer fits", null);
@@ -327,7 +329,8 @@ public final class SpecDrift {
         }
         return;
       }
-      if (changed.isChangeFormat()) {
+      if ((changed.isChangeFormat() || changed.isChangedType())
+          && !Objects.equals(old.getFormat(), neu.getFormat())) {
         String formats = "format " + old.getFormat() + " → " + neu.getFormat();
         if (direction == Direction.REQUEST) {
           add(Severity.BREAKING, Change.FORMAT_CHANGED, field, formats + ": what we send no longer fits", null);
