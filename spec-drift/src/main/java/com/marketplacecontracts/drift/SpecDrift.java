@@ -317,7 +317,8 @@ public final class SpecDrift {
       String field = path.isEmpty() ? where : where + " " + path;
       Schema<?> old = changed.getOldSchema();
       Schema<?> neu = changed.getNewSchema();
-      // openapi-diff reports date → date-time as a type change (two schema classes); we name the format.
+      // openapi-diff reports a type change whenever the schema classes differ (date → date-time, an object behind
+      // allOf, a format dropped); only a different type or format is one.
       boolean sameType = type(old).equals(type(neu));
       if (changed.isChangedType() && !sameType) {
         String types = type(old) + " → " + type(neu);
@@ -329,9 +330,8 @@ public final class SpecDrift {
         }
         return;
       }
-      if ((changed.isChangeFormat() || changed.isChangedType())
-          && !Objects.equals(old.getFormat(), neu.getFormat())) {
-        String formats = "format " + old.getFormat() + " → " + neu.getFormat();
+      if ((changed.isChangeFormat() || changed.isChangedType()) && !format(old).equals(format(neu))) {
+        String formats = "format " + format(old) + " → " + format(neu);
         if (direction == Direction.REQUEST) {
           add(Severity.BREAKING, Change.FORMAT_CHANGED, field, formats + ": what we send no longer fits", null);
         } else {
@@ -591,6 +591,14 @@ public final class SpecDrift {
       return schema.getType();
     }
     return schema.getTypes() == null || schema.getTypes().isEmpty() ? "any" : String.join("|", schema.getTypes());
+  }
+
+  /** The format as generated code sees it: an integer without one is an int32. */
+  private static String format(Schema<?> schema) {
+    if (schema.getFormat() != null) {
+      return schema.getFormat();
+    }
+    return type(schema).equals("integer") ? "int32" : "none";
   }
 
   private static String refName(String ref) {

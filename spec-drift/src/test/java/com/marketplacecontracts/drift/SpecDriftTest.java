@@ -182,6 +182,26 @@ class SpecDriftTest {
   }
 
   @Test
+  void aResponseFieldFormatChangeIsBreaking() {
+    upstream.edit("components/schemas/OrderDTO.yaml", "    type: integer\n    format: int64\n",
+        "    type: integer\n    format: int32\n");
+
+    Finding finding = only(Severity.BREAKING, Change.RESPONSE_FIELD_RETYPED, "searchOrders",
+        "response 200 result.orders[].id");
+    assertThat(finding.detail()).startsWith("format int64 → int32");
+  }
+
+  @Test
+  void anIntegerWithoutFormatIsAnInt32() {
+    upstream.edit("components/parameters/ShopId.yaml", "  format: int64\n", "");
+    Fixture curated = Fixture.copy(dir.resolve("curated"));
+    curated.edit("components/parameters/ShopId.yaml", "  format: int64\n", "  format: int32\n");
+
+    assertThat(DRIFT.compare(SpecLoader.load(curated.root()), SpecLoader.load(upstream.root())).findings())
+        .isEmpty();
+  }
+
+  @Test
   void deprecatedIsScheduled() {
     upstream.edit("paths/items.yaml", "  operationId: getItems\n", "  operationId: getItems\n  deprecated: true\n");
 
