@@ -70,7 +70,8 @@ final class DriftCommand implements Callable<Integer> {
   String curated;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or markdown (for a pull-request comment); --json means json. Default: ${DEFAULT-VALUE}.")
+      description = "table, json or markdown (for a pull-request comment); --json means json."
+          + " Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL",

@@ -366,7 +366,9 @@ public final class SpecDrift {
       }
       if (direction == Direction.REQUEST) {
         for (String name : newlyRequired) {
-          if (!changed.getIncreasedProperties().containsKey(name) && !changed.getMissingProperties().containsKey(name)) {
+          boolean existing = !changed.getIncreasedProperties().containsKey(name)
+              && !changed.getMissingProperties().containsKey(name);
+          if (existing) {
             add(Severity.BREAKING, Change.FIELD_REQUIRED, where + " " + join(path, name),
                 "now required: calls without it are rejected", null);
           }

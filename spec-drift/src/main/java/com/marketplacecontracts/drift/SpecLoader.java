@@ -43,6 +43,7 @@ public final class SpecLoader {
   /** Bounds for a published spec: the Yandex one is about 1,000 files of a few KB. */
   static final int MAX_FILES = 10_000;
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+  static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern OPENAPI_ROOT =
       Pattern.compile("^(openapi\\s*:\\s*['\"]?3|\\{?\\s*\"openapi\"\\s*:\\s*\"3)", Pattern.MULTILINE);
@@ -164,6 +165,7 @@ public final class SpecLoader {
       String rootName = relativeTo(base, rootUrl);
       Set<String> seen = new HashSet<>();
       Deque<String> queue = new ArrayDeque<>(List.of(rootName));
+      long total = 0;
       while (!queue.isEmpty()) {
         String relative = queue.removeFirst();
         if (!seen.add(relative)) {
@@ -177,6 +179,10 @@ public final class SpecLoader {
           throw new UnreadableSpecException("$ref leaves the document's folder: " + base.resolve(relative));
         }
         byte[] body = fetch(http, base.resolve(relative));
+        total += body.length;
+        if (total > MAX_TOTAL_BYTES) {
+          throw new UnreadableSpecException("upstream spec larger than " + MAX_TOTAL_BYTES + " bytes in all");
+        }
         Files.createDirectories(target.getParent());
         Files.write(target, body);
         JsonNode tree;

@@ -193,7 +193,8 @@ class OwnSpecMutationTest {
   void newResponseEnumValue() {
     Finding finding = only(drift(api -> ((Schema<String>) schema(api, "OperationStatusType")).getEnum()
             .add("CANCELLED")),
-        Severity.DEGRADED, Change.RESPONSE_ENUM_VALUE_ADDED, "getOperations", "response 200 result.operations[].status");
+        Severity.DEGRADED, Change.RESPONSE_ENUM_VALUE_ADDED, "getOperations",
+        "response 200 result.operations[].status");
     assertThat(finding.detail()).contains("CANCELLED");
   }
 

@@ -101,6 +101,19 @@ class SpecLoaderTest {
   }
 
   @Test
+  void anOversizedFileIsRefusedWithoutReadingItAll() throws IOException {
+    try (MockWebServer server = new MockWebServer()) {
+      byte[] tooLarge = new byte[(int) SpecLoader.MAX_FILE_BYTES + 1];
+      server.enqueue(new MockResponse().setBody(new okio.Buffer().write(tooLarge)));
+      server.start();
+
+      assertThatThrownBy(() -> SpecLoader.load(server.url("/openapi.yaml").toString()))
+          .isInstanceOf(UnreadableSpecException.class)
+          .hasMessageContaining("larger than " + SpecLoader.MAX_FILE_BYTES + " bytes");
+    }
+  }
+
+  @Test
   void anUpstreamAnsweringAnErrorIsUnreadable() throws IOException {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setResponseCode(404));
