@@ -121,6 +121,22 @@ class SpecDriftTest {
   }
 
   @Test
+  void aRequestFieldRemovedIsBreaking() {
+    upstream.edit("components/schemas/SearchOrdersRequest.yaml", "  fromDate:\n    type: string\n    format: date\n",
+        "");
+
+    only(Severity.BREAKING, Change.FIELD_REMOVED, "searchOrders", "request body fromDate");
+  }
+
+  @Test
+  void aSuccessResponseNoLongerDocumentedIsBreaking() {
+    upstream.edit("paths/items.yaml", "    '200':\n      description: The items.",
+        "    '202':\n      description: The items.");
+
+    only(Severity.BREAKING, Change.RESPONSE_REMOVED, "getItems", "response 200");
+  }
+
+  @Test
   void aParameterTypeChangeIsBreaking() {
     upstream.edit("paths/orders.yaml", "        type: integer\n        minimum: 1\n        maximum: 100\n",
         "        type: string\n");
