@@ -51,8 +51,7 @@ import org.openapitools.openapidiff.core.model.schema.ChangedPattern;
  *
  * <p>Operations are matched by {@code operationId}, then by method and path. The structure of each matched pair
  * (parameters, bodies, responses, schemas) is compared by openapi-diff; the classification is ours: openapi-diff
- * calls a new response enum value or a new optional field breaking, a client with open enums and lenient decoding
- * does not. Deprecation ({@code deprecated}, {@code x-deprecation-config}) and quotas
+ * calls a new response enum value breaking, a client with open enums only decodes it as unknown. Deprecation ({@code deprecated}, {@code x-deprecation-config}) and quotas
  * ({@code x-resource-limit-config}, {@code x-rate-limit}) are the marketplace's own vocabulary, read here.
  */
 public final class SpecDrift {
