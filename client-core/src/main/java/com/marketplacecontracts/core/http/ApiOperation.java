@@ -27,12 +27,38 @@ public @interface ApiOperation {
   /** {@code x-idempotent}: safe to repeat, so failures may be retried. Writes must opt in explicitly. */
   boolean idempotent() default false;
 
-  /** {@code x-rate-limit.requests}: requests allowed per {@link #rateLimitPer()}; 0 when none is documented. */
-  long rateLimitRequests() default 0;
+  /**
+   * {@code x-resource-limit-config}: the operation's quota per subscription tier of the account, as the marketplace
+   * declares it; empty when none is documented.
+   */
+  Quota[] quotas() default {};
 
-  /** {@code x-rate-limit.items}: items allowed per {@link #rateLimitPer()}; 0 when none is documented. */
-  long rateLimitItems() default 0;
+  /**
+   * {@code x-resource-limit-config.path}: what one unit of {@link #quotas()} is — {@code resp} one request,
+   * {@code req.<field>} one item of that request field; empty when no quota is documented.
+   */
+  String quotaUnit() default "";
 
-  /** {@code x-rate-limit.per}: {@code second}, {@code minute}, {@code hour} or {@code day}; empty when none. */
-  String rateLimitPer() default "";
+  /** {@code x-deprecation-config.replacement-operation-id}: the operation to use instead; empty when none. */
+  String replacementOperationId() default "";
+
+  /** {@code x-deprecation-config.shutdown-date} (ISO date): when the marketplace removes it; empty when not announced. */
+  String shutdownDate() default "";
+
+  /** One tier's quota: {@code amount} units per {@code periodDuration} × {@code period}. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({})
+  @interface Quota {
+
+    /** The subscription tier ({@code none}, {@code medium}). */
+    String tier();
+
+    long amount();
+
+    /** {@code seconds}, {@code minutes}, {@code hours} or {@code days}. */
+    String period();
+
+    long periodDuration() default 1;
+  }
 }

@@ -78,8 +78,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /** Client-side quotas; a subscription tier set on the builder is kept unless {@code rateLimit} names its own. */
   public B rateLimit(RateLimitConfig rateLimit) {
-    this.rateLimit = Objects.requireNonNull(rateLimit);
+    Objects.requireNonNull(rateLimit);
+    this.rateLimit = rateLimit.tier() == null && this.rateLimit.tier() != null
+        ? rateLimit.withTier(this.rateLimit.tier()) : rateLimit;
+    return self();
+  }
+
+  /** The account's subscription tier as the spec names it, for the spec's per-tier quotas (a facade exposes it). */
+  protected B quotaTier(String tier) {
+    this.rateLimit = rateLimit.withTier(tier);
     return self();
   }
 
@@ -95,7 +104,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Progress events: retries and rate-limit waits. */
+  /** Progress events: retries, rate-limit waits, calls of deprecated operations. */
   public B events(ClientEvents events) {
     this.events = Objects.requireNonNull(events);
     return self();

@@ -19,4 +19,13 @@ public interface ClientEvents {
   /** The client-side rate limiter holds a call of {@code operationId} for {@code wait}. */
   default void rateLimitWait(String operationId, Duration wait) {
   }
+
+  /**
+   * {@code operationId} is deprecated by the marketplace; called once per client and operation, on its first call.
+   *
+   * @param replacementOperationId the operation to use instead; empty when the spec names none
+   * @param shutdownDate           when the marketplace removes (or removed) it, ISO date; empty when not announced
+   */
+  default void deprecatedOperation(String operationId, String replacementOperationId, String shutdownDate) {
+  }
 }

@@ -36,8 +36,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * The engine behind a client facade: one OkHttpClient with the interceptor stack, one Moshi, one Retrofit, one
  * Validator. Builds validating API proxies and executes calls into values or typed exceptions. Thread-safe.
  *
- * <p>Interceptor order, outermost first: user agent, retries, client-side rate limit, refresh-on-401; the credential
- * is a network interceptor so every hop (redirects included) is checked against the configured host.
+ * <p>Interceptor order, outermost first: user agent, deprecation notice, retries, client-side rate limit,
+ * refresh-on-401; the credential is a network interceptor so every hop (redirects included) is checked against the
+ * configured host.
  */
 public final class ClientRuntime {
 
@@ -78,6 +79,7 @@ public final class ClientRuntime {
       }
       return chain.proceed(request.build());
     });
+    builder.addInterceptor(new DeprecationNotice(settings.events));
     builder.addInterceptor(new RetryInterceptor(settings.retry, settings.time, settings.clock, settings.events));
     builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, settings.time, settings.events));
     if (credential != null) {

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -20,12 +23,16 @@ public final class MoshiFactory {
   private MoshiFactory() {
   }
 
-  /** A Moshi that decodes the generated models: their generated adapters, open enums, {@link BigDecimal} numbers. */
+  /**
+   * A Moshi that decodes the generated models: their generated adapters, open enums, {@link BigDecimal} numbers and
+   * {@link OffsetDateTime} date-times.
+   */
   public static Moshi create() {
     return new Moshi.Builder()
         .add(GENERATED)
         .add(OPEN_ENUMS)
         .add(BigDecimal.class, BIG_DECIMAL.nullSafe())
+        .add(OffsetDateTime.class, DATE_TIME.nullSafe())
         .build();
   }
 
@@ -64,6 +71,34 @@ public final class MoshiFactory {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("generated model " + raw.getName() + " has no usable MoshiAdapter", e);
       }
+    }
+  };
+
+  /**
+   * {@code format: date-time} (RFC 3339, the only form the specs use): read with its offset kept, written back in
+   * the same form, seconds always present.
+   */
+  static final JsonAdapter<OffsetDateTime> DATE_TIME = new JsonAdapter<>() {
+    @Override
+    public OffsetDateTime fromJson(JsonReader reader) throws IOException {
+      String path = reader.getPath();
+      String text = reader.nextString();
+      try {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeParseException e) {
+        throw new com.squareup.moshi.JsonDataException(
+            "Expected an RFC 3339 date-time but was '" + text + "' at path " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, OffsetDateTime value) throws IOException {
+      writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(OffsetDateTime)";
     }
   };
 

@@ -55,7 +55,7 @@ public final class RateLimitInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     ApiOperation operation = Operations.of(request);
-    RateLimitConfig.Quota quota = operation == null ? null : quotaOf(operation);
+    RateLimitConfig.Quota quota = operation == null ? null : quotaOf(operation, config);
     if (!config.enabled() || quota == null) {
       return chain.proceed(request);
     }
@@ -81,30 +81,48 @@ public final class RateLimitInterceptor implements Interceptor {
     return chain.proceed(request);
   }
 
-  private RateLimitConfig.Quota quotaOf(ApiOperation operation) {
+  /**
+   * The quota that applies to {@code operation}: the user's override, else the spec's quota for the configured tier,
+   * else (no tier configured, or one the operation does not declare) the stricter of the declared tiers. A unit of
+   * {@code req.<field>} counts items, {@code resp} requests.
+   */
+  static RateLimitConfig.Quota quotaOf(ApiOperation operation, RateLimitConfig config) {
     RateLimitConfig.Quota override = config.overrides().get(operation.id());
     if (override != null) {
       return override;
     }
-    Duration period = period(operation.rateLimitPer());
-    if (period == null) {
-      return null;
+    boolean countsItems = operation.quotaUnit().startsWith("req.");
+    RateLimitConfig.Quota chosen = null;
+    for (ApiOperation.Quota declared : operation.quotas()) {
+      Duration unit = period(declared.period());
+      if (unit == null || declared.amount() < 1 || declared.periodDuration() < 1) {
+        continue;
+      }
+      RateLimitConfig.Quota quota = new RateLimitConfig.Quota(declared.amount(), countsItems,
+          unit.multipliedBy(declared.periodDuration()));
+      if (declared.tier().equals(config.tier())) {
+        return quota;
+      }
+      if (chosen == null || stricter(quota, chosen)) {
+        chosen = quota;
+      }
     }
-    if (operation.rateLimitItems() > 0) {
-      return RateLimitConfig.Quota.items(operation.rateLimitItems(), period);
-    }
-    if (operation.rateLimitRequests() > 0) {
-      return RateLimitConfig.Quota.requests(operation.rateLimitRequests(), period);
-    }
-    return null;
+    return chosen;
   }
 
-  private static Duration period(String per) {
-    return switch (per) {
-      case "second" -> Duration.ofSeconds(1);
-      case "minute" -> Duration.ofMinutes(1);
-      case "hour" -> Duration.ofHours(1);
-      case "day" -> Duration.ofDays(1);
+  private static boolean stricter(RateLimitConfig.Quota a, RateLimitConfig.Quota b) {
+    // a.amount / a.period < b.amount / b.period, without division
+    return java.math.BigInteger.valueOf(a.amount()).multiply(java.math.BigInteger.valueOf(b.period().toNanos()))
+        .compareTo(java.math.BigInteger.valueOf(b.amount()).multiply(java.math.BigInteger.valueOf(a.period().toNanos())))
+        < 0;
+  }
+
+  private static Duration period(String period) {
+    return switch (period) {
+      case "seconds" -> Duration.ofSeconds(1);
+      case "minutes" -> Duration.ofMinutes(1);
+      case "hours" -> Duration.ofHours(1);
+      case "days" -> Duration.ofDays(1);
       default -> null;
     };
   }

@@ -13,15 +13,30 @@ import retrofit2.http.Query;
 /** Test helper: an API shaped like the generated ones, to exercise the runtime without a marketplace. */
 public interface TestApi {
 
-  @ApiOperation(id = "read", method = "GET", path = "items/{accountId}", idempotent = true,
-      rateLimitRequests = 100, rateLimitPer = "minute")
+  @ApiOperation(id = "read", method = "GET", path = "items/{accountId}", idempotent = true, quotaUnit = "resp",
+      quotas = {
+          @ApiOperation.Quota(tier = "none", amount = 100, period = "minutes"),
+          @ApiOperation.Quota(tier = "medium", amount = 600, period = "minutes")})
   @GET("items/{accountId}")
   Call<Map<String, Object>> read(@Path("accountId") @NotNull @Min(1L) Long accountId);
 
-  @ApiOperation(id = "list", method = "GET", path = "list", idempotent = true, rateLimitItems = 1000,
-      rateLimitPer = "minute")
+  @ApiOperation(id = "list", method = "GET", path = "list", idempotent = true, quotaUnit = "req.limit",
+      quotas = @ApiOperation.Quota(tier = "none", amount = 1000, period = "minutes"))
   @GET("list")
   Call<Map<String, Object>> list(@Query("limit") Integer limit);
+
+  @ApiOperation(id = "hourly", method = "GET", path = "hourly", idempotent = true, quotaUnit = "resp",
+      quotas = {
+          @ApiOperation.Quota(tier = "none", amount = 1000, period = "hours"),
+          @ApiOperation.Quota(tier = "medium", amount = 60, period = "minutes", periodDuration = 1)})
+  @GET("hourly")
+  Call<Map<String, Object>> hourly();
+
+  @Deprecated
+  @ApiOperation(id = "old", method = "GET", path = "old", idempotent = true, replacementOperationId = "read",
+      shutdownDate = "2026-03-12")
+  @GET("old")
+  Call<Map<String, Object>> old();
 
   @ApiOperation(id = "write", method = "POST", path = "items")
   @POST("items")

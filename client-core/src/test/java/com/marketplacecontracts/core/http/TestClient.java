@@ -44,6 +44,11 @@ public final class TestClient {
       return this;
     }
 
+    /** The account's subscription tier, as a facade would expose it. */
+    public Builder tier(String tier) {
+      return quotaTier(tier);
+    }
+
     public TestClient build() {
       return new TestClient(this, credential);
     }

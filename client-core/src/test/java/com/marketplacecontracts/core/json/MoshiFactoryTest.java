@@ -53,4 +53,25 @@ class MoshiFactoryTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("[1, \"x\"]"))
         .hasMessageContaining("$[1]");
   }
+
+  @Test
+  void dateTimesDecodeWithTheirOffsetAndReEncodeInTheSameForm() throws Exception {
+    JsonAdapter<java.time.OffsetDateTime> adapter = moshi.adapter(java.time.OffsetDateTime.class);
+
+    assertThat(adapter.fromJson("\"2026-07-17T10:15:30+03:00\""))
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-07-17T10:15:30+03:00"));
+    assertThat(adapter.toJson(adapter.fromJson("\"2026-07-17T10:15:30.25+03:00\"")))
+        .isEqualTo("\"2026-07-17T10:15:30.25+03:00\"");
+    assertThat(adapter.toJson(adapter.fromJson("\"2026-07-17T10:15:00Z\""))).isEqualTo("\"2026-07-17T10:15:00Z\"");
+    assertThat(adapter.fromJson("null")).isNull();
+  }
+
+  @Test
+  void aDateTimeWithoutOffsetFailsWithItsPath() {
+    JsonAdapter<List<java.time.OffsetDateTime>> adapter =
+        moshi.adapter(Types.newParameterizedType(List.class, java.time.OffsetDateTime.class));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("[\"2026-07-17T10:15:30\"]"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("$[0]");
+  }
 }

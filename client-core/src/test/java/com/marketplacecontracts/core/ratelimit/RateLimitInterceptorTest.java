@@ -49,17 +49,28 @@ class RateLimitInterceptorTest {
   }
 
   private TestClient client(RateLimitConfig config) {
+    return builder().rateLimit(config).build();
+  }
+
+  private TestClient.Builder builder() {
     return TestClient.builder(server.url("/").toString())
         .retry(RetryConfig.none())
-        .rateLimit(config)
         .timeSource(time)
         .events(new ClientEvents() {
           @Override
           public void rateLimitWait(String operationId, Duration wait) {
             waits.incrementAndGet();
           }
-        })
-        .build();
+        });
+  }
+
+  /** Sends {@code calls} reads and returns how long they took on the simulated clock. */
+  private Duration timeOf(int calls, Runnable call) {
+    long start = time.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      call.run();
+    }
+    return Duration.ofNanos(time.nanoTime() - start);
   }
 
   @Test
@@ -134,6 +145,96 @@ class RateLimitInterceptorTest {
     client.runtime.execute(client.api.read(1L));
 
     assertThat(time.sleeps()).hasSize(1); // burst of 1 (20 / 20)
+  }
+
+  @Test
+  void withoutATierTheStricterDeclaredQuotaApplies() {
+    TestClient client = client(RateLimitConfig.fromSpec()); // read: none 100/min, medium 600/min
+
+    // burst 5, then 95 a minute: the 100/min tier, not the 600/min one
+    Duration elapsed = timeOf(100, () -> client.runtime.execute(client.api.read(1L)));
+
+    assertThat(elapsed).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
+  }
+
+  @Test
+  void theBuildersTierSelectsThatTiersQuota() {
+    TestClient client = builder().tier("medium").build();
+
+    // medium: 600 a minute, burst 30, then 570 a minute
+    Duration elapsed = timeOf(600, () -> client.runtime.execute(client.api.read(1L)));
+
+    assertThat(elapsed).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
+  }
+
+  @Test
+  void theStricterTierIsChosenByRateNotByAmount() {
+    // hourly: none 1000 an hour (~16.7/min) is stricter than medium 60 a minute; 100 calls take ~3.2 vs ~1.7 min
+    TestClient stricter = client(RateLimitConfig.fromSpec());
+    TestClient medium = builder().tier("medium").build();
+
+    assertThat(timeOf(100, () -> stricter.runtime.execute(stricter.api.hourly())))
+        .isGreaterThan(Duration.ofMinutes(3));
+    assertThat(timeOf(100, () -> medium.runtime.execute(medium.api.hourly())))
+        .isLessThan(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void aTierTheOperationDoesNotDeclareFallsBackToTheStricter() {
+    TestClient client = builder().tier("enterprise").build();
+
+    Duration elapsed = timeOf(100, () -> client.runtime.execute(client.api.read(1L)));
+
+    assertThat(elapsed).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
+  }
+
+  @Test
+  void aUsersOverrideWinsOverTheTier() {
+    TestClient client = builder().tier("medium")
+        .rateLimit(RateLimitConfig.fromSpec().withQuota("read", RateLimitConfig.Quota.requests(20, Duration.ofMinutes(1))))
+        .build();
+
+    client.runtime.execute(client.api.read(1L));
+    client.runtime.execute(client.api.read(1L));
+
+    assertThat(time.sleeps()).hasSize(1); // burst of 1 (20 / 20), not medium's 30
+  }
+
+  @Test
+  void aConfigWithoutATierKeepsTheBuildersTier() {
+    TestClient client = builder().tier("medium").rateLimit(RateLimitConfig.fromSpec().withMaxWait(Duration.ofMinutes(5)))
+        .build();
+
+    for (int i = 0; i < 30; i++) {
+      client.runtime.execute(client.api.read(1L));
+    }
+
+    assertThat(time.sleeps()).isEmpty(); // medium's burst of 30
+  }
+
+  @Test
+  void theUnitDecidesWhetherItemsOrRequestsAreCounted() {
+    // read's unit is resp; list's unit is req.limit (items)
+    ApiOperationQuotas quotas = new ApiOperationQuotas();
+    assertThat(quotas.of("read").countsItems()).isFalse();
+    assertThat(quotas.of("list").countsItems()).isTrue();
+    assertThat(quotas.of("list").amount()).isEqualTo(1000);
+    assertThat(quotas.of("hourly").period()).isEqualTo(Duration.ofHours(1));
+    assertThat(quotas.of("write")).isNull();
+  }
+
+  /** The quota the interceptor determines for each TestApi operation, with the spec's defaults. */
+  private static final class ApiOperationQuotas {
+    RateLimitConfig.Quota of(String operationId) {
+      for (java.lang.reflect.Method method : com.marketplacecontracts.core.http.TestApi.class.getMethods()) {
+        com.marketplacecontracts.core.http.ApiOperation operation =
+            method.getAnnotation(com.marketplacecontracts.core.http.ApiOperation.class);
+        if (operation != null && operation.id().equals(operationId)) {
+          return RateLimitInterceptor.quotaOf(operation, RateLimitConfig.fromSpec());
+        }
+      }
+      throw new IllegalArgumentException(operationId);
+    }
   }
 
   @Test

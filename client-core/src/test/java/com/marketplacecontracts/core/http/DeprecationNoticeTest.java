@@ -1,0 +1,74 @@
+package com.marketplacecontracts.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeprecationNoticeTest {
+
+  private final MockWebServer server = new MockWebServer();
+  private final List<String> notices = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private TestClient client() {
+    return TestClient.builder(server.url("/").toString()).retry(RetryConfig.none())
+        .rateLimit(RateLimitConfig.disabled())
+        .events(new ClientEvents() {
+          @Override
+          public void deprecatedOperation(String operationId, String replacementOperationId, String shutdownDate) {
+            notices.add(operationId + " -> " + replacementOperationId + " @ " + shutdownDate);
+          }
+        }).build();
+  }
+
+  private void enqueue(int n) {
+    for (int i = 0; i < n; i++) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{}"));
+    }
+  }
+
+  @SuppressWarnings("deprecation")
+  @Test
+  void aDeprecatedOperationIsReportedOncePerClientNamingItsSuccessor() {
+    enqueue(5);
+    TestClient first = client();
+    TestClient second = client();
+
+    first.runtime.execute(first.api.old());
+    first.runtime.execute(first.api.old());
+    first.runtime.execute(first.api.read(1L));
+    second.runtime.execute(second.api.old());
+    second.runtime.execute(second.api.old());
+
+    assertThat(notices).containsExactly("old -> read @ 2026-03-12", "old -> read @ 2026-03-12");
+    assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void currentOperationsAreNotReported() {
+    enqueue(1);
+    TestClient client = client();
+
+    client.runtime.execute(client.api.read(1L));
+
+    assertThat(notices).isEmpty();
+  }
+}
