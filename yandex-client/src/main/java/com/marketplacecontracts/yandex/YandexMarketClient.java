@@ -11,7 +11,12 @@ import com.marketplacecontracts.core.time.TimeSource;
 import com.marketplacecontracts.yandex.api.OfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OperationsApi;
 import com.marketplacecontracts.yandex.api.OrdersApi;
+import com.marketplacecontracts.yandex.model.CisStatusType;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsRequest;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResultDTO;
 import com.marketplacecontracts.yandex.model.GetOperationsRequest;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
@@ -22,12 +27,14 @@ import com.marketplacecontracts.yandex.model.OperationResultDTO;
 import com.marketplacecontracts.yandex.model.OperationStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
 import com.marketplacecontracts.yandex.model.OrderItemValidationStatusDTO;
-import com.marketplacecontracts.yandex.model.UinDTO;
 import com.marketplacecontracts.yandex.model.UinStatusType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import retrofit2.Call;
@@ -38,13 +45,19 @@ import retrofit2.Call;
  *
  * <pre>{@code
  * YandexMarketClient market = YandexMarketClient.builder().apiKey(System.getenv("YANDEX_MARKET_API_KEY")).build();
- * market.offers(campaignId, OfferQuery.all()).forEach(entry -> ...);
+ * market.catalog(businessId, CatalogFilter.all()).forEach(offer -> ...);
  * }</pre>
+ *
+ * <p>Operations the marketplace deprecated are reported once per client through {@code ClientEvents}, naming the
+ * successor.
  */
 public final class YandexMarketClient {
 
   /** Production API root. */
   public static final String PRODUCTION_URL = "https://api.partner.market.yandex.ru/";
+
+  /** The most offer ids one catalog look-up may carry ({@code offerIds}, maxItems). */
+  public static final int MAX_IDS_PER_REQUEST = 100;
 
   private final ClientRuntime runtime;
   private final TimeSource time;
@@ -66,12 +79,12 @@ public final class YandexMarketClient {
     return new Builder();
   }
 
-  /** Generated API: order operations (UIN check statuses). Calls are validated before they are sent. */
+  /** Generated API: order operations (UIN and marking-code checks). Calls are validated before they are sent. */
   public OrdersApi orders() {
     return orders;
   }
 
-  /** Generated API: catalog (offer-mapping-entries). */
+  /** Generated API: the catalog (offer-mappings; the deleted offer-mapping-entries kept as legacy). */
   public OfferMappingsApi offerMappings() {
     return offerMappings;
   }
@@ -86,7 +99,7 @@ public final class YandexMarketClient {
     return runtime.execute(call);
   }
 
-  /** UIN check statuses of an order's items. */
+  /** Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes ({@code /v2} path). */
   public GetOrderIdentifiersStatusResponse uinStatus(long campaignId, long orderId) {
     return execute(orders.getOrderIdentifiersStatus(campaignId, orderId));
   }
@@ -100,14 +113,90 @@ public final class YandexMarketClient {
   }
 
   /**
-   * The whole catalog as a lazy sequence, fetched page by page via {@code page_token} while it is iterated; holds
-   * one page in memory; each page waits for the items-per-minute quota.
+   * The business's catalog matching {@code filter} as a lazy sequence, fetched page by page via {@code pageToken}
+   * while it is iterated; holds one page in memory; each page waits for the operation's quota (100 or 600 requests a
+   * minute by tier).
    */
+  public Pager<GetOfferMappingDTO> catalog(long businessId, CatalogFilter filter) {
+    return Pager.of(token -> catalogPage(businessId, filter, token));
+  }
+
+  /** The catalog from a saved page token on (e.g. {@code PageIterator.resumeToken()} after a failure). */
+  public Pager<GetOfferMappingDTO> catalogFrom(long businessId, CatalogFilter filter, String pageToken) {
+    return Pager.resumeFrom(pageToken, token -> catalogPage(businessId, filter, token));
+  }
+
+  private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
+    GetOfferMappingsResponse response = execute(offerMappings.getOfferMappings(businessId, token, filter.pageSize(),
+        filter.language(), filter.body()));
+    GetOfferMappingsResultDTO result = response.getResult();
+    if (result == null || result.getOfferMappings() == null) {
+      return new Page<>(List.of(), null);
+    }
+    String next = result.getPaging() == null ? null : result.getPaging().getNextPageToken();
+    return new Page<>(result.getOfferMappings(), next);
+  }
+
+  /**
+   * The offers with these ids (any number): sent {@value #MAX_IDS_PER_REQUEST} ids a request, each answered whole.
+   * Duplicates are asked once; an id is matched as the marketplace does, ignoring white space at its ends. Invalid
+   * ids fail with {@code RequestValidationException} before anything is sent.
+   */
+  public CatalogLookup catalogByIds(long businessId, Collection<String> offerIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(offerIds));
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += MAX_IDS_PER_REQUEST) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_REQUEST)));
+    }
+    // Build (and so validate) every request before the first is sent: bad input anywhere sends nothing.
+    List<Call<GetOfferMappingsResponse>> calls = new ArrayList<>();
+    for (List<String> chunk : chunks) {
+      calls.add(offerMappings.getOfferMappings(businessId, null, null, null,
+          new GetOfferMappingsRequest().offerIds(new LinkedHashSet<>(chunk))));
+    }
+    Map<String, GetOfferMappingDTO> byId = new HashMap<>();
+    for (Call<GetOfferMappingsResponse> call : calls) {
+      GetOfferMappingsResultDTO result = execute(call).getResult();
+      if (result == null || result.getOfferMappings() == null) {
+        continue;
+      }
+      for (GetOfferMappingDTO offer : result.getOfferMappings()) {
+        if (offer != null && offer.getOffer() != null && offer.getOffer().getOfferId() != null) {
+          byId.putIfAbsent(offer.getOffer().getOfferId().strip(), offer);
+        }
+      }
+    }
+    List<GetOfferMappingDTO> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      GetOfferMappingDTO offer = byId.get(id == null ? null : id.strip());
+      if (offer == null) {
+        missing.add(id);
+      } else {
+        found.add(offer);
+      }
+    }
+    return new CatalogLookup(found, missing);
+  }
+
+  /**
+   * The campaign's catalog over the legacy listing ({@code GET v2/campaigns/{campaignId}/offer-mapping-entries}),
+   * lazily, page by page via {@code page_token}; each page waits for the items-per-minute quota.
+   *
+   * @deprecated the marketplace deleted this operation on 2026-03-12; use {@link #catalog(long, CatalogFilter)}
+   *     (business-level) or {@link #catalogByIds(long, Collection)}. Kept for code that still calls it.
+   */
+  @Deprecated
   public Pager<OfferMappingEntryDTO> offers(long campaignId, OfferQuery query) {
     return Pager.of(token -> offerPage(campaignId, query, token));
   }
 
-  /** The catalog from a saved page token on (e.g. {@code PageIterator.resumeToken()} after a failure). */
+  /**
+   * The legacy catalog from a saved page token on.
+   *
+   * @deprecated removed by the marketplace on 2026-03-12; use {@link #catalogFrom(long, CatalogFilter, String)}
+   */
+  @Deprecated
   public Pager<OfferMappingEntryDTO> offersFrom(long campaignId, OfferQuery query, String pageToken) {
     return Pager.resumeFrom(pageToken, token -> offerPage(campaignId, query, token));
   }
@@ -144,7 +233,7 @@ public final class YandexMarketClient {
         && list.stream().noneMatch(op -> op.getStatus() == OperationStatusType.IN_PROGRESS));
   }
 
-  /** Polls an order's UIN checks until none is {@code IN_PROGRESS} or {@code timeout} passes. */
+  /** Polls an order's UIN and marking-code checks until none is {@code IN_PROGRESS} or {@code timeout} passes. */
   public PollResult<GetOrderIdentifiersStatusDTO> awaitUinChecks(long campaignId, long orderId, Duration timeout) {
     return awaitUinChecks(campaignId, orderId, timeout, each -> { });
   }
@@ -157,14 +246,45 @@ public final class YandexMarketClient {
       GetOrderIdentifiersStatusDTO value = result == null ? new GetOrderIdentifiersStatusDTO().items(List.of()) : result;
       onPoll.accept(value);
       return value;
-    }, result -> result.getItems() != null && result.getItems().stream()
-        .map(OrderItemValidationStatusDTO::getUin).filter(Objects::nonNull).flatMap(List::stream)
-        .map(UinDTO::getStatus).noneMatch(status -> status == UinStatusType.IN_PROGRESS));
+    }, YandexMarketClient::checksSettled);
+  }
+
+  private static boolean checksSettled(GetOrderIdentifiersStatusDTO result) {
+    if (result.getItems() == null) {
+      return false;
+    }
+    List<OrderItemValidationStatusDTO> items = result.getItems().stream().filter(Objects::nonNull).toList();
+    boolean uinsSettled = items.stream().map(OrderItemValidationStatusDTO::getUin).filter(Objects::nonNull)
+        .flatMap(List::stream).filter(Objects::nonNull)
+        .noneMatch(uin -> uin.getStatus() == UinStatusType.IN_PROGRESS);
+    boolean codesSettled = items.stream().map(OrderItemValidationStatusDTO::getCis).filter(Objects::nonNull)
+        .flatMap(List::stream).filter(Objects::nonNull)
+        .noneMatch(cis -> cis.getStatus() == CisStatusType.IN_PROGRESS);
+    return uinsSettled && codesSettled;
   }
 
   @Override
   public String toString() {
     return "YandexMarketClient(" + runtime.baseUrl() + ")";
+  }
+
+  /** A business's subscription tier, as the spec's {@code x-resource-limit-config} names it. */
+  public enum Tier {
+    /** {@code none}: the stricter quotas, and the default. */
+    NONE("none"),
+    /** {@code medium}. */
+    MEDIUM("medium");
+
+    private final String specName;
+
+    Tier(String specName) {
+      this.specName = specName;
+    }
+
+    /** The tier's key in {@code x-resource-limit-config}. */
+    public String specName() {
+      return specName;
+    }
   }
 
   /** Settings; credentials are one of {@link #apiKey} or {@link #oauthToken}. */
@@ -185,6 +305,15 @@ public final class YandexMarketClient {
     public Builder oauthToken(String token) {
       this.credential = Credential.bearer(token);
       return this;
+    }
+
+    /**
+     * The business's subscription tier, for the quotas the marketplace declares per tier (the business settings,
+     * {@code POST v2/businesses/{businessId}/settings}, report it). Without it the client keeps to the stricter
+     * quota; {@code rateLimit(...withQuota(...))} still overrides single operations.
+     */
+    public Builder tier(Tier tier) {
+      return quotaTier(tier.specName());
     }
 
     /** Any other way to authenticate, e.g. a key read from a secret store on each call. */

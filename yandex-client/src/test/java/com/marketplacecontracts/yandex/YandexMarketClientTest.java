@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,13 +80,13 @@ class YandexMarketClientTest {
   // --- request shape ---------------------------------------------------------------------------------------------
 
   @Test
-  void uinStatusIsAPostToTheOrderIdentifiersPathWithTheApiKey() throws Exception {
+  void uinStatusIsAPostToTheV2OrderIdentifiersPathWithTheApiKey() throws Exception {
     server.enqueue(json(200, uins("OK")));
 
     client.uinStatus(21L, 9001L);
 
     RecordedRequest request = server.takeRequest();
-    assertThat(request.getRequestLine()).isEqualTo("POST /campaigns/21/orders/9001/identifiers/status HTTP/1.1");
+    assertThat(request.getRequestLine()).isEqualTo("POST /v2/campaigns/21/orders/9001/identifiers/status HTTP/1.1");
     assertThat(request.getHeader("Api-Key")).isEqualTo(API_KEY);
     assertThat(request.getHeader("Authorization")).isNull();
   }
@@ -289,6 +290,182 @@ class YandexMarketClientTest {
     assertThat(server.takeRequest().getRequestUrl().queryParameter("page_token")).isEqualTo("p2");
   }
 
+  // --- the catalog over getOfferMappings ------------------------------------------------------------------------
+
+  private static String mappings(String next, String... ids) {
+    String offers = java.util.Arrays.stream(ids).map(id -> "{\"offer\":{\"offerId\":\"" + id + "\"}}")
+        .collect(Collectors.joining(","));
+    String paging = next == null ? "" : "\"paging\":{\"nextPageToken\":\"" + next + "\"},";
+    return "{\"status\":\"OK\",\"result\":{" + paging + "\"offerMappings\":[" + offers + "]}}";
+  }
+
+  @Test
+  void catalogWalksTheBusinessCatalogByPageTokenWithTheFiltersInTheBody() throws Exception {
+    server.enqueue(json(200, mappings("p2", "a", "b")));
+    server.enqueue(json(200, mappings(null, "c")));
+
+    List<String> ids = client.catalog(5L, CatalogFilter.builder().cardStatus(
+            com.marketplacecontracts.yandex.model.OfferCardStatusType.NO_CARD_NEED_CONTENT).vendor("Makita")
+            .archived(false).pageSize(2).build()).stream().map(offer -> offer.getOffer().getOfferId()).toList();
+
+    assertThat(ids).containsExactly("a", "b", "c");
+    RecordedRequest first = server.takeRequest();
+    assertThat(first.getMethod()).isEqualTo("POST");
+    assertThat(first.getRequestUrl().encodedPath()).isEqualTo("/v2/businesses/5/offer-mappings");
+    assertThat(first.getRequestUrl().queryParameter("pageToken")).isNull();
+    assertThat(first.getRequestUrl().queryParameter("limit")).isEqualTo("2");
+    assertThat(com.marketplacecontracts.core.json.JsonTrees.normalized(first.getBody().readUtf8()))
+        .isEqualTo(com.marketplacecontracts.core.json.JsonTrees.normalized(
+            "{\"cardStatuses\":[\"NO_CARD_NEED_CONTENT\"],\"vendorNames\":[\"Makita\"],\"archived\":false}"));
+    assertThat(server.takeRequest().getRequestUrl().queryParameter("pageToken")).isEqualTo("p2");
+  }
+
+  @Test
+  void theWholeCatalogIsAskedWithAnEmptyBody() throws Exception {
+    server.enqueue(json(200, mappings(null, "a")));
+
+    assertThat(client.catalog(5L, CatalogFilter.all()).stream().count()).isEqualTo(1);
+
+    assertThat(server.takeRequest().getBody().readUtf8()).isEqualTo("{}");
+  }
+
+  @Test
+  void catalogResumesFromTheTokenOfTheFailedPage() throws Exception {
+    YandexMarketClient once = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
+        .retry(RetryConfig.none()).build();
+    server.enqueue(json(200, mappings("p2", "a")));
+    server.enqueue(json(500, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"));
+    Pager.PageIterator<com.marketplacecontracts.yandex.model.GetOfferMappingDTO> iterator =
+        once.catalog(5L, CatalogFilter.all()).iterator();
+    assertThat(iterator.next().getOffer().getOfferId()).isEqualTo("a");
+    assertThatThrownBy(iterator::hasNext).isInstanceOf(ServerErrorException.class);
+
+    server.enqueue(json(200, mappings(null, "b")));
+    assertThat(once.catalogFrom(5L, CatalogFilter.all(), iterator.resumeToken()).stream()
+        .map(offer -> offer.getOffer().getOfferId()).toList()).containsExactly("b");
+    server.takeRequest();
+    server.takeRequest();
+    assertThat(server.takeRequest().getRequestUrl().queryParameter("pageToken")).isEqualTo("p2");
+  }
+
+  @Test
+  void catalogByIdsSplitsIntoRequestsOfAHundredKeepsTheInputOrderAndReportsTheMissing() throws Exception {
+    List<String> ids = IntStream.range(0, 250).mapToObj(i -> "sku-" + i).toList();
+    // the server answers in its own order and knows neither sku-7 nor sku-200
+    server.enqueue(json(200, mappings(null, IntStream.range(0, 100).map(i -> 99 - i).filter(i -> i != 7)
+        .mapToObj(i -> "sku-" + i).toArray(String[]::new))));
+    server.enqueue(json(200, mappings(null, IntStream.range(100, 200).mapToObj(i -> "sku-" + i)
+        .toArray(String[]::new))));
+    server.enqueue(json(200, mappings(null, IntStream.range(201, 250).mapToObj(i -> "sku-" + i)
+        .toArray(String[]::new))));
+
+    CatalogLookup lookup = client.catalogByIds(5L, ids);
+
+    assertThat(lookup.missing()).containsExactly("sku-7", "sku-200");
+    assertThat(lookup.found()).extracting(offer -> offer.getOffer().getOfferId())
+        .containsExactlyElementsOf(ids.stream().filter(id -> !id.equals("sku-7") && !id.equals("sku-200")).toList());
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    for (int chunk = 0; chunk < 3; chunk++) {
+      RecordedRequest request = server.takeRequest();
+      assertThat(request.getRequestUrl().queryParameter("pageToken")).isNull();
+      assertThat(request.getRequestUrl().queryParameter("limit")).isNull();
+      Map<?, ?> body = new com.squareup.moshi.Moshi.Builder().build().adapter(Map.class)
+          .fromJson(request.getBody().readUtf8());
+      assertThat((List<?>) body.get("offerIds")).hasSize(chunk < 2 ? 100 : 50).first().isEqualTo("sku-" + chunk * 100);
+    }
+  }
+
+  @Test
+  void catalogByIdsAsksADuplicateOnceAndMatchesIdsAsTheServerTrimsThem() {
+    server.enqueue(json(200, mappings(null, "b", "a")));
+
+    CatalogLookup lookup = client.catalogByIds(5L, List.of("a ", "b", "a ", "c"));
+
+    assertThat(lookup.found()).extracting(offer -> offer.getOffer().getOfferId()).containsExactly("a", "b");
+    assertThat(lookup.missing()).containsExactly("c");
+  }
+
+  @Test
+  void anInvalidIdInAnyChunkSendsNothing() {
+    List<String> ids = new java.util.ArrayList<>(IntStream.range(0, 150).mapToObj(i -> "sku-" + i).toList());
+    ids.add("   ");
+
+    assertThatThrownBy(() -> client.catalogByIds(5L, ids)).isInstanceOf(RequestValidationException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aCatalogPageOfMoreThanAHundredIsRejectedBeforeSending() {
+    assertThatThrownBy(() -> client.catalog(5L, CatalogFilter.builder().pageSize(101).build()).iterator().hasNext())
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("limit");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aNonPositiveCategoryIdIsRejectedBeforeSending() {
+    assertThatThrownBy(() -> client.catalog(5L, CatalogFilter.builder().categoryId(0).build()).iterator().hasNext())
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("categoryIds");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  // --- deprecation and tiers ----------------------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theLegacyCatalogWarnsOncePerClientNamingTheSuccessor() {
+    List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    YandexMarketClient watched = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
+        .events(new com.marketplacecontracts.core.http.ClientEvents() {
+          @Override
+          public void deprecatedOperation(String operationId, String replacement, String shutdownDate) {
+            notices.add(operationId + " -> " + replacement + " " + shutdownDate);
+          }
+        }).build();
+    server.enqueue(json(200, page("p2", "a")));
+    server.enqueue(json(200, page(null, "b")));
+    server.enqueue(json(200, uins("OK")));
+
+    assertThat(watched.offers(9L, OfferQuery.all()).stream().count()).isEqualTo(2);
+    watched.uinStatus(1L, 2L);
+
+    assertThat(notices).containsExactly("getOfferMappingEntries -> getOfferMappings 2026-03-12");
+  }
+
+  @Test
+  void theSpecDeclaresTodaysQuotasPerTier() throws Exception {
+    java.lang.reflect.Method uin = com.marketplacecontracts.yandex.api.OrdersApi.class
+        .getMethod("getOrderIdentifiersStatus", Long.class, Long.class);
+    com.marketplacecontracts.core.http.ApiOperation operation =
+        uin.getAnnotation(com.marketplacecontracts.core.http.ApiOperation.class);
+
+    assertThat(operation.path()).isEqualTo("v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status");
+    assertThat(operation.quotaUnit()).isEqualTo("resp");
+    assertThat(operation.quotas()).extracting(q -> q.tier() + " " + q.amount() + "/" + q.periodDuration() + " "
+        + q.period()).containsExactly("none 1000/1 hours", "medium 1000/1 hours");
+  }
+
+  @Test
+  void aMediumTierBusinessGetsTheMediumCatalogQuota() {
+    YandexMarketClient medium = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
+        .timeSource(time).tier(YandexMarketClient.Tier.MEDIUM).build();
+    for (int i = 0; i < 31; i++) {
+      server.enqueue(json(200, mappings(null, "a")));
+    }
+
+    for (int i = 0; i < 30; i++) {
+      medium.catalog(5L, CatalogFilter.all()).iterator().hasNext();
+    }
+    assertThat(time.sleeps()).isEmpty(); // medium: 600 a minute, a burst of 30
+    client.catalog(5L, CatalogFilter.all()).iterator().hasNext();
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(json(200, mappings(null, "a")));
+    }
+    for (int i = 0; i < 5; i++) {
+      client.catalog(5L, CatalogFilter.all()).iterator().hasNext();
+    }
+    assertThat(time.sleeps()).hasSize(1); // the default (stricter, 100 a minute) client: a burst of 5
+  }
+
   // --- polling --------------------------------------------------------------------------------------------------------
 
   @Test
@@ -340,6 +517,20 @@ class YandexMarketClientTest {
     assertThat(result.settled()).isTrue();
     assertThat(result.last().getItems().get(0).getUin()).extracting(u -> u.getStatus())
         .containsExactly(UinStatusType.OK, UinStatusType.FAILED);
+  }
+
+  @Test
+  void awaitUinChecksAlsoWaitsForMarkingCodes() {
+    String pending = "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":11,\"uin\":[{\"value\":\"U\","
+        + "\"status\":\"OK\"}]},{\"id\":12,\"uin\":null,\"cis\":[{\"value\":\"C\",\"status\":\"IN_PROGRESS\"}]}]}}";
+    server.enqueue(json(200, pending));
+    server.enqueue(json(200, pending.replace("IN_PROGRESS", "INVALID\",\"substatus\":\"ITEM_SOLD")));
+
+    PollResult<GetOrderIdentifiersStatusDTO> result = client.awaitUinChecks(1L, 2L, Duration.ofMinutes(1));
+
+    assertThat(result.settled()).isTrue();
+    assertThat(result.attempts()).isEqualTo(2);
+    assertThat(result.last().getItems().get(1).getCis().get(0).getSubstatusAsString()).isEqualTo("ITEM_SOLD");
   }
 
   @Test
