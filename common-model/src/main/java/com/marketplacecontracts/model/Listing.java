@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A seller's product as a marketplace sees it, with its moderation state: a Teez imported product (with its SKUs as
- * variants) or a Yandex Market offer (with its current, awaiting and rejected Market cards).
+ * variants) or a Yandex Market offer — from the business catalog (card status and per-shop statuses) or from the
+ * legacy campaign catalog (with its current, awaiting and rejected Market cards).
  *
  * @param marketplace  where it came from
  * @param sellerSku    the seller's own SKU (Yandex {@code offerId}/{@code shopSku}); null when not reported
@@ -18,12 +19,14 @@ import java.util.Set;
  * @param barcodes     barcodes; empty when none
  * @param price        price; null when not reported
  * @param state        normalised moderation state
- * @param rawState     the state exactly as the marketplace sent it
- * @param issues       why it is not accepted (Teez import errors, Yandex processing notes)
+ * @param rawState     the state exactly as the marketplace sent it (Yandex: the card status; legacy: the processing
+ *                     status)
+ * @param issues       why it is not accepted (Teez import errors; Yandex: each shop where it is not published, coded
+ *                     with that shop's raw status; legacy: processing notes)
  * @param variants     per-variant results (Teez SKUs); empty otherwise
  * @param currentCard  the marketplace card it is matched to; null when none
- * @param awaitingCard the card waiting for moderation; null when none
- * @param rejectedCard the last card rejected; null when none
+ * @param awaitingCard the card waiting for moderation; null when none (always, in the business catalog)
+ * @param rejectedCard the last card rejected; null when none (always, in the business catalog)
  */
 public record Listing(Marketplace marketplace, String sellerSku, Long productId, Integer requestIndex, String name,
     String vendor, String vendorCode, Set<String> barcodes, BigDecimal price, ModerationState state,

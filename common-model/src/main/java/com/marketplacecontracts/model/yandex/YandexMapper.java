@@ -12,7 +12,13 @@ import com.marketplacecontracts.model.MarketplaceError;
 import com.marketplacecontracts.model.ModerationState;
 import com.marketplacecontracts.yandex.YandexErrorParser;
 import com.marketplacecontracts.yandex.model.ApiErrorResponse;
+import com.marketplacecontracts.yandex.model.CisDTO;
+import com.marketplacecontracts.yandex.model.GetMappingDTO;
+import com.marketplacecontracts.yandex.model.GetOfferDTO;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
+import com.marketplacecontracts.yandex.model.OfferCampaignStatusDTO;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.MappingsOfferDTO;
@@ -48,12 +54,20 @@ public final class YandexMapper {
       "OperationResultDTO.id", "OperationResultDTO.type", "OperationResultDTO.status",
       "GetOrderIdentifiersStatusResponse.result", "GetOrderIdentifiersStatusDTO.items",
       "OrderItemValidationStatusDTO.id", "OrderItemValidationStatusDTO.uin", "UinDTO.value", "UinDTO.status",
+      "UinDTO.substatus", "OrderItemValidationStatusDTO.cis", "CisDTO.value", "CisDTO.status", "CisDTO.substatus",
+      "CisDTO.crptRequestId", "CisDTO.crptRequestDateTime",
+      "GetOfferMappingsResponse.result", "GetOfferMappingsResultDTO.offerMappings",
+      "GetOfferMappingDTO.offer", "GetOfferMappingDTO.mapping",
+      "GetOfferDTO.offerId", "GetOfferDTO.name", "GetOfferDTO.vendor", "GetOfferDTO.vendorCode",
+      "GetOfferDTO.barcodes", "GetOfferDTO.basicPrice", "GetOfferDTO.cardStatus", "GetOfferDTO.campaigns",
+      "GetPriceWithDiscountDTO.value", "OfferCampaignStatusDTO.campaignId", "OfferCampaignStatusDTO.status",
+      "GetMappingDTO.marketSku", "GetMappingDTO.marketCategoryId",
       "ApiErrorResponse.errors", "ApiErrorDTO.code", "ApiErrorDTO.message");
 
   private YandexMapper() {
   }
 
-  /** Every offer of one catalog page. */
+  /** Every offer of one page of the legacy campaign catalog ({@code getOfferMappingEntries}). */
   public static List<Listing> listings(GetOfferMappingEntriesResponse response) {
     List<Listing> out = new ArrayList<>();
     if (response != null && response.getResult() != null && response.getResult().getOfferMappingEntries() != null) {
@@ -66,7 +80,7 @@ public final class YandexMapper {
     return out;
   }
 
-  /** One offer with its processing state, notes and Market cards. */
+  /** One offer of the legacy campaign catalog with its processing state, notes and Market cards. */
   @SuppressWarnings("deprecation")
   public static Listing listing(OfferMappingEntryDTO entry) {
     MappingsOfferDTO offer = entry.getOffer() == null ? new MappingsOfferDTO() : entry.getOffer();
@@ -85,6 +99,99 @@ public final class YandexMapper {
         offer.getVendorCode(), offer.getBarcodes() == null ? Set.of() : withoutNulls(offer.getBarcodes()),
         offer.getPrice(), moderationState(rawState), rawState, issues, List.of(), card(entry.getMapping()),
         card(entry.getAwaitingModerationMapping()), card(entry.getRejectedMapping()));
+  }
+
+  /** Every offer of one page of the business catalog ({@code getOfferMappings}). */
+  public static List<Listing> listings(GetOfferMappingsResponse response) {
+    List<Listing> out = new ArrayList<>();
+    if (response != null && response.getResult() != null && response.getResult().getOfferMappings() != null) {
+      for (GetOfferMappingDTO offer : response.getResult().getOfferMappings()) {
+        if (offer != null) {
+          out.add(listing(offer));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One offer of the business catalog. The state is the worse of the card's status and the offer's status in each
+   * shop; the raw state is the card status; each shop where the offer is not published is an issue whose code is
+   * that shop's raw status and whose field names the campaign.
+   */
+  public static Listing listing(GetOfferMappingDTO entry) {
+    GetOfferDTO offer = entry.getOffer() == null ? new GetOfferDTO() : entry.getOffer();
+    String rawCard = offer.getCardStatusAsString();
+    ModerationState state = cardState(rawCard);
+    List<Issue> issues = new ArrayList<>();
+    if (offer.getCampaigns() != null) {
+      for (OfferCampaignStatusDTO campaign : offer.getCampaigns()) {
+        if (campaign == null) {
+          continue;
+        }
+        String raw = campaign.getStatusAsString();
+        ModerationState shopState = campaignState(raw);
+        state = worse(state, shopState);
+        if (shopState != ModerationState.ACCEPTED) {
+          issues.add(new Issue(raw, "status in campaign " + campaign.getCampaignId(),
+              "campaigns[" + campaign.getCampaignId() + "]"));
+        }
+      }
+    }
+    GetMappingDTO mapping = entry.getMapping();
+    MarketCard card = mapping == null || (mapping.getMarketSku() == null && mapping.getMarketCategoryId() == null)
+        ? null : new MarketCard(mapping.getMarketSku(), null, mapping.getMarketCategoryId());
+    return new Listing(Marketplace.YANDEX_MARKET, offer.getOfferId(), null, null, offer.getName(), offer.getVendor(),
+        offer.getVendorCode(), offer.getBarcodes() == null ? Set.of() : withoutNulls(offer.getBarcodes()),
+        offer.getBasicPrice() == null ? null : offer.getBasicPrice().getValue(), state, rawCard, issues, List.of(),
+        card, null, null);
+  }
+
+  /** Card status of the business catalog → moderation state. */
+  public static ModerationState cardState(String raw) {
+    if (raw == null) {
+      return ModerationState.UNKNOWN;
+    }
+    return switch (raw) {
+      case "HAS_CARD_CAN_NOT_UPDATE", "HAS_CARD_CAN_UPDATE" -> ModerationState.ACCEPTED;
+      case "HAS_CARD_CAN_UPDATE_PROCESSING", "NO_CARD_PROCESSING", "NO_CARD_MARKET_WILL_CREATE" ->
+          ModerationState.PENDING;
+      case "HAS_CARD_CAN_UPDATE_ERRORS", "NO_CARD_ERRORS", "NO_CARD_NEED_CONTENT", "NO_CARD_ADD_TO_CAMPAIGN" ->
+          ModerationState.NEEDS_ACTION;
+      default -> ModerationState.UNKNOWN;
+    };
+  }
+
+  /**
+   * An offer's status in one shop → moderation state. Hidden by the seller or archived is the seller's choice, not
+   * the marketplace's verdict: it counts as accepted.
+   */
+  public static ModerationState campaignState(String raw) {
+    if (raw == null) {
+      return ModerationState.UNKNOWN;
+    }
+    return switch (raw) {
+      case "PUBLISHED", "DISABLED_BY_PARTNER", "ARCHIVED" -> ModerationState.ACCEPTED;
+      case "CHECKING", "CREATING_CARD", "READY_FOR_PUBLICATION" -> ModerationState.PENDING;
+      case "DISABLED_AUTOMATICALLY", "NO_CARD", "NO_STOCKS" -> ModerationState.NEEDS_ACTION;
+      case "REJECTED_BY_MARKET" -> ModerationState.REJECTED;
+      default -> ModerationState.UNKNOWN;
+    };
+  }
+
+  /** The state that needs more attention: rejected, then needs action, pending, unknown, accepted. */
+  private static ModerationState worse(ModerationState a, ModerationState b) {
+    return rank(a) >= rank(b) ? a : b;
+  }
+
+  private static int rank(ModerationState state) {
+    return switch (state) {
+      case REJECTED -> 4;
+      case NEEDS_ACTION -> 3;
+      case PENDING -> 2;
+      case UNKNOWN -> 1;
+      case ACCEPTED -> 0;
+    };
   }
 
   /** Each operation of an answer, as a job. */
@@ -107,21 +214,34 @@ public final class YandexMapper {
         raw, List.of());
   }
 
-  /** Every UIN check of an order, item by item. */
+  /** Every identifier check of an order, item by item: its UINs, then its marking codes. */
   public static List<IdentifierCheck> identifierChecks(long orderId, GetOrderIdentifiersStatusResponse response) {
     List<IdentifierCheck> out = new ArrayList<>();
     if (response == null || response.getResult() == null || response.getResult().getItems() == null) {
       return out;
     }
     for (OrderItemValidationStatusDTO item : response.getResult().getItems()) {
-      if (item == null || item.getUin() == null) {
+      if (item == null) {
         continue;
       }
-      for (UinDTO uin : item.getUin()) {
-        if (uin != null) {
-          String raw = uin.getStatusAsString();
-          out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, orderId, item.getId() == null ? 0 : item.getId(),
-              uin.getValue(), checkState(raw), raw));
+      long itemId = item.getId() == null ? 0 : item.getId();
+      if (item.getUin() != null) {
+        for (UinDTO uin : item.getUin()) {
+          if (uin != null) {
+            String raw = uin.getStatusAsString();
+            out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, orderId, itemId, IdentifierCheck.Kind.UIN,
+                uin.getValue(), checkState(raw), raw, uin.getSubstatusAsString(), null, null));
+          }
+        }
+      }
+      if (item.getCis() != null) {
+        for (CisDTO cis : item.getCis()) {
+          if (cis != null) {
+            String raw = cis.getStatusAsString();
+            out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, orderId, itemId,
+                IdentifierCheck.Kind.MARKING_CODE, cis.getValue(), markingCodeState(raw), raw,
+                cis.getSubstatusAsString(), cis.getCrptRequestId(), cis.getCrptRequestDateTime()));
+          }
         }
       }
     }
@@ -171,6 +291,24 @@ public final class YandexMapper {
       case "OK" -> CheckState.PASSED;
       case "IN_PROGRESS" -> CheckState.IN_PROGRESS;
       case "FAILED" -> CheckState.FAILED;
+      case "NOT_ON_VALIDATION" -> CheckState.NOT_SUBMITTED;
+      default -> CheckState.UNKNOWN;
+    };
+  }
+
+  /**
+   * Marking-code status → check state: INVALID failed the check (no sale with this code), FAILED is the marketplace
+   * not managing to check it.
+   */
+  public static CheckState markingCodeState(String raw) {
+    if (raw == null) {
+      return CheckState.UNKNOWN;
+    }
+    return switch (raw) {
+      case "OK" -> CheckState.PASSED;
+      case "IN_PROGRESS" -> CheckState.IN_PROGRESS;
+      case "INVALID" -> CheckState.FAILED;
+      case "FAILED" -> CheckState.CHECK_ERROR;
       case "NOT_ON_VALIDATION" -> CheckState.NOT_SUBMITTED;
       default -> CheckState.UNKNOWN;
     };

@@ -14,11 +14,14 @@ import com.marketplacecontracts.model.MarketplaceError;
 import com.marketplacecontracts.model.ModerationState;
 import com.marketplacecontracts.model.SeedFiles;
 import com.marketplacecontracts.yandex.model.ApiErrorResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +37,87 @@ class YandexMapperTest {
     List<IdentifierCheck> checks = YandexMapper.identifierChecks(77L, response);
 
     assertThat(checks).containsExactly(
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 77L, 0L, "string", CheckState.PASSED, "OK"));
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 77L, 0L, IdentifierCheck.Kind.UIN, "string",
+            CheckState.PASSED, "OK", null, null, null));
+  }
+
+  @Test
+  void uinsAndMarkingCodesMapWithKindSubstatusAndCheckTime() {
+    GetOrderIdentifiersStatusResponse response = SeedFiles.decodeJson("{\"status\":\"OK\",\"result\":{\"items\":["
+        + "{\"id\":1,\"uin\":[{\"value\":\"U1\",\"status\":\"FAILED\",\"substatus\":\"UIN_NO_DATA\"}],"
+        + "\"cis\":[{\"value\":\"C1\",\"status\":\"INVALID\",\"substatus\":\"ITEM_SOLD\",\"crptRequestId\":\"r-1\","
+        + "\"crptRequestDateTime\":\"2026-07-17T10:15:30+03:00\"}]},"
+        + "{\"id\":2,\"uin\":null,\"cis\":[{\"value\":\"C2\",\"status\":\"FAILED\"},"
+        + "{\"value\":\"C3\",\"status\":\"NOT_ON_VALIDATION\"},{\"value\":\"C4\",\"status\":\"RECHECK\"}]}]}}",
+        GetOrderIdentifiersStatusResponse.class);
+
+    List<IdentifierCheck> checks = YandexMapper.identifierChecks(9L, response);
+
+    assertThat(checks).containsExactly(
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 1L, IdentifierCheck.Kind.UIN, "U1", CheckState.FAILED,
+            "FAILED", "UIN_NO_DATA", null, null),
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 1L, IdentifierCheck.Kind.MARKING_CODE, "C1",
+            CheckState.FAILED, "INVALID", "ITEM_SOLD", "r-1", OffsetDateTime.parse("2026-07-17T10:15:30+03:00")),
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 2L, IdentifierCheck.Kind.MARKING_CODE, "C2",
+            CheckState.CHECK_ERROR, "FAILED", null, null, null),
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 2L, IdentifierCheck.Kind.MARKING_CODE, "C3",
+            CheckState.NOT_SUBMITTED, "NOT_ON_VALIDATION", null, null, null),
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 2L, IdentifierCheck.Kind.MARKING_CODE, "C4",
+            CheckState.UNKNOWN, "RECHECK", null, null, null));
+  }
+
+  @Test
+  void aBusinessCatalogOfferMapsFieldByField() {
+    GetOfferMappingsResponse page = SeedFiles.decodeJson("{\"status\":\"OK\",\"result\":{\"offerMappings\":[{"
+        + "\"offer\":{\"offerId\":\"SKU-1\",\"name\":\"Дрель\",\"vendor\":\"Makita\",\"vendorCode\":\"HP1630\","
+        + "\"barcodes\":[\"4601\"],\"basicPrice\":{\"value\":5490.50,\"currencyId\":\"RUR\","
+        + "\"updatedAt\":\"2026-07-01T09:30:00+03:00\"},\"cardStatus\":\"HAS_CARD_CAN_UPDATE\","
+        + "\"campaigns\":[{\"campaignId\":11,\"status\":\"PUBLISHED\"},{\"campaignId\":12,\"status\":\"NO_STOCKS\"}]},"
+        + "\"mapping\":{\"marketSku\":100956451345,\"marketCategoryId\":91597}}]}}", GetOfferMappingsResponse.class);
+
+    Listing listing = YandexMapper.listings(page).get(0);
+
+    assertThat(listing).isEqualTo(new Listing(Marketplace.YANDEX_MARKET, "SKU-1", null, null, "Дрель", "Makita",
+        "HP1630", java.util.Set.of("4601"), new BigDecimal("5490.50"), ModerationState.NEEDS_ACTION,
+        "HAS_CARD_CAN_UPDATE", List.of(new Issue("NO_STOCKS", "status in campaign 12", "campaigns[12]")), List.of(),
+        new MarketCard(100956451345L, null, 91597L), null, null));
+  }
+
+  @Test
+  void theWorstShopStatusDecidesAndUnknownValuesKeepTheirRawValue() {
+    GetOfferMappingDTO rejected = SeedFiles.decodeJson("{\"offer\":{\"offerId\":\"A\",\"cardStatus\":"
+        + "\"NO_CARD_PROCESSING\",\"campaigns\":[{\"campaignId\":1,\"status\":\"CHECKING\"},"
+        + "{\"campaignId\":2,\"status\":\"REJECTED_BY_MARKET\"}]}}", GetOfferMappingDTO.class);
+    GetOfferMappingDTO unknown = SeedFiles.decodeJson("{\"offer\":{\"offerId\":\"B\",\"cardStatus\":"
+        + "\"HAS_CARD_TELEPORTED\",\"campaigns\":[{\"campaignId\":3,\"status\":\"ON_MARS\"}]}}",
+        GetOfferMappingDTO.class);
+
+    Listing first = YandexMapper.listing(rejected);
+    Listing second = YandexMapper.listing(unknown);
+
+    assertThat(first.state()).isEqualTo(ModerationState.REJECTED);
+    assertThat(first.issues()).extracting(Issue::code).containsExactly("CHECKING", "REJECTED_BY_MARKET");
+    assertThat(second.state()).isEqualTo(ModerationState.UNKNOWN);
+    assertThat(second.rawState()).isEqualTo("HAS_CARD_TELEPORTED");
+    assertThat(second.issues()).extracting(Issue::code).containsExactly("ON_MARS");
+    assertThat(second.currentCard()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"HAS_CARD_CAN_NOT_UPDATE, ACCEPTED", "HAS_CARD_CAN_UPDATE, ACCEPTED",
+      "HAS_CARD_CAN_UPDATE_ERRORS, NEEDS_ACTION", "HAS_CARD_CAN_UPDATE_PROCESSING, PENDING",
+      "NO_CARD_NEED_CONTENT, NEEDS_ACTION", "NO_CARD_MARKET_WILL_CREATE, PENDING", "NO_CARD_ERRORS, NEEDS_ACTION",
+      "NO_CARD_PROCESSING, PENDING", "NO_CARD_ADD_TO_CAMPAIGN, NEEDS_ACTION"})
+  void everyDocumentedCardStatusHasAModerationState(String raw, ModerationState expected) {
+    assertThat(YandexMapper.cardState(raw)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"PUBLISHED, ACCEPTED", "CHECKING, PENDING", "DISABLED_BY_PARTNER, ACCEPTED",
+      "DISABLED_AUTOMATICALLY, NEEDS_ACTION", "REJECTED_BY_MARKET, REJECTED", "CREATING_CARD, PENDING",
+      "NO_CARD, NEEDS_ACTION", "NO_STOCKS, NEEDS_ACTION", "ARCHIVED, ACCEPTED", "READY_FOR_PUBLICATION, PENDING"})
+  void everyDocumentedShopStatusHasAModerationState(String raw, ModerationState expected) {
+    assertThat(YandexMapper.campaignState(raw)).isEqualTo(expected);
   }
 
   @Test
@@ -135,6 +218,8 @@ class YandexMapperTest {
   @Test
   void emptyAndNullAnswersMapToEmptyResults() {
     assertThat(YandexMapper.listings(new GetOfferMappingEntriesResponse())).isEmpty();
+    assertThat(YandexMapper.listings(new GetOfferMappingsResponse())).isEmpty();
+    assertThat(YandexMapper.listing(new GetOfferMappingDTO()).state()).isEqualTo(ModerationState.UNKNOWN);
     assertThat(YandexMapper.operations(null)).isEmpty();
     assertThat(YandexMapper.identifierChecks(1L, new GetOrderIdentifiersStatusResponse())).isEmpty();
     assertThat(YandexMapper.error(new ApiErrorResponse(), 500).issues()).isEmpty();
