@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code marketplace demo}: the four flows against the embedded mock. */
+/** {@code marketplace demo}: the four flows (the catalog by filter and by id) against the embedded mock. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run all four flows against the embedded Prism mock and print what each returned.")
 final class DemoCommand implements Callable<Integer> {
@@ -37,11 +37,21 @@ final class DemoCommand implements Callable<Integer> {
     uins.timeout = 60;
     uins.run(market, output);
 
-    heading(output, "yandex offers --campaign-id 1234567 --limit 20");
+    heading(output, "yandex offers --business-id 12345 --card-status HAS_CARD_CAN_UPDATE --limit 20");
     YandexCommand.Offers offers = new YandexCommand.Offers();
-    offers.campaignId = 1234567L;
+    offers.owner = new YandexCommand.Offers.Owner();
+    offers.owner.businessId = 12345L;
+    offers.cardStatuses = java.util.List.of(
+        com.marketplacecontracts.yandex.model.OfferCardStatusType.HAS_CARD_CAN_UPDATE);
     offers.limit = 20;
     offers.run(market, output);
+
+    heading(output, "yandex offers --business-id 12345 --offer-id SKU-4607 --offer-id SKU-0000");
+    YandexCommand.Offers byId = new YandexCommand.Offers();
+    byId.owner = new YandexCommand.Offers.Owner();
+    byId.owner.businessId = 12345L;
+    byId.offerIds = java.util.List.of("SKU-4607", "SKU-0000");
+    byId.run(market, output);
 
     heading(output, "yandex operations --business-id 12345 --type ORDER_RECIPIENT_UPDATE --id example");
     YandexCommand.Operations operations = new YandexCommand.Operations();

@@ -42,6 +42,12 @@ class KnownValues<E extends Enum<E> & OpenEnum> implements Iterable<String>, ITy
     }
   }
 
+  static final class CardStatuses extends KnownValues<com.marketplacecontracts.yandex.model.OfferCardStatusType> {
+    CardStatuses() {
+      super(com.marketplacecontracts.yandex.model.OfferCardStatusType.class);
+    }
+  }
+
   static final class Availabilities extends KnownValues<
       com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType> {
     Availabilities() {

@@ -85,10 +85,10 @@ public final class Output {
     }
     List<String[]> rows = new ArrayList<>();
     for (IdentifierCheck check : checks) {
-      rows.add(new String[] {Long.toString(check.orderId()), Long.toString(check.orderItemId()), check.identifier(),
-          check.state().name(), check.rawState()});
+      rows.add(new String[] {Long.toString(check.orderId()), Long.toString(check.orderItemId()),
+          check.kind().name(), check.identifier(), check.state().name(), check.rawState(), text(check.rawSubstatus())});
     }
-    table(new String[] {"ORDER", "ITEM", "UIN", "STATE", "RAW STATE"}, rows);
+    table(new String[] {"ORDER", "ITEM", "KIND", "IDENTIFIER", "STATE", "RAW STATE", "SUBSTATUS"}, rows);
     out.flush();
   }
 

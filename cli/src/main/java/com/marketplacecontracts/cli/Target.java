@@ -114,8 +114,22 @@ final class Target implements AutoCloseable {
       public void rateLimitWait(String operationId, Duration wait) {
         output.progress(operationId + ": waiting " + seconds(wait) + " for the marketplace quota");
       }
+
+      @Override
+      public void deprecatedOperation(String operationId, String replacementOperationId, String shutdownDate) {
+        output.progress("warning: " + operationId + (COMMANDS.containsKey(operationId)
+            ? " (" + COMMANDS.get(operationId) + ")" : "") + (shutdownDate.isEmpty()
+            ? " is deprecated by the marketplace" : " was removed by the marketplace on " + shutdownDate)
+            + (replacementOperationId.isEmpty() ? "" : "; use " + COMMANDS.getOrDefault(replacementOperationId,
+            replacementOperationId)));
+      }
     };
   }
+
+  /** How the command line reaches an operation, for warnings that name what to use instead. */
+  private static final Map<String, String> COMMANDS = Map.of(
+      "getOfferMappingEntries", "yandex offers --campaign-id",
+      "getOfferMappings", "yandex offers --business-id B");
 
   static String seconds(Duration duration) {
     return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);

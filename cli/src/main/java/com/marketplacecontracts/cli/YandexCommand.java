@@ -4,14 +4,19 @@ import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.yandex.YandexMapper;
+import com.marketplacecontracts.yandex.CatalogFilter;
+import com.marketplacecontracts.yandex.CatalogLookup;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOperationsResultDTO;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType;
+import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import com.marketplacecontracts.yandex.model.OfferMappingKindType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
@@ -23,10 +28,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code marketplace yandex ...} */
@@ -49,11 +57,12 @@ final class YandexCommand {
 
   /** {@code marketplace yandex uin-status --campaign-id C --order-id O [--wait]} */
   @Command(name = "uin-status", mixinStandardHelpOptions = true,
-      description = "UIN (jewellery identifier) check statuses of an order's items.")
+      description = "Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
+          + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).")
   static final class UinStatus extends Base {
     @Option(names = "--campaign-id", required = true, paramLabel = "C") long campaignId;
     @Option(names = "--order-id", required = true, paramLabel = "O") long orderId;
-    @Option(names = "--wait", description = "Poll until no UIN is IN_PROGRESS.") boolean await;
+    @Option(names = "--wait", description = "Poll until no UIN or marking code is IN_PROGRESS.") boolean await;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
         description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).") long timeout;
 
@@ -82,29 +91,105 @@ final class YandexCommand {
     }
   }
 
-  /** {@code marketplace yandex offers --campaign-id C [filters] [--limit N] [--page-token T] [--all-pages]} */
+  /**
+   * {@code marketplace yandex offers --business-id B [filters] [--offer-id SKU]... [--limit N] [--page-token T]
+   * [--all-pages]}, or the legacy {@code --campaign-id C} listing (removed by the marketplace, kept for scripts).
+   */
   @Command(name = "offers", mixinStandardHelpOptions = true,
-      description = "Catalog offers with their moderation state and Market cards (offer-mapping-entries).")
+      description = {"Catalog offers with their moderation state and Market card.",
+          "--business-id: the business catalog (POST v2/businesses/{businessId}/offer-mappings); --offer-id looks"
+              + " offers up by id (any number, 100 a request), otherwise the filters are paged.",
+          "--campaign-id: the legacy campaign listing (GET v2/campaigns/{campaignId}/offer-mapping-entries), removed"
+              + " by Yandex Market on 2026-03-12; kept for existing scripts, with a warning."})
   static final class Offers extends Base {
-    @Option(names = "--campaign-id", required = true, paramLabel = "C") long campaignId;
-    @Option(names = "--status", paramLabel = "S", completionCandidates = KnownValues.ProcessingStatuses.class,
-        converter = KnownValues.ProcessingStatuses.class, description = "Processing status: ${COMPLETION-CANDIDATES}")
-    List<OfferProcessingStatusType> statuses = new ArrayList<>();
-    @Option(names = "--availability", paramLabel = "A", completionCandidates = KnownValues.Availabilities.class,
-        converter = KnownValues.Availabilities.class, description = "Supply plan: ${COMPLETION-CANDIDATES}")
-    List<OfferAvailabilityStatusType> availabilities = new ArrayList<>();
-    @Option(names = "--category-id", paramLabel = "N") List<Long> categoryIds = new ArrayList<>();
-    @Option(names = "--vendor", paramLabel = "V") List<String> vendors = new ArrayList<>();
-    @Option(names = "--offer-id", paramLabel = "SKU") List<String> offerIds = new ArrayList<>();
-    @Option(names = "--mapping-kind", paramLabel = "ACTIVE|ALL", converter = KnownValues.MappingKinds.class)
-    OfferMappingKindType mappingKind;
-    @Option(names = "--limit", paramLabel = "N", description = "Offers per page.") Integer limit;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Owner owner;
+
+    /** Whose catalog: the business's, or (legacy) a campaign's. */
+    static final class Owner {
+      @Option(names = "--business-id", required = true, paramLabel = "B", description = "Business (cabinet) id.")
+      Long businessId;
+      @Option(names = "--campaign-id", required = true, paramLabel = "C",
+          description = "Legacy: campaign id for the removed offer-mapping-entries listing.")
+      Long campaignId;
+    }
+
+    @Option(names = "--card-status", paramLabel = "S", completionCandidates = KnownValues.CardStatuses.class,
+        converter = KnownValues.CardStatuses.class, description = "Card status: ${COMPLETION-CANDIDATES}")
+    List<OfferCardStatusType> cardStatuses = new ArrayList<>();
+    @Option(names = "--category-id", paramLabel = "N", description = "Market category id.")
+    List<Long> categoryIds = new ArrayList<>();
+    @Option(names = "--vendor", paramLabel = "V", description = "Brand, exactly as the marketplace has it.")
+    List<String> vendors = new ArrayList<>();
+    @Option(names = "--tag", paramLabel = "TAG", description = "The seller's own tag.") List<String> tags =
+        new ArrayList<>();
+    @Option(names = "--archived", description = "Offers in the archive (default: offers not in it).") boolean archived;
+    @Option(names = "--offer-id", paramLabel = "SKU", description = "Your SKU; repeat for more.")
+    List<String> offerIds = new ArrayList<>();
+    @Option(names = "--limit", paramLabel = "N", description = "Offers per page (business catalog: 1-100).")
+    Integer limit;
     @Option(names = "--page-token", paramLabel = "T", description = "Start from this page.") String pageToken;
     @Option(names = "--all-pages", description = "Follow nextPageToken to the last page.") boolean allPages;
+    @Option(names = "--status", paramLabel = "S", completionCandidates = KnownValues.ProcessingStatuses.class,
+        converter = KnownValues.ProcessingStatuses.class,
+        description = "Legacy (--campaign-id) only. Processing status: ${COMPLETION-CANDIDATES}")
+    List<OfferProcessingStatusType> statuses = new ArrayList<>();
+    @Option(names = "--availability", paramLabel = "A", completionCandidates = KnownValues.Availabilities.class,
+        converter = KnownValues.Availabilities.class,
+        description = "Legacy (--campaign-id) only. Supply plan: ${COMPLETION-CANDIDATES}")
+    List<OfferAvailabilityStatusType> availabilities = new ArrayList<>();
+    @Option(names = "--mapping-kind", paramLabel = "ACTIVE|ALL", converter = KnownValues.MappingKinds.class,
+        description = "Legacy (--campaign-id) only.")
+    OfferMappingKindType mappingKind;
 
     @Override
-    @SuppressWarnings("deprecation")
     Integer run(YandexMarketClient market, Output output) {
+      if (owner.campaignId != null) {
+        return legacy(market, output);
+      }
+      rejectWith("--campaign-id", "--status", !statuses.isEmpty(), "--availability", !availabilities.isEmpty(),
+          "--mapping-kind", mappingKind != null);
+      if (!offerIds.isEmpty()) {
+        if (!cardStatuses.isEmpty() || !categoryIds.isEmpty() || !vendors.isEmpty() || !tags.isEmpty() || archived
+            || limit != null || pageToken != null || allPages) {
+          throw new ParameterException(spec.commandLine(), "--offer-id is answered whole: it takes no filters,"
+              + " --limit, --page-token or --all-pages");
+        }
+        CatalogLookup lookup = market.catalogByIds(owner.businessId, offerIds);
+        if (!lookup.missing().isEmpty()) {
+          output.progress("not found: " + String.join(", ", lookup.missing()));
+        }
+        output.listings(lookup.found().stream().map(YandexMapper::listing).toList(), null);
+        return ExitCodes.OK;
+      }
+      CatalogFilter.Builder filter = CatalogFilter.builder()
+          .cardStatus(cardStatuses.toArray(OfferCardStatusType[]::new))
+          .categoryId(categoryIds.stream().map(this::categoryId).toArray(Integer[]::new))
+          .vendor(vendors.toArray(String[]::new))
+          .tag(tags.toArray(String[]::new));
+      if (archived) {
+        filter.archived(true);
+      }
+      if (limit != null) {
+        filter.pageSize(limit);
+      }
+      if (!allPages) {
+        GetOfferMappingsResponse page = market.execute(market.offerMappings().getOfferMappings(owner.businessId,
+            pageToken, limit, null, filter.build().toRequest()));
+        String next = page.getResult() == null || page.getResult().getPaging() == null ? null
+            : page.getResult().getPaging().getNextPageToken();
+        output.listings(YandexMapper.listings(page), next);
+        return ExitCodes.OK;
+      }
+      Pager<GetOfferMappingDTO> pager = pageToken == null ? market.catalog(owner.businessId, filter.build())
+          : market.catalogFrom(owner.businessId, filter.build(), pageToken);
+      return stream(pager.iterator(), YandexMapper::listing, output);
+    }
+
+    @SuppressWarnings("deprecation")
+    private Integer legacy(YandexMarketClient market, Output output) {
+      rejectWith("--business-id", "--card-status", !cardStatuses.isEmpty(), "--tag", !tags.isEmpty(), "--archived",
+          archived);
       OfferQuery.Builder query = OfferQuery.builder()
           .status(statuses.toArray(OfferProcessingStatusType[]::new))
           .availability(availabilities.toArray(OfferAvailabilityStatusType[]::new))
@@ -117,16 +202,19 @@ final class YandexCommand {
       }
       if (!allPages) {
         GetOfferMappingEntriesResponse page = market.execute(market.offerMappings().getOfferMappingEntries(
-            campaignId, set(availabilities), set(categoryIds), limit, mappingKind, set(offerIds), pageToken, null,
-            set(statuses), set(vendors)));
+            owner.campaignId, set(availabilities), set(categoryIds), limit, mappingKind, set(offerIds), pageToken,
+            null, set(statuses), set(vendors)));
         String next = page.getResult() == null || page.getResult().getPaging() == null ? null
             : page.getResult().getPaging().getNextPageToken();
         output.listings(YandexMapper.listings(page), next);
         return ExitCodes.OK;
       }
-      Pager<OfferMappingEntryDTO> pager = pageToken == null ? market.offers(campaignId, query.build())
-          : market.offersFrom(campaignId, query.build(), pageToken);
-      Pager.PageIterator<OfferMappingEntryDTO> entries = pager.iterator();
+      Pager<OfferMappingEntryDTO> pager = pageToken == null ? market.offers(owner.campaignId, query.build())
+          : market.offersFrom(owner.campaignId, query.build(), pageToken);
+      return stream(pager.iterator(), YandexMapper::listing, output);
+    }
+
+    private static <T> Integer stream(Pager.PageIterator<T> entries, Function<T, Listing> map, Output output) {
       output.listingHeader();
       long items = 0;
       int pages = 0;
@@ -135,12 +223,28 @@ final class YandexCommand {
           pages = entries.pagesFetched();
           output.progress("page " + pages + " fetched, " + items + " offers so far");
         }
-        Listing listing = YandexMapper.listing(entries.next());
-        output.listingLine(listing);
+        output.listingLine(map.apply(entries.next()));
         items++;
       }
       output.progress(entries.pagesFetched() + " pages, " + items + " offers");
       return ExitCodes.OK;
+    }
+
+    /** Fails naming the first option given that only the other catalog ({@code owner}) takes. */
+    private void rejectWith(String owner, Object... optionsAndWhetherGiven) {
+      for (int i = 0; i < optionsAndWhetherGiven.length; i += 2) {
+        if ((Boolean) optionsAndWhetherGiven[i + 1]) {
+          throw new ParameterException(spec.commandLine(), optionsAndWhetherGiven[i] + " needs " + owner);
+        }
+      }
+    }
+
+    private Integer categoryId(Long id) {
+      if (id < 1 || id > Integer.MAX_VALUE) {
+        throw new ParameterException(spec.commandLine(), "--category-id must be between 1 and " + Integer.MAX_VALUE
+            + " with --business-id, was " + id);
+      }
+      return id.intValue();
     }
 
     private static <T> Set<T> set(List<T> values) {

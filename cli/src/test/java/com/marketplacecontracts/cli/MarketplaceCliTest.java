@@ -76,9 +76,73 @@ class MarketplaceCliTest {
     int code = run("--json", "yandex", "uin-status", "--campaign-id", "1234567", "--order-id", "123456789");
 
     assertThat(code).isZero();
-    assertThat(JsonTrees.normalized(out.toString())).isEqualTo(JsonTrees.normalized("{\"checks\":[{"
-        + "\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":0,\"identifier\":\"string\","
-        + "\"state\":\"PASSED\",\"rawState\":\"OK\"}]}"));
+    assertThat(JsonTrees.normalized(out.toString())).isEqualTo(JsonTrees.normalized("{\"checks\":["
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":101,\"kind\":\"UIN\","
+        + "\"identifier\":\"1234567890123456789012345\",\"state\":\"PASSED\",\"rawState\":\"OK\"},"
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":102,\"kind\":\"MARKING_CODE\","
+        + "\"identifier\":\"010460123456789021abcdefghijklm\",\"state\":\"FAILED\",\"rawState\":\"INVALID\","
+        + "\"rawSubstatus\":\"NOT_PLACED_ON_MARKET\",\"checkId\":\"5f0c6a1e-crpt\","
+        + "\"checkedAt\":\"2026-07-17T10:15:30+03:00\"},"
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":103,\"kind\":\"UIN\","
+        + "\"identifier\":\"9876543210987654321098765\",\"state\":\"FAILED\",\"rawState\":\"FAILED\","
+        + "\"rawSubstatus\":\"UIN_NO_DATA\"},"
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":103,\"kind\":\"MARKING_CODE\","
+        + "\"identifier\":\"010460123456789021nopqrstuvwxy\",\"state\":\"PASSED\",\"rawState\":\"OK\"}]}"));
+  }
+
+  @Test
+  void yandexUinStatusTableShowsMarkingCodesAndSubstatuses() {
+    int code = run("yandex", "uin-status", "--campaign-id", "1234567", "--order-id", "123456789");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("KIND", "IDENTIFIER", "SUBSTATUS",
+        "MARKING_CODE  010460123456789021abcdefghijklm  FAILED  INVALID    NOT_PLACED_ON_MARKET");
+  }
+
+  @Test
+  void yandexOffersOfABusinessShowsCardStatusShopIssuesAndTheNextPageToken() {
+    int code = run("yandex", "offers", "--business-id", "12345", "--card-status", "HAS_CARD_CAN_UPDATE",
+        "--card-status", "no_card_need_content", "--category-id", "91597", "--vendor", "Makita", "--tag", "x",
+        "--archived", "--limit", "20");
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).doesNotContain("warning");
+    assertThat(out.toString()).contains("SKU-4607", "Ударная дрель Makita HP1630, 710 Вт", "NEEDS_ACTION",
+        "HAS_CARD_CAN_UPDATE", "campaigns[7654321]: NO_STOCKS", "100956451345",
+        "next page: --page-token eyBuZXh0SWQ6IDIzNDIgfQ==");
+  }
+
+  @Test
+  void yandexOffersByIdReportsTheIdsNotFound() {
+    int code = run("yandex", "offers", "--business-id", "12345", "--offer-id", "SKU-4607", "--offer-id", "NOPE");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("SKU-4607");
+    assertThat(err.toString()).contains("not found: NOPE");
+  }
+
+  @Test
+  void yandexOffersOfABusinessRejectsLegacyOnlyOptions() {
+    int code = run("yandex", "offers", "--business-id", "12345", "--status", "READY");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--status needs --campaign-id");
+  }
+
+  @Test
+  void yandexOffersNeedsExactlyOneOfBusinessAndCampaign() {
+    assertThat(run("yandex", "offers", "--business-id", "1", "--campaign-id", "2")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("mutually exclusive");
+  }
+
+  @Test
+  void theLegacyCampaignListingStillWorksWithAOneLineWarning() {
+    int code = run("yandex", "offers", "--campaign-id", "1234567", "--limit", "20");
+
+    assertThat(code).isZero();
+    assertThat(err.toString().lines().filter(line -> line.startsWith("warning:")).toList()).containsExactly(
+        "warning: getOfferMappingEntries (yandex offers --campaign-id) was removed by the marketplace on 2026-03-12;"
+            + " use yandex offers --business-id B");
   }
 
   @Test
@@ -118,8 +182,9 @@ class MarketplaceCliTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("== marketplace teez import-status", "== marketplace yandex uin-status",
-        "== marketplace yandex offers", "== marketplace yandex operations", "PRODUCT_IMPORT", "PASSED",
-        "next page", "IN_PROGRESS");
+        "== marketplace yandex offers --business-id", "== marketplace yandex operations", "PRODUCT_IMPORT", "PASSED",
+        "MARKING_CODE", "SKU-4607", "next page", "IN_PROGRESS");
+    assertThat(err.toString()).contains("not found: SKU-0000").doesNotContain("warning");
   }
 
   // --- exit codes against MockWebServer --------------------------------------------------------------------------------

@@ -45,8 +45,8 @@ public final class CatalogFilter {
     return new Builder();
   }
 
-  /** The request body: only the filters that are set. */
-  GetOfferMappingsRequest body() {
+  /** The request body: only the filters that are set (for calling the generated API directly). */
+  public GetOfferMappingsRequest toRequest() {
     return new GetOfferMappingsRequest().cardStatuses(cardStatuses).categoryIds(categoryIds).vendorNames(vendorNames)
         .tags(tags).archived(archived);
   }

@@ -128,7 +128,7 @@ public final class YandexMarketClient {
 
   private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
     GetOfferMappingsResponse response = execute(offerMappings.getOfferMappings(businessId, token, filter.pageSize(),
-        filter.language(), filter.body()));
+        filter.language(), filter.toRequest()));
     GetOfferMappingsResultDTO result = response.getResult();
     if (result == null || result.getOfferMappings() == null) {
       return new Page<>(List.of(), null);
