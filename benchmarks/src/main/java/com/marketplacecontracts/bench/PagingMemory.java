@@ -3,16 +3,17 @@ package com.marketplacecontracts.bench;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.model.yandex.YandexMapper;
-import com.marketplacecontracts.yandex.OfferQuery;
+import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.YandexMarketClient;
-import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Pages through {@code total} offers (1,000 per page) from a loopback server with the client's lazy pager, mapping
- * each to a domain listing and dropping it, and records the heap retained after a full GC at every page.
+ * Pages through {@code total} offers of the business catalog (100 per page, the marketplace's maximum) from a
+ * loopback server with the client's lazy pager, mapping each to a domain listing and dropping it, and records the
+ * heap retained after a full GC at every page.
  */
 final class PagingMemory {
 
@@ -24,13 +25,14 @@ final class PagingMemory {
   }
 
   static Result run(int total) {
-    int pageSize = 1000;
+    int pageSize = DecodeBenchmark.PAGE_SIZE;
     int pages = total / pageSize;
-    String template = new String(OfferPages.json(OfferPages.page(pageSize, "__NEXT__", 3)), StandardCharsets.UTF_8);
+    String template = new String(CatalogPages.json(CatalogPages.page(pageSize, "__NEXT__", 3)),
+        StandardCharsets.UTF_8);
     try (LoopbackServer server = new LoopbackServer(exchange -> {
       String query = exchange.getRequestURI().getQuery();
-      int page = query != null && query.contains("page_token=p") ? Integer.parseInt(
-          query.substring(query.indexOf("page_token=p") + "page_token=p".length()).split("&")[0]) : 0;
+      int page = query != null && query.contains("pageToken=p") ? Integer.parseInt(
+          query.substring(query.indexOf("pageToken=p") + "pageToken=p".length()).split("&")[0]) : 0;
       String next = page + 1 < pages ? "\"p" + (page + 1) + "\"" : "null";
       return new LoopbackServer.Answer(200, template.replace("\"__NEXT__\"", next).getBytes(StandardCharsets.UTF_8));
     })) {
@@ -42,8 +44,8 @@ final class PagingMemory {
       long last = 0;
       int offers = 0;
       long started = System.nanoTime();
-      Pager.PageIterator<OfferMappingEntryDTO> iterator =
-          client.offers(1L, OfferQuery.builder().pageSize(pageSize).build()).iterator();
+      Pager.PageIterator<GetOfferMappingDTO> iterator =
+          client.catalog(1L, CatalogFilter.builder().pageSize(pageSize).build()).iterator();
       int seenPages = 0;
       while (iterator.hasNext()) {
         if (iterator.pagesFetched() != seenPages) {

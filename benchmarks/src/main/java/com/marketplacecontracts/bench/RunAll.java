@@ -34,7 +34,7 @@ public final class RunAll {
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, " + System.getProperty("os.name") + " "
         + System.getProperty("os.arch"));
 
-    int pageBytes = OfferPages.json(OfferPages.page(1000, "next", 1)).length;
+    int pageBytes = CatalogPages.json(CatalogPages.page(DecodeBenchmark.PAGE_SIZE, "next", 1)).length;
     DecodeBenchmark check = new DecodeBenchmark();
     check.setUp();
     if (!check.moshiTyped().equals(check.jacksonDatabind())) {
@@ -52,7 +52,8 @@ public final class RunAll {
     }
 
     report.add("");
-    report.add("## Decode: one 1,000-offer page (" + String.format(Locale.ROOT, "%.2f", pageBytes / 1e6) + " MB)");
+    report.add("## Decode: one 100-offer page of the business catalog (" + String.format(Locale.ROOT, "%.2f",
+        pageBytes / 1e6) + " MB)");
     report.add("");
     report.add("| decoder | pages/s | MB/s | vs token scan |");
     report.add("| --- | --- | --- | --- |");
@@ -87,7 +88,7 @@ public final class RunAll {
 
     PagingMemory.Result paging = PagingMemory.run(100_000);
     report.add("");
-    report.add("## Paging memory: 100,000 offers through the lazy pager");
+    report.add("## Paging memory: 100,000 offers of the business catalog (100 a page) through the lazy pager");
     report.add("");
     report.add(String.format(Locale.ROOT, "%d offers in %d pages, %.1f s (%.0f offers/s); heap retained after GC: "
             + "baseline %.1f MB, peak growth %.1f MB, growth at the last page %.1f MB", paging.offers(),

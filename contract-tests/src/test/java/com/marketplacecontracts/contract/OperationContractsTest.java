@@ -23,8 +23,11 @@ import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.teez.model.TokenRequest;
+import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.model.CatalogLanguageType;
+import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
 import io.swagger.v3.core.util.Json;
@@ -115,6 +118,17 @@ class OperationContractsTest {
             body -> YandexMapper.identifierChecks(123456789L,
                 (com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse) body),
             c -> c.yandex().uinStatus(0L, 1L)),
+        new Case("yandex/partner-api.yaml", "getOrderIdentifiersStatusUnversioned", true,
+            OperationContractsTest::unversionedUinStatus,
+            body -> YandexMapper.identifierChecks(123456789L,
+                (com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse) body),
+            OperationContractsTest::unversionedUinStatusOfCampaignZero),
+        new Case("yandex/partner-api.yaml", "getOfferMappings", true,
+            c -> c.yandex().execute(c.yandex().offerMappings().getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
+                CatalogFilter.builder().cardStatus(OfferCardStatusType.HAS_CARD_CAN_UPDATE).categoryId(91597)
+                    .vendor("Makita").tag("электроинструмент").archived(false).build().toRequest())),
+            body -> YandexMapper.listings((com.marketplacecontracts.yandex.model.GetOfferMappingsResponse) body),
+            c -> c.yandex().catalog(12345L, CatalogFilter.builder().pageSize(101).build()).iterator().hasNext()),
         new Case("yandex/partner-api.yaml", "getOfferMappingEntries", true,
             OperationContractsTest::offerPage,
             body -> YandexMapper.listings((com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse) body),
@@ -124,6 +138,16 @@ class OperationContractsTest {
             body -> YandexMapper.operations((com.marketplacecontracts.yandex.model.GetOperationsResponse) body),
             c -> c.yandex().operationStatuses(12345L, OperationType.ORDER_STATUS_UPDATE,
                 IntStream.range(0, 101).mapToObj(i -> "op-" + i).toList())));
+  }
+
+  @SuppressWarnings("deprecation")
+  private static Object unversionedUinStatus(Clients c) {
+    return c.yandex().execute(c.yandex().orders().getOrderIdentifiersStatusUnversioned(1234567L, 123456789L));
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void unversionedUinStatusOfCampaignZero(Clients c) {
+    c.yandex().execute(c.yandex().orders().getOrderIdentifiersStatusUnversioned(0L, 123456789L));
   }
 
   @SuppressWarnings("deprecation")
@@ -204,21 +228,33 @@ class OperationContractsTest {
     TAP.prefer("dynamic=true");
     List<String> failures = new ArrayList<>();
     int ok = 0;
-    for (int i = 0; i < DYNAMIC_SAMPLES; i++) {
+    int failed = 0;
+    int redrawn = 0;
+    // Prism's generator ignores `exclusiveMinimum` on numbers (it then reports its own answer as violating the
+    // spec): such an answer is no answer of the spec, so it is drawn again, within a bound, and counted.
+    for (int draw = 0; ok + failed < DYNAMIC_SAMPLES && draw < DYNAMIC_SAMPLES * 20; draw++) {
+      TAP.clear();
       try {
-        assertValidAndMappable(operation, operation.call().apply(clients));
+        Object body = operation.call().apply(clients);
+        if (TAP.exchanges().stream().anyMatch(WireTap.Exchange::answerViolatesSpec)) {
+          redrawn++;
+          continue;
+        }
+        assertValidAndMappable(operation, body);
         ok++;
       } catch (RuntimeException | AssertionError e) {
+        failed++;
         if (failures.size() < 5) {
           failures.add(e.toString());
         }
       }
+      assertThat(TAP.requestViolations()).isEmpty();
     }
-    REPORT.put("dynamic " + operation.operationId(), ok + "/" + DYNAMIC_SAMPLES + " decoded, valid, mapped");
+    REPORT.put("dynamic " + operation.operationId(), ok + "/" + DYNAMIC_SAMPLES + " decoded, valid, mapped"
+        + (redrawn == 0 ? "" : " (" + redrawn + " answers Prism itself reported as outside the spec, redrawn)"));
 
     assertThat(failures).isEmpty();
     assertThat(ok).isEqualTo(DYNAMIC_SAMPLES);
-    assertThat(TAP.violations()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

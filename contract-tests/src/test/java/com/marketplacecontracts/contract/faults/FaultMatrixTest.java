@@ -9,6 +9,7 @@ import com.marketplacecontracts.core.time.TimeSource;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;
+import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.OperationType;
@@ -90,11 +91,32 @@ class FaultMatrixTest {
           "{\"status\":500,\"title\":\"Internal\",\"errorCode\":\"INTERNAL\"}"),
       new Op("yandex uinStatus", t -> YandexMapper.identifierChecks(2L, t.yandex().uinStatus(1L, 2L)),
           "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":1,\"uin\":[{\"value\":\"U\",\"status\":\"OK\"}]}]}}",
-          "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":1,\"uin\":[{\"value\":\"U\",\"status\":\"RECHECK\"}]}]}}",
+          "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":1,\"uin\":[{\"value\":\"U\",\"status\":\"RECHECK\","
+              + "\"substatus\":\"UIN_LOST\"}],\"cis\":[{\"value\":\"C\",\"status\":\"QUARANTINE\",\"substatus\":\"NEW\"}]}]}}",
           "{\"status\":\"OK\",\"meta\":1,\"result\":{\"items\":[],\"more\":[1,2]}}",
           "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":null,\"uin\":[{\"value\":null,\"status\":null}]}]}}",
           "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"),
-      new Op("yandex offers", t -> t.yandex().offers(1L, OfferQuery.builder().pageSize(10).build()).stream()
+      new Op("yandex catalog", t -> t.yandex().catalog(1L, CatalogFilter.builder().pageSize(10).build()).stream()
+              .map(YandexMapper::listing).toList(),
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"A\",\"basicPrice\":{\"value\":1,"
+              + "\"currencyId\":\"RUR\",\"updatedAt\":\"2026-07-17T10:15:30+03:00\"}}}]}}",
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"A\",\"cardStatus\":\"TELEPORTED\","
+              + "\"campaigns\":[{\"campaignId\":1,\"status\":\"ON_MARS\"}],\"basicPrice\":{\"value\":1,\"currencyId\":"
+              + "\"XYZ\",\"updatedAt\":\"2026-07-17T10:15:30Z\"}},\"showcaseUrls\":[{\"showcaseType\":\"B2Z\","
+              + "\"showcaseUrl\":\"u\"}]}]}}",
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"A\",\"color\":\"red\"},"
+              + "\"newCard\":{}}],\"stats\":{}}}",
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":null,\"basicPrice\":{\"value\":null,"
+              + "\"currencyId\":null,\"updatedAt\":null},\"campaigns\":[{\"campaignId\":null,\"status\":null}]}}]}}",
+          "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"),
+      new Op("yandex catalogByIds", t -> t.yandex().catalogByIds(1L, List.of("A", "B")).found().stream()
+              .map(YandexMapper::listing).toList(),
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"A\"}}]}}",
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"A\",\"cardStatus\":\"TELEPORTED\"}}]}}",
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"A\"},\"x\":1}],\"paging\":{\"y\":2}}}",
+          "{\"status\":\"OK\",\"result\":{\"offerMappings\":[null,{\"offer\":null}]}}",
+          "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"),
+      new Op("yandex offers (legacy)", t -> t.yandex().offers(1L, OfferQuery.builder().pageSize(10).build()).stream()
               .map(YandexMapper::listing).toList(),
           "{\"status\":\"OK\",\"result\":{\"offerMappingEntries\":[{\"offer\":{\"shopSku\":\"A\"}}]}}",
           "{\"status\":\"OK\",\"result\":{\"offerMappingEntries\":[{\"offer\":{\"shopSku\":\"A\",\"availability\":"

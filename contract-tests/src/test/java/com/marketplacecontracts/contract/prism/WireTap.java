@@ -15,7 +15,38 @@ public final class WireTap implements Interceptor {
 
   /** One exchange. */
   public record Exchange(String method, String path, int status, String violations) {
+
+    /**
+     * Whether Prism reported its own answer as not fitting the spec (a {@code response} location in
+     * {@code sl-violations}): its generator ignores some constraints, e.g. {@code exclusiveMinimum} on numbers.
+     */
+    public boolean answerViolatesSpec() {
+      return locations().contains("response");
+    }
+
+    /** Whether Prism found something wrong with the request the client sent. */
+    public boolean requestViolatesSpec() {
+      return locations().contains("request");
+    }
+
+    private java.util.Set<String> locations() {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      if (violations == null) {
+        return out;
+      }
+      try {
+        for (com.fasterxml.jackson.databind.JsonNode violation : MAPPER.readTree(violations)) {
+          out.add(violation.path("location").path(0).asText());
+        }
+      } catch (IOException e) {
+        out.add("request"); // unreadable: count it against the client, the stricter reading
+      }
+      return out;
+    }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private volatile String prefer;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -32,6 +63,11 @@ public final class WireTap implements Interceptor {
   /** Exchanges whose response carried {@code sl-violations}. */
   public List<Exchange> violations() {
     return exchanges.stream().filter(e -> e.violations() != null).toList();
+  }
+
+  /** Exchanges where Prism found the request violating the spec. */
+  public List<Exchange> requestViolations() {
+    return exchanges.stream().filter(Exchange::requestViolatesSpec).toList();
   }
 
   public void clear() {
