@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Filters for the catalog listing ({@code GET v2/campaigns/{campaignId}/offer-mapping-entries}). Either offer ids
+ * Filters for the legacy catalog listing ({@code GET v2/campaigns/{campaignId}/offer-mapping-entries}, removed by
+ * the marketplace on 2026-03-12; see {@link CatalogFilter} for the business catalog). Either offer ids
  * or the other filters: the marketplace rejects a mix. Unset filters are not sent. Immutable; build with
  * {@link #builder()}.
  */

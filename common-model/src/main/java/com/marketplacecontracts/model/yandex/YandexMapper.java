@@ -133,8 +133,7 @@ public final class YandexMapper {
         ModerationState shopState = campaignState(raw);
         state = worse(state, shopState);
         if (shopState != ModerationState.ACCEPTED) {
-          issues.add(new Issue(raw, "status in campaign " + campaign.getCampaignId(),
-              "campaigns[" + campaign.getCampaignId() + "]"));
+          issues.add(new Issue(raw, null, "campaigns[" + campaign.getCampaignId() + "]"));
         }
       }
     }

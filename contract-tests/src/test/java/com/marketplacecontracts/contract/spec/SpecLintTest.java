@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Both specs pass Spectral ({@code @stoplight/spectral-cli}, pinned in package.json) with the project's ruleset
- * {@code .spectral.yaml}: the OpenAPI rules plus operationIds, error schemas, valid examples and x-rate-limit shape.
+ * {@code .spectral.yaml}: the OpenAPI rules plus operationIds, error schemas, valid examples and the shapes of
+ * x-resource-limit-config and x-deprecation-config.
  */
 class SpecLintTest {
 
