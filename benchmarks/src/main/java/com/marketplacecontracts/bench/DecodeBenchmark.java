@@ -46,7 +46,9 @@ public class DecodeBenchmark {
     page = CatalogPages.json(CatalogPages.page(PAGE_SIZE, "next", 1));
     moshi = MoshiFactory.create().adapter(GetOfferMappingsResponse.class);
     // Jackson needs its own reading of date-times (the jsr310 module would do the same: parse the RFC 3339 text).
+    // Enums by their JSON value (the generated enums' toString), as Moshi reads them by @Json name.
     jackson = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.READ_ENUMS_USING_TO_STRING, true)
         .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addDeserializer(
             java.time.OffsetDateTime.class, new com.fasterxml.jackson.databind.JsonDeserializer<>() {
               @Override
