@@ -2,6 +2,7 @@ package com.marketplacecontracts.yandex;
 
 import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.http.ClientBuilder;
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
@@ -143,6 +144,10 @@ public final class YandexMarketClient {
    * ids fail with {@code RequestValidationException} before anything is sent.
    */
   public CatalogLookup catalogByIds(long businessId, Collection<String> offerIds) {
+    if (offerIds.stream().anyMatch(Objects::isNull)) {
+      throw new RequestValidationException("yandex", "getOfferMappings", List.of(
+          new RequestValidationException.Violation("offerIds[]", "null", "must not be null")));
+    }
     List<String> ids = List.copyOf(new LinkedHashSet<>(offerIds));
     List<List<String>> chunks = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += MAX_IDS_PER_REQUEST) {
@@ -169,7 +174,7 @@ public final class YandexMarketClient {
     List<GetOfferMappingDTO> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String id : ids) {
-      GetOfferMappingDTO offer = byId.get(id == null ? null : id.strip());
+      GetOfferMappingDTO offer = byId.get(id.strip());
       if (offer == null) {
         missing.add(id);
       } else {

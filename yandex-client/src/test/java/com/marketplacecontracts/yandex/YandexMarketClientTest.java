@@ -395,6 +395,13 @@ class YandexMarketClientTest {
   }
 
   @Test
+  void aNullIdIsRejectedBeforeSending() {
+    assertThatThrownBy(() -> client.catalogByIds(5L, java.util.Arrays.asList("a", null)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("offerIds[]");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void aCatalogPageOfMoreThanAHundredIsRejectedBeforeSending() {
     assertThatThrownBy(() -> client.catalog(5L, CatalogFilter.builder().pageSize(101).build()).iterator().hasNext())
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("limit");
