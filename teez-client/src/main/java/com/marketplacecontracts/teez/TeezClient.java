@@ -4,6 +4,7 @@ import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.auth.RefreshingTokenCredential;
 import com.marketplacecontracts.core.auth.RefreshingTokenCredential.AccessToken;
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.polling.Poller;
@@ -68,14 +69,19 @@ public final class TeezClient {
       throws IOException {
     try {
       TokenResponse token = tokenRuntime.execute(auth.authGetToken(new TokenRequest().clientId(id).clientSecret(secret)));
-      if (token.getAccessToken() == null || token.getAccessToken().isBlank()) {
-        throw new IOException("token endpoint returned no accessToken");
+      String problem = token.getAccessToken() == null || token.getAccessToken().isBlank() ? "has no accessToken"
+          : !Credential.isHeaderSafe(token.getAccessToken()) ? "has an accessToken that " + Credential.VALUE_RULE
+          : null;
+      if (problem != null) {
+        // A decided answer, not a network failure: typed, and not retried.
+        throw new UnreadableResponseException(tokenRuntime.failures().details("authGetToken", 200, null, null, null,
+            "the token response " + problem), null);
       }
       long seconds = token.getExpiresIn() == null ? 0 : token.getExpiresIn();
       return new AccessToken(token.getAccessToken(), Duration.ofSeconds(seconds));
     } catch (MarketplaceException e) {
-      // Carried through OkHttp as an IOException; the runtime rethrows the typed cause to the caller.
-      throw new IOException("Teez token exchange failed: " + e.getMessage(), e);
+      // Carried through OkHttp; the runtime rethrows the typed failure to the caller, and it is never retried.
+      throw e.inTransit();
     }
   }
 
@@ -164,19 +170,23 @@ public final class TeezClient {
       super(PRODUCTION_URL);
     }
 
-    /** A ready bearer token (JWT), used as is. */
+    /** A ready bearer token (JWT), used as is. Checked at once: printable ASCII only. */
     public Builder accessToken(String token) {
-      this.accessToken = Objects.requireNonNull(token, "token");
+      this.accessToken = Credential.checked("teez", "accessToken", token);
       this.credential = null;
       this.clientId = null;
       this.clientSecret = null;
       return this;
     }
 
-    /** Client credentials exchanged at {@code POST /api/v1/auth/token}; the token is cached and refreshed. */
+    /**
+     * Client credentials exchanged at {@code POST /api/v1/auth/token}; the token is cached and refreshed. Checked at
+     * once (printable ASCII only); the secret is masked wherever a server echoes it.
+     */
     public Builder clientCredentials(String clientId, String clientSecret) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId");
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      this.clientId = Credential.checked("teez", "clientId", clientId);
+      this.clientSecret = Credential.checked("teez", "clientSecret", clientSecret);
+      secret(clientSecret);
       this.accessToken = null;
       this.credential = null;
       return this;

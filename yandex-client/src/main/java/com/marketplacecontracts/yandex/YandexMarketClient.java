@@ -193,7 +193,7 @@ public final class YandexMarketClient {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offers(long campaignId, OfferQuery query) {
-    return Pager.of(token -> offerPage(campaignId, query, token));
+    return Pager.of("yandex", "getOfferMappingEntries", null, token -> offerPage(campaignId, query, token));
   }
 
   /**
@@ -203,7 +203,7 @@ public final class YandexMarketClient {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offersFrom(long campaignId, OfferQuery query, String pageToken) {
-    return Pager.resumeFrom(pageToken, token -> offerPage(campaignId, query, token));
+    return Pager.of("yandex", "getOfferMappingEntries", pageToken, token -> offerPage(campaignId, query, token));
   }
 
   @SuppressWarnings("deprecation")
@@ -300,15 +300,15 @@ public final class YandexMarketClient {
       super(PRODUCTION_URL);
     }
 
-    /** An API-Key token, sent in the {@code Api-Key} header. */
+    /** An API-Key token, sent in the {@code Api-Key} header. Checked at once: printable ASCII only. */
     public Builder apiKey(String apiKey) {
-      this.credential = Credential.header("Api-Key", apiKey);
+      this.credential = Credential.header("Api-Key", Credential.checked("yandex", "apiKey", apiKey));
       return this;
     }
 
     /** An OAuth token (scope {@code market:partner-api}), sent as {@code Authorization: Bearer}. */
     public Builder oauthToken(String token) {
-      this.credential = Credential.bearer(token);
+      this.credential = Credential.bearer(Credential.checked("yandex", "oauthToken", token));
       return this;
     }
 

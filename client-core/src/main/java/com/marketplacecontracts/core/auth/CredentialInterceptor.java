@@ -1,23 +1,30 @@
 package com.marketplacecontracts.core.auth;
 
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.time.Deadline;
 import java.io.IOException;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import retrofit2.Invocation;
 
 /**
  * A network interceptor, so it sees every hop including redirects: it puts the credential on requests to the
- * configured host and strips it (and any {@code Authorization}) from a request that a redirect sends elsewhere.
+ * configured origin and strips it (and any {@code Authorization}) from a request that a redirect sends elsewhere.
  * OkHttp drops {@code Authorization} on a cross-host redirect by itself, but not a custom header like
- * {@code Api-Key}.
+ * {@code Api-Key}. A value that is not a valid header value is refused here, without the value in the message.
  */
 public final class CredentialInterceptor implements Interceptor {
 
+  private final String marketplace;
   private final Credential credential;
   private final HttpUrl home;
 
-  public CredentialInterceptor(Credential credential, HttpUrl home) {
+  public CredentialInterceptor(String marketplace, Credential credential, HttpUrl home) {
+    this.marketplace = marketplace;
     this.credential = credential;
     this.home = home;
   }
@@ -30,7 +37,16 @@ public final class CredentialInterceptor implements Interceptor {
         && url.scheme().equals(home.scheme());
     Request.Builder builder = request.newBuilder();
     if (sameOrigin) {
-      builder.header(credential.headerName(), credential.headerValue());
+      Deadline deadline = request.tag(Deadline.class);
+      String value = deadline == null ? credential.headerValue() : credential.headerValue(deadline.remaining());
+      String token = value.startsWith("Bearer ") ? value.substring("Bearer ".length()) : value;
+      if (!Credential.isHeaderSafe(token)) {
+        Invocation call = request.tag(Invocation.class);
+        throw new RequestValidationException(marketplace, call == null ? "unknown" : call.method().getName(),
+            List.of(new Violation(
+                credential.headerName(), "***", Credential.VALUE_RULE))).inTransit();
+      }
+      builder.header(credential.headerName(), value);
     } else {
       builder.removeHeader(credential.headerName()).removeHeader("Authorization");
     }

@@ -4,30 +4,35 @@ import com.marketplacecontracts.core.retry.RetryAfter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.ResponseBody;
 
-/** Turns a non-2xx answer into the typed exception for its status, with the marketplace's parsed error body. */
+/**
+ * Builds every failure the runtime reports: the typed exception for a non-2xx answer (with the marketplace's
+ * parsed error body), and the details of failures without one. All text from the server passes through the
+ * runtime's {@link Redactor} here: secrets masked, every string bounded.
+ */
 public final class ErrorDecoder {
 
-  /** Raw bodies kept on an exception are cut to this many characters. */
-  static final int MAX_RAW_BODY = 2_000;
-  private static final long MAX_READ_BYTES = 256 * 1024;
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Request-Id", "X-Market-Req-Id", "traceparent", "Request-Id", "X-Correlation-Id");
 
   private final String marketplace;
   private final ErrorBodyParser parser;
   private final Clock clock;
+  private final Redactor redactor;
 
-  public ErrorDecoder(String marketplace, ErrorBodyParser parser, Clock clock) {
+  public ErrorDecoder(String marketplace, ErrorBodyParser parser, Clock clock, Redactor redactor) {
     this.marketplace = marketplace;
     this.parser = parser;
     this.clock = clock;
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   /**
-   * The exception for an HTTP answer with {@code status} outside 2xx. Reads (and closes) the body.
+   * The exception for an HTTP answer with {@code status} outside 2xx. Reads (and closes) the body, which the runtime
+   * has already cut to a small prefix.
    *
    * @param sentTrace the {@code traceparent} the request carried: the request id when the server sends none
    */
@@ -35,11 +40,32 @@ public final class ErrorDecoder {
       ResponseBody body) {
     String text = readBody(body);
     List<ApiError> errors = text.isBlank() ? null : parser.parse(text);
-    String raw = errors == null && !text.isBlank() ? truncate(text) : null;
+    String raw = errors == null && !text.isBlank() ? text : null;
     String requestId = requestId(headers);
-    MarketplaceException.Details details = new MarketplaceException.Details(marketplace, operationId, status,
-        errors == null ? List.of() : errors, requestId != null ? requestId : sentTrace, raw);
+    MarketplaceException.Details details = details(operationId, status, errors,
+        requestId != null ? requestId : sentTrace, raw, null);
     return forStatus(status, details, headers);
+  }
+
+  /**
+   * Details with every server-supplied part cleaned: secrets masked, strings cut (raw body to
+   * {@link Redactor#MAX_RAW_BODY}, everything else to {@link Redactor#MAX_TEXT}).
+   */
+  public MarketplaceException.Details details(String operationId, int status, List<ApiError> errors,
+      String requestId, String rawBody, String note) {
+    List<ApiError> clean = errors == null ? List.of() : errors.stream().map(redactor::error).toList();
+    return new MarketplaceException.Details(marketplace, operationId, status, clean, redactor.text(requestId),
+        redactor.rawBody(rawBody), redactor.text(note));
+  }
+
+  /** Details of a call that got no usable HTTP answer, with what is known about why. */
+  public MarketplaceException.Details noResponse(String operationId, String note) {
+    return details(operationId, 0, List.of(), null, null, note);
+  }
+
+  /** The runtime's redactor (secrets and length bounds), for other text it exposes. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** The id the server gave the request, from the first of the usual headers present. */
@@ -69,17 +95,10 @@ public final class ErrorDecoder {
       return "";
     }
     try (body) {
-      okio.BufferedSource source = body.source();
-      source.request(MAX_READ_BYTES);
-      okio.Buffer buffer = source.getBuffer();
-      return buffer.clone().readUtf8(Math.min(buffer.size(), MAX_READ_BYTES));
+      return body.string();
     } catch (IOException e) {
       return "";
     }
-  }
-
-  static String truncate(String text) {
-    return text.length() <= MAX_RAW_BODY ? text : text.substring(0, MAX_RAW_BODY) + "...(truncated)";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.error;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,19 @@ public class MarketplaceException extends RuntimeException {
   /** The response body as received (truncated), when it was not the documented error shape; otherwise empty. */
   public Optional<String> rawBody() {
     return Optional.ofNullable(rawBody);
+  }
+
+  /**
+   * This failure wrapped in an {@link IOException}, the only checked exception an OkHttp interceptor may throw; the
+   * runtime unwraps it ({@link #carriedBy}) and the retry policy never repeats it: it is a decided outcome.
+   */
+  public IOException inTransit() {
+    return new IOException(getMessage(), this);
+  }
+
+  /** The failure an exception from OkHttp carries (see {@link #inTransit}), or null. */
+  public static MarketplaceException carriedBy(Throwable e) {
+    return e != null && e.getCause() instanceof MarketplaceException failure ? failure : null;
   }
 
   /**

@@ -16,9 +16,14 @@ import okhttp3.OkHttpClient;
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   String baseUrl;
-  Duration connectTimeout = Duration.ofSeconds(10);
-  Duration readTimeout = Duration.ofSeconds(60);
-  Duration callTimeout = Duration.ofMinutes(5);
+  // The marketplace gives a request 10 s on its side: an attempt that has not started answering after 15 s is not
+  // going to; the call timeout bounds everything (retries, quota waits, redirects) — see the README.
+  Duration connectTimeout = Duration.ofSeconds(5);
+  Duration readTimeout = Duration.ofSeconds(15);
+  Duration callTimeout = Duration.ofMinutes(3);
+  ResponseLimits responseLimits = ResponseLimits.defaults();
+  RedirectPolicy redirects = RedirectPolicy.sameOrigin();
+  final java.util.List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
   OkHttpClient okHttpClient;
   String userAgent;
   RetryConfig retry = RetryConfig.defaults();
@@ -42,17 +47,22 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /** Connection setup, per attempt (default 5 s). */
   public B connectTimeout(Duration timeout) {
     this.connectTimeout = Objects.requireNonNull(timeout);
     return self();
   }
 
+  /** Longest silence while waiting for or reading an answer, per read (default 15 s; the server's budget is 10 s). */
   public B readTimeout(Duration timeout) {
     this.readTimeout = Objects.requireNonNull(timeout);
     return self();
   }
 
-  /** Bound on one HTTP exchange including redirects (retries are bounded by {@link RetryConfig#maxTotal()}). */
+  /**
+   * Bound on one whole call: every attempt, retry wait, client-side quota wait and redirect (default 3 minutes).
+   * Zero means none.
+   */
   public B callTimeout(Duration timeout) {
     this.callTimeout = Objects.requireNonNull(timeout);
     return self();
@@ -101,6 +111,29 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The wall clock, for HTTP dates in {@code Retry-After} and rate-limit reset headers. */
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock);
+    return self();
+  }
+
+  /** Bounds on answers: body sizes and the time to read a body ({@link ResponseLimits#defaults()}). */
+  public B responseLimits(ResponseLimits limits) {
+    this.responseLimits = Objects.requireNonNull(limits);
+    return self();
+  }
+
+  /** Which redirects are followed ({@link RedirectPolicy#sameOrigin()} by default). */
+  public B redirects(RedirectPolicy policy) {
+    this.redirects = Objects.requireNonNull(policy);
+    return self();
+  }
+
+  /**
+   * A secret the client holds besides its credential (e.g. a client secret sent in a token request body), masked in
+   * everything the client reports. For facades.
+   */
+  protected B secret(String secret) {
+    if (secret != null) {
+      secrets.add(secret);
+    }
     return self();
   }
 

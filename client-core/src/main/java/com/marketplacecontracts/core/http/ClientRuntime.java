@@ -20,7 +20,18 @@ import com.squareup.moshi.Moshi;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.time.Deadline;
 import java.io.EOFException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import retrofit2.Invocation;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
@@ -36,9 +47,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * The engine behind a client facade: one OkHttpClient with the interceptor stack, one Moshi, one Retrofit, one
  * Validator. Builds validating API proxies and executes calls into values or typed exceptions. Thread-safe.
  *
- * <p>Interceptor order, outermost first: user agent, deprecation notice, retries, client-side rate limit,
- * refresh-on-401; the credential is a network interceptor so every hop (redirects included) is checked against the
- * configured host.
+ * <p>Interceptor order, outermost first: user agent (and the call's deadline), deprecation notice, retries,
+ * client-side rate limit, refresh-on-401, redirects ({@link RedirectPolicy}), response limits
+ * ({@link ResponseLimits}); the credential is a network interceptor so every hop is checked against the configured
+ * origin. Every failure is built by one {@link ErrorDecoder}, which masks the client's secrets and bounds every
+ * server-supplied string.
  */
 public final class ClientRuntime {
 
@@ -52,6 +65,9 @@ public final class ClientRuntime {
   private final Retrofit retrofit;
   private final Validator validator;
   private final ErrorDecoder errors;
+  /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
+  private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Pattern REJECTED_HEADER = Pattern.compile("in (\\S+) value");
 
   private ClientRuntime(String marketplace, ClientBuilder<?> settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
@@ -59,7 +75,15 @@ public final class ClientRuntime {
     this.baseUrl = normalize(settings.baseUrl);
     Moshi moshi = MoshiFactory.create();
     this.validator = VALIDATORS.getValidator();
-    this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock);
+    List<String> builderSecrets = List.copyOf(settings.secrets);
+    this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock, Redactor.of(() -> {
+      if (credential == null) {
+        return builderSecrets;
+      }
+      List<String> all = new ArrayList<>(builderSecrets);
+      all.addAll(credential.secrets());
+      return all;
+    }));
     OkHttpClient.Builder builder = (settings.okHttpClient == null ? new OkHttpClient() : settings.okHttpClient)
         .newBuilder()
         .connectTimeout(settings.connectTimeout)
@@ -68,11 +92,18 @@ public final class ClientRuntime {
         .callTimeout(settings.callTimeout)
         // OkHttp's own silent retry is off: only the retry policy (and the spec's x-idempotent) decides what may
         // be sent twice.
-        .retryOnConnectionFailure(false);
+        .retryOnConnectionFailure(false)
+        // Redirects are decided by RedirectPolicy (RedirectInterceptor), never by OkHttp.
+        .followRedirects(false)
+        .followSslRedirects(false);
+    Duration callTimeout = settings.callTimeout;
     String agent = (settings.userAgent == null ? "" : settings.userAgent + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace + ")";
     builder.addInterceptor(chain -> {
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent);
+      if (!callTimeout.isZero() && chain.request().tag(Deadline.class) == null) {
+        request.tag(Deadline.class, Deadline.in(callTimeout));
+      }
       if (chain.request().header(TRACEPARENT) == null) {
         // A W3C trace id per call (kept across its retries): Yandex shows it in the seller cabinet's request log.
         request.header(TRACEPARENT, newTraceparent());
@@ -84,7 +115,11 @@ public final class ClientRuntime {
     builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, settings.time, settings.events));
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
-      builder.addNetworkInterceptor(new CredentialInterceptor(credential, baseUrl));
+    }
+    builder.addInterceptor(new RedirectInterceptor(settings.redirects, baseUrl, errors));
+    builder.addInterceptor(new ResponseLimitInterceptor(settings.responseLimits, errors, statuses));
+    if (credential != null) {
+      builder.addNetworkInterceptor(new CredentialInterceptor(marketplace, credential, baseUrl));
     }
     this.http = builder.build();
     this.retrofit = new Retrofit.Builder()
@@ -116,28 +151,39 @@ public final class ClientRuntime {
    * not the documented JSON ({@link UnreadableResponseException}), or a quota wait that was too long.
    */
   public <T> T execute(Call<T> call) {
-    String operationId = Operations.id(call.request());
+    Request sent = call.request();
+    String operationId = Operations.id(sent);
+    Invocation invocation = sent.tag(Invocation.class);
     Response<T> response;
     try {
       response = call.execute();
     } catch (QuotaWaitTooLongException e) {
-      throw new RateLimitedException(MarketplaceException.Details.noResponse(marketplace, operationId),
-          e.waitNeeded(), e);
+      throw new RateLimitedException(errors.noResponse(operationId, null), e.waitNeeded(), e);
     } catch (JsonDataException | JsonEncodingException | EOFException e) {
-      throw new UnreadableResponseException(
-          MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(e.getMessage()), e);
+      // Only a 2xx body is decoded: the status is the one the answer had.
+      Integer status = invocation == null ? null : statuses.get(invocation);
+      throw new UnreadableResponseException(errors.details(operationId, status == null ? 0 : status, null, null,
+          null, e.getMessage()), e);
     } catch (IOException e) {
-      if (e.getCause() instanceof MarketplaceException failure) {
-        throw failure; // e.g. the token exchange failed: its own typed error, not a network failure
+      MarketplaceException failure = MarketplaceException.carriedBy(e);
+      if (failure != null) {
+        throw failure; // a decided outcome: a limit, a refused redirect, a failed token exchange...
       }
-      throw new TransportException(
-          MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(describe(e)), e);
+      throw new TransportException(errors.noResponse(operationId, describe(e)), e);
+    } catch (IllegalArgumentException e) {
+      // OkHttp rejects a header value with the value in its message: report the header, never the value.
+      Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+      throw new RequestValidationException(marketplace, operationId, List.of(new RequestValidationException.Violation(
+          header.find() ? header.group(1) : "header", "***", Credential.VALUE_RULE)));
     } catch (RuntimeException e) {
       if (e instanceof MarketplaceException marketplaceException) {
         throw marketplaceException;
       }
-      throw new UnreadableResponseException(
-          MarketplaceException.Details.noResponse(marketplace, operationId).withSummaryDetail(describe(e)), e);
+      throw new UnreadableResponseException(errors.noResponse(operationId, describe(e)), e);
+    } finally {
+      if (invocation != null) {
+        statuses.remove(invocation);
+      }
     }
     if (!response.isSuccessful()) {
       throw errors.decode(operationId, response.code(), response.headers(),
@@ -145,10 +191,15 @@ public final class ClientRuntime {
     }
     T body = response.body();
     if (body == null) {
-      throw new UnreadableResponseException(new MarketplaceException.Details(marketplace, operationId,
-          response.code(), List.of(), ErrorDecoder.requestId(response.headers()), "(empty body)"), null);
+      throw new UnreadableResponseException(errors.details(operationId, response.code(), null,
+          ErrorDecoder.requestId(response.headers()), null, "empty body"), null);
     }
     return body;
+  }
+
+  /** The failures this runtime reports, with its redaction (for facades that build their own). */
+  public ErrorDecoder failures() {
+    return errors;
   }
 
   /** The configured API root. */

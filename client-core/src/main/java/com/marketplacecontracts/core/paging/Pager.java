@@ -1,8 +1,16 @@
 package com.marketplacecontracts.core.paging;
 
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -13,32 +21,52 @@ import java.util.stream.StreamSupport;
  * A listing as a lazy sequence over a function that fetches the page for a token (null for the first page). Holds
  * one page at a time, so memory stays constant however long the listing; fetches the next page only when the
  * current one is used up; stops when a page has no next token. Each {@link #iterator()} starts again from the
- * pager's start token. To resume after a failure, create a pager from {@link PageIterator#resumeToken()}. A page
- * whose next token equals its own token ends the listing (a server that repeats itself must not loop forever).
+ * pager's start token. To resume after a failure, create a pager from {@link PageIterator#resumeToken()}.
+ *
+ * <p>A server cannot make it loop forever: a next token handed out before in the same run, more empty pages in a
+ * row than {@link PageLimits} allow, or the page cap end the listing with a {@link PagingStoppedException} that says
+ * why and carries the token to resume from (after the items already fetched).
  */
 public final class Pager<T> implements Iterable<T> {
 
+  private final String marketplace;
+  private final String operationId;
   private final Function<String, Page<T>> fetch;
   private final String startToken;
+  private final PageLimits limits;
 
-  private Pager(Function<String, Page<T>> fetch, String startToken) {
+  private Pager(String marketplace, String operationId, Function<String, Page<T>> fetch, String startToken,
+      PageLimits limits) {
+    this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
+    this.operationId = Objects.requireNonNull(operationId, "operationId");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.startToken = startToken;
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   /** All pages from the first. */
   public static <T> Pager<T> of(Function<String, Page<T>> fetch) {
-    return new Pager<>(fetch, null);
+    return new Pager<>("unknown", "unknown", fetch, null, PageLimits.defaults());
+  }
+
+  /** All pages of {@code operationId} from the one {@code token} names (null: from the first). */
+  public static <T> Pager<T> of(String marketplace, String operationId, String token, Function<String, Page<T>> fetch) {
+    return new Pager<>(marketplace, operationId, fetch, token, PageLimits.defaults());
   }
 
   /** All pages from the one {@code token} names (e.g. a saved {@link PageIterator#resumeToken()}). */
   public static <T> Pager<T> resumeFrom(String token, Function<String, Page<T>> fetch) {
-    return new Pager<>(fetch, token);
+    return new Pager<>("unknown", "unknown", fetch, token, PageLimits.defaults());
+  }
+
+  /** The same listing with other limits (page cap, empty pages in a row). */
+  public Pager<T> withLimits(PageLimits limits) {
+    return new Pager<>(marketplace, operationId, fetch, startToken, limits);
   }
 
   @Override
   public PageIterator<T> iterator() {
-    return new PageIterator<>(fetch, startToken);
+    return new PageIterator<>(this);
   }
 
   /** The items as a sequential, lazy stream. */
@@ -49,16 +77,20 @@ public final class Pager<T> implements Iterable<T> {
 
   /** Iterates the items and knows where to resume. Not thread-safe. */
   public static final class PageIterator<T> implements Iterator<T> {
-    private final Function<String, Page<T>> fetch;
+    private final Pager<T> pager;
+    /** Digests of every token requested in this run: bounded memory however long a hostile server makes them. */
+    private final Set<String> seen = new HashSet<>();
     private String pageToken;
     private Iterator<T> current;
     private String nextToken;
     private boolean lastPage;
     private int pagesFetched;
+    private int emptyInARow;
+    private PagingStoppedException stopped;
 
-    PageIterator(Function<String, Page<T>> fetch, String startToken) {
-      this.fetch = fetch;
-      this.pageToken = startToken;
+    PageIterator(Pager<T> pager) {
+      this.pager = pager;
+      this.pageToken = pager.startToken;
     }
 
     @Override
@@ -67,17 +99,44 @@ public final class Pager<T> implements Iterable<T> {
         if (current != null && lastPage) {
           return false;
         }
+        if (stopped != null) {
+          throw stopped;
+        }
         if (current != null) {
           pageToken = nextToken;
         }
-        Page<T> page = fetch.apply(pageToken);
+        Page<T> page = pager.fetch.apply(pageToken);
         pagesFetched++;
-        current = page.items().iterator();
+        if (pageToken != null) {
+          seen.add(digest(pageToken));
+        }
+        List<T> items = page.items();
+        current = items.iterator();
         nextToken = page.next().orElse(null);
-        // A server that hands back the token it was given would page forever: treat that page as the last.
-        lastPage = nextToken == null || nextToken.equals(pageToken);
+        lastPage = nextToken == null;
+        emptyInARow = items.isEmpty() ? emptyInARow + 1 : 0;
+        if (!lastPage) {
+          stopped = check();
+        }
       }
       return true;
+    }
+
+    private PagingStoppedException check() {
+      String why;
+      if (seen.contains(digest(nextToken))) {
+        why = "the server handed out page token \"" + nextToken + "\" a second time";
+      } else if (emptyInARow >= pager.limits.maxEmptyPagesInARow()) {
+        why = emptyInARow + " empty pages in a row, each with a new page token";
+      } else if (pagesFetched >= pager.limits.maxPages()) {
+        why = "the page cap of " + pager.limits.maxPages() + " pages was reached";
+      } else {
+        return null;
+      }
+      String note = Redactor.NONE.text(why + " after " + pagesFetched + " pages; resume from page token \""
+          + nextToken + "\"");
+      return new PagingStoppedException(new MarketplaceException.Details(pager.marketplace, pager.operationId, 0,
+          List.of(), null, null, note), nextToken, pagesFetched);
     }
 
     @Override
@@ -99,6 +158,15 @@ public final class Pager<T> implements Iterable<T> {
     /** How many pages this iterator fetched. */
     public int pagesFetched() {
       return pagesFetched;
+    }
+
+    private static String digest(String token) {
+      try {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        return new String(hash, StandardCharsets.ISO_8859_1);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

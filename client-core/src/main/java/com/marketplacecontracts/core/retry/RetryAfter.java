@@ -14,6 +14,9 @@ import okhttp3.Headers;
  */
 public final class RetryAfter {
 
+  /** Longest wait a header may ask for; absurd values (a year, 20 digits) are clamped to it. */
+  public static final Duration MAX = Duration.ofDays(1);
+
   private RetryAfter() {
   }
 
@@ -35,18 +38,24 @@ public final class RetryAfter {
   }
 
   private static Optional<Duration> parse(String value, Clock clock) {
-    if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
-      return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+    if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // At most 18 digits fit a long; anything longer is certainly past the clamp.
+      String digits = value.replaceFirst("^0+(?=.)", "");
+      return Optional.of(digits.length() > 18 ? MAX : clamp(Duration.ofSeconds(Long.parseLong(digits))));
     }
     return date(value, clock);
+  }
+
+  private static Duration clamp(Duration wait) {
+    return wait.compareTo(MAX) > 0 ? MAX : wait;
   }
 
   private static Optional<Duration> date(String value, Clock clock) {
     try {
       ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
       Duration wait = Duration.between(clock.instant(), at.toInstant());
-      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-    } catch (DateTimeParseException e) {
+      return Optional.of(wait.isNegative() ? Duration.ZERO : clamp(wait));
+    } catch (DateTimeParseException | ArithmeticException e) {
       return Optional.empty();
     }
   }

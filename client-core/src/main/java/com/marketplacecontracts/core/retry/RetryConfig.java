@@ -34,10 +34,10 @@ public record RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
   }
 
-  /** 4 attempts, 500 ms doubling to 30 s, 25 % jitter, server waits up to 60 s, 3 minutes in all. */
+  /** 4 attempts, 500 ms doubling to 30 s, 25 % jitter, server waits up to 60 s, 2 minutes in all. */
   public static RetryConfig defaults() {
     return new RetryConfig(4, Duration.ofMillis(500), Duration.ofSeconds(30), 0.25, Duration.ofSeconds(60),
-        Duration.ofMinutes(3));
+        Duration.ofMinutes(2));
   }
 
   /** One attempt, no retries. */

@@ -1,7 +1,10 @@
 package com.marketplacecontracts.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketplacecontracts.core.error.RedirectRefusedException;
+import com.marketplacecontracts.core.http.RedirectPolicy;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
@@ -35,6 +38,38 @@ class CredentialInterceptorTest {
         .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
   }
 
+  /** A client that follows cross-origin redirects (not the default): the credential must still stay home. */
+  private TestClient followingAnywhere(Credential credential) {
+    return TestClient.builder(home.url("/").toString()).credential(credential)
+        .redirects(new RedirectPolicy(5, true))
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
+  }
+
+  @Test
+  void aCrossOriginRedirectIsRefusedByDefaultAndNothingReachesTheOtherHost() {
+    home.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/items/1")));
+
+    TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+        .isInstanceOf(RedirectRefusedException.class).hasMessageContaining("another origin")
+        .hasMessageNotContaining("secret-key-1");
+    assertThat(elsewhere.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aSameOriginRedirectIsFollowedWithTheCredential() throws Exception {
+    home.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/items/2"));
+    home.enqueue(new MockResponse().setBody("{}"));
+
+    TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
+    client.runtime.execute(client.api.read(1L));
+
+    home.takeRequest();
+    RecordedRequest followed = home.takeRequest();
+    assertThat(followed.getPath()).isEqualTo("/items/2");
+    assertThat(followed.getHeader("Api-Key")).isEqualTo("secret-key-1");
+  }
+
   @Test
   void apiKeyIsSentToTheConfiguredHost() throws Exception {
     home.enqueue(new MockResponse().setBody("{}"));
@@ -50,7 +85,7 @@ class CredentialInterceptorTest {
     home.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/items/1")));
     elsewhere.enqueue(new MockResponse().setBody("{}"));
 
-    TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
+    TestClient client = followingAnywhere(Credential.header("Api-Key", "secret-key-1"));
     client.runtime.execute(client.api.read(1L));
 
     assertThat(home.takeRequest().getHeader("Api-Key")).isEqualTo("secret-key-1");
@@ -65,7 +100,7 @@ class CredentialInterceptorTest {
     home.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", elsewhere.url("/items/1")));
     elsewhere.enqueue(new MockResponse().setBody("{}"));
 
-    TestClient client = client(Credential.bearer("tok-123"));
+    TestClient client = followingAnywhere(Credential.bearer("tok-123"));
     client.runtime.execute(client.api.read(1L));
 
     assertThat(home.takeRequest().getHeader("Authorization")).isEqualTo("Bearer tok-123");

@@ -57,10 +57,43 @@ class PagerTest {
   }
 
   @Test
-  void aPageThatRepeatsItsOwnTokenEndsTheListing() {
+  void aPageThatRepeatsItsOwnTokenStopsTheListingWithTheResumeToken() {
     Map<String, Page<Integer>> looping = Map.of("", new Page<>(List.of(1), "same"),
         "same", new Page<>(List.of(2), "same"));
-    assertThat(Pager.of(t -> looping.get(t == null ? "" : t)).stream().toList()).containsExactly(1, 2);
+    List<Integer> seen = new ArrayList<>();
+    Pager.PageIterator<Integer> iterator = Pager.of(t -> looping.get(t == null ? "" : t)).iterator();
+
+    assertThatThrownBy(() -> iterator.forEachRemaining(seen::add)).isInstanceOf(PagingStoppedException.class)
+        .hasMessageContaining("handed out page token \"same\" a second time")
+        .satisfies(e -> assertThat(((PagingStoppedException) e).resumeToken()).contains("same"));
+    assertThat(seen).containsExactly(1, 2);
+  }
+
+  @Test
+  void aTokenSeenEarlierInTheRunStopsTheListing() {
+    Map<String, Page<Integer>> cycle = Map.of("", new Page<>(List.of(1), "a"), "a", new Page<>(List.of(2), "b"),
+        "b", new Page<>(List.of(3), "a"));
+    assertThatThrownBy(() -> Pager.of(t -> cycle.get(t == null ? "" : t)).stream().toList())
+        .isInstanceOf(PagingStoppedException.class).hasMessageContaining("\"a\" a second time");
+  }
+
+  @Test
+  void emptyPagesWithFreshTokensStopAfterTheLimit() {
+    int[] calls = {0};
+    Pager<Integer> endless = Pager.of(t -> new Page<>(List.of(), "t" + ++calls[0]));
+    assertThatThrownBy(() -> endless.stream().count()).isInstanceOf(PagingStoppedException.class)
+        .hasMessageContaining("5 empty pages in a row");
+    assertThat(calls[0]).isEqualTo(PageLimits.defaults().maxEmptyPagesInARow());
+  }
+
+  @Test
+  void thePageCapStopsTheListing() {
+    int[] calls = {0};
+    Pager<Integer> endless = Pager.of(t -> new Page<>(List.of(calls[0]), "t" + ++calls[0]))
+        .withLimits(PageLimits.defaults().withMaxPages(7));
+    assertThatThrownBy(() -> endless.stream().count()).isInstanceOf(PagingStoppedException.class)
+        .hasMessageContaining("page cap of 7 pages").hasMessageContaining("resume from page token \"t7\"");
+    assertThat(calls[0]).isEqualTo(7);
   }
 
   @Test

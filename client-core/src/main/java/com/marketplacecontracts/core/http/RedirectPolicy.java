@@ -1,0 +1,29 @@
+package com.marketplacecontracts.core.http;
+
+/**
+ * Which redirects an API call follows. A request with a body is never redirected (its body — e.g. the Teez client
+ * secret — is not re-sent anywhere); a redirect to another origin (scheme, host or port) is refused unless
+ * {@code crossOrigin}, and then credentials are still stripped from the request. Every refusal is a
+ * {@code RedirectRefusedException}.
+ *
+ * @param maxHops     redirects followed at most per request
+ * @param crossOrigin whether a redirect may leave the configured origin
+ */
+public record RedirectPolicy(int maxHops, boolean crossOrigin) {
+
+  public RedirectPolicy {
+    if (maxHops < 0) {
+      throw new IllegalArgumentException("maxHops must be >= 0, was " + maxHops);
+    }
+  }
+
+  /** Same-origin redirects of requests without a body, at most 5 hops. */
+  public static RedirectPolicy sameOrigin() {
+    return new RedirectPolicy(5, false);
+  }
+
+  /** No redirect is followed. */
+  public static RedirectPolicy none() {
+    return new RedirectPolicy(0, false);
+  }
+}
