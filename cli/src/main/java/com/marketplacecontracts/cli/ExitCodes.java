@@ -1,11 +1,12 @@
 package com.marketplacecontracts.cli;
 
-import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.BadRequestException;
+import com.marketplacecontracts.core.error.ClientErrorException;
+import com.marketplacecontracts.core.error.ForbiddenException;
+import com.marketplacecontracts.core.error.NotFoundException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.error.ServerErrorException;
-import com.marketplacecontracts.core.error.TransportException;
-import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.error.UnauthorizedException;
 
 /** The CLI's exit codes, documented in {@code --help} and the README. */
 final class ExitCodes {
@@ -17,8 +18,10 @@ final class ExitCodes {
   static final int REJECTED = 3;
   /** Still rate limited after retries. */
   static final int RATE_LIMITED = 4;
-  /** Server error, network failure, unreadable response, or the mock could not start. */
+  /** Server error, network failure, unreadable or oversized response, refused redirect, stopped listing. */
   static final int FAILURE = 5;
+  /** {@code --wait} ran out of time: the output is the last state seen, still pending. */
+  static final int WAIT_TIMED_OUT = 6;
 
 
   private ExitCodes() {
@@ -31,11 +34,10 @@ final class ExitCodes {
     if (failure instanceof RateLimitedException) {
       return RATE_LIMITED;
     }
-    if (failure instanceof ServerErrorException || failure instanceof TransportException
-        || failure instanceof UnreadableResponseException) {
-      return FAILURE;
-    }
-    if (failure instanceof MarketplaceException) {
+    // Only the marketplace's own 4xx answers are "rejected"; anything else that went wrong is a failure.
+    if (failure instanceof BadRequestException || failure instanceof UnauthorizedException
+        || failure instanceof ForbiddenException || failure instanceof NotFoundException
+        || failure instanceof ClientErrorException) {
       return REJECTED;
     }
     return FAILURE;

@@ -4,6 +4,7 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
         "2:bad input (the field and rule are named; nothing was sent)",
         "3:the marketplace rejected the request (4xx other than rate limits; its error codes are shown)",
         "4:still rate limited after retries",
-        "5:server error, network failure or an unreadable response"},
+        "5:server error, network failure, an unreadable or oversized response, a refused redirect, or a listing"
+            + " stopped by its guards",
+        "6:--wait gave up: still pending at --timeout (the last state is printed; --json has \"settled\":false)"},
     footerHeading = "%nCredentials (environment, or the flags above; never printed):%n",
     footer = {"  YANDEX_MARKET_API_KEY      Yandex API-Key token (Api-Key header)",
         "  YANDEX_MARKET_OAUTH_TOKEN  Yandex OAuth token (Authorization: Bearer)",
@@ -108,7 +111,7 @@ public final class MarketplaceCli implements Runnable {
       return line.execute(args);
     } catch (RuntimeException | Error e) {
       PrintWriter err = line.getErr();
-      err.println("error: internal failure: " + e);
+      err.println(Terminal.safe("error: internal failure: " + e));
       if (java.util.Arrays.asList(args).contains("--debug")) {
         e.printStackTrace(err);
       }
@@ -124,7 +127,7 @@ public final class MarketplaceCli implements Runnable {
     line.setCaseInsensitiveEnumValuesAllowed(true);
     line.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
-      err.println("error: " + e.getMessage());
+      err.println(Terminal.safe("error: " + e.getMessage()));
       err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.BAD_INPUT;
     });
@@ -132,16 +135,19 @@ public final class MarketplaceCli implements Runnable {
       PrintWriter err = commandLine.getErr();
       if (e instanceof RequestValidationException invalid) {
         err.println("error: invalid input, nothing was sent:");
-        invalid.violations().forEach(v -> err.println("  " + v.field() + " = " + v.value() + ": " + v.rule()));
+        invalid.violations().forEach(v -> err.println(
+            Terminal.safe("  " + v.field() + " = " + v.value() + ": " + v.rule())));
       } else if (e instanceof MarketplaceException failure) {
-        err.println("error: " + failure.getMessage());
+        err.println(Terminal.safe("error: " + failure.getMessage()));
       } else if (e instanceof PrismUnavailableException) {
-        err.println("error: the embedded mock could not start: " + e.getMessage());
+        err.println(Terminal.safe("error: the embedded mock could not start: " + e.getMessage()));
       } else {
-        err.println("error: " + e);
+        err.println(Terminal.safe("error: " + e));
       }
       if (root.debug) {
-        e.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(traceLine -> err.println(Terminal.safe(traceLine)));
       }
       err.flush();
       return ExitCodes.of(e);

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders domain values: a readable table, or JSON for scripts. Progress and notes go to stderr. */
+/**
+ * Renders domain values: a readable table, or JSON for scripts. Progress and notes go to stderr. Every line passes
+ * through {@link Terminal}: nothing a server sent can drive the terminal.
+ */
 public final class Output {
 
   private static final Moshi MOSHI = MoshiFactory.create();
@@ -39,14 +42,20 @@ public final class Output {
 
   /** A plain line on stdout. */
   void println(String line) {
-    out.println(line);
+    out.println(Terminal.safe(line));
     out.flush();
+  }
+
+  /** An error line on stderr (always shown). */
+  void error(String line) {
+    err.println(Terminal.safe(line));
+    err.flush();
   }
 
   /** A progress line or note on stderr (pages, retries, waits, where requests go), unless --quiet. */
   void progress(String line) {
     if (!quiet) {
-      err.println(line);
+      err.println(Terminal.safe(line));
       err.flush();
     }
   }
@@ -55,13 +64,19 @@ public final class Output {
   void json(Object value) {
     @SuppressWarnings("unchecked")
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
-    out.println(adapter.toJson(value));
+    out.println(Terminal.safeJson(adapter.toJson(value)));
     out.flush();
   }
 
-  void jobs(List<AsyncJob> jobs) {
+  /**
+   * Jobs as a table, or one JSON document.
+   *
+   * @param settled with {@code --wait}: whether they settled before the timeout (a {@code settled} JSON field);
+   *                null without {@code --wait}
+   */
+  void jobs(List<AsyncJob> jobs, Boolean settled) {
     if (json) {
-      json(new Jobs(jobs));
+      json(new Jobs(jobs, settled));
       return;
     }
     List<String[]> rows = new ArrayList<>();
@@ -78,9 +93,10 @@ public final class Output {
     out.flush();
   }
 
-  void checks(List<IdentifierCheck> checks) {
+  /** Identifier checks as a table, or one JSON document; {@code settled} as for {@link #jobs}. */
+  void checks(List<IdentifierCheck> checks, Boolean settled) {
     if (json) {
-      json(new Checks(checks));
+      json(new Checks(checks, settled));
       return;
     }
     List<String[]> rows = new ArrayList<>();
@@ -108,7 +124,7 @@ public final class Output {
     }
     table(LISTING_COLUMNS, rows);
     if (nextPageToken != null) {
-      out.println("next page: --page-token " + nextPageToken);
+      out.println(Terminal.safe("next page: --page-token " + nextPageToken));
     }
     out.flush();
   }
@@ -174,17 +190,17 @@ public final class Output {
           line.append(" ".repeat(widths[i] - cell.length() + 2));
         }
       }
-      out.println(line.toString().stripTrailing());
+      out.println(Terminal.safe(line.toString().stripTrailing()));
     }
     out.flush();
   }
 
-  /** JSON document of the job commands. */
-  public record Jobs(List<AsyncJob> jobs) {
+  /** JSON document of the job commands; {@code settled} only with {@code --wait} (false: gave up waiting). */
+  public record Jobs(List<AsyncJob> jobs, Boolean settled) {
   }
 
-  /** JSON document of {@code uin-status}. */
-  public record Checks(List<IdentifierCheck> checks) {
+  /** JSON document of {@code uin-status}; {@code settled} only with {@code --wait}. */
+  public record Checks(List<IdentifierCheck> checks, Boolean settled) {
   }
 
   /** JSON document of one {@code offers} page. */

@@ -29,8 +29,9 @@ final class TeezCommand {
     @Option(names = "--wait", description = "Poll until no product or SKU is pending.")
     boolean await;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-        description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
+        description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
+            + " when still pending.")
     long timeoutSeconds;
 
     @Spec
@@ -43,19 +44,22 @@ final class TeezCommand {
 
     Integer run(TeezClient teez, Output output) {
       GetExternalImportStatusApiResponse status;
+      Boolean settled = null;
       if (await) {
         PollResult<GetExternalImportStatusApiResponse> result = teez.awaitImport(jobId,
             Duration.ofSeconds(timeoutSeconds), TeezStatuses::isPending,
             each -> output.progress("job " + jobId + ": " + TeezMapper.importJob(jobId, each).rawState()));
         if (!result.settled()) {
-          output.progress("job " + jobId + ": still pending after " + Target.seconds(result.elapsed()));
+          output.error("job " + jobId + ": still pending after " + Target.seconds(result.elapsed())
+              + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
         }
         status = result.last();
+        settled = result.settled();
       } else {
         status = teez.importStatus(jobId);
       }
-      output.jobs(List.of(TeezMapper.importJob(jobId, status)));
-      return ExitCodes.OK;
+      output.jobs(List.of(TeezMapper.importJob(jobId, status)), settled);
+      return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
     }
   }
 }

@@ -63,25 +63,29 @@ final class YandexCommand {
     @Option(names = "--campaign-id", required = true, paramLabel = "C") long campaignId;
     @Option(names = "--order-id", required = true, paramLabel = "O") long orderId;
     @Option(names = "--wait", description = "Poll until no UIN or marking code is IN_PROGRESS.") boolean await;
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-        description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).") long timeout;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
+        description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
+            + " when still pending.") long timeout;
 
     @Override
     Integer run(YandexMarketClient market, Output output) {
       GetOrderIdentifiersStatusDTO result;
+      Boolean settled = null;
       if (await) {
         PollResult<GetOrderIdentifiersStatusDTO> poll = market.awaitUinChecks(campaignId, orderId,
             Duration.ofSeconds(timeout), each -> output.progress("order " + orderId + ": " + summary(each)));
         if (!poll.settled()) {
-          output.progress("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed()));
+          output.error("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed())
+              + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
         }
         result = poll.last();
+        settled = poll.settled();
       } else {
         result = market.uinStatus(campaignId, orderId).getResult();
       }
       output.checks(YandexMapper.identifierChecks(orderId,
-          new GetOrderIdentifiersStatusResponse().result(result)));
-      return ExitCodes.OK;
+          new GetOrderIdentifiersStatusResponse().result(result)), settled);
+      return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
     }
 
     private static String summary(GetOrderIdentifiersStatusDTO result) {
@@ -261,28 +265,32 @@ final class YandexCommand {
     OperationType type;
     @Option(names = "--id", required = true, paramLabel = "ID") List<String> ids;
     @Option(names = "--wait", description = "Poll until no operation is IN_PROGRESS.") boolean await;
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-        description = "With --wait: give up after this many seconds (default ${DEFAULT-VALUE}).") long timeout;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
+        description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
+            + " when still pending.") long timeout;
 
     @Override
     Integer run(YandexMarketClient market, Output output) {
       List<OperationResultDTO> operations;
+      Boolean settled = null;
       if (await) {
         PollResult<List<OperationResultDTO>> poll = market.awaitOperations(businessId, type, ids,
             Duration.ofSeconds(timeout), each -> output.progress("operations: " + each.stream()
                 .map(op -> op.getId() + "=" + op.getStatusAsString()).collect(Collectors.joining(", "))));
         if (!poll.settled()) {
-          output.progress("operations still in progress after " + Target.seconds(poll.elapsed()));
+          output.error("operations still in progress after " + Target.seconds(poll.elapsed())
+              + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
         }
         operations = poll.last();
+        settled = poll.settled();
       } else {
         GetOperationsResponse response = market.operationStatuses(businessId, type, ids);
         operations = response.getResult() == null || response.getResult().getOperations() == null ? List.of()
             : response.getResult().getOperations();
       }
       output.jobs(YandexMapper.operations(new GetOperationsResponse()
-          .result(new GetOperationsResultDTO().operations(operations))));
-      return ExitCodes.OK;
+          .result(new GetOperationsResultDTO().operations(operations))), settled);
+      return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
     }
   }
 }

@@ -157,13 +157,15 @@ class MarketplaceCliTest {
   }
 
   @Test
-  void yandexOffersAllPagesPrintsJsonLinesAndProgress() {
+  void yandexOffersAllPagesPrintsJsonLinesAndStopsWhenTheMockRepeatsItsToken() {
     int code = run("yandex", "offers", "--campaign-id", "1234567", "--all-pages", "--json");
 
-    assertThat(code).isZero();
+    // The mock answers every page with the example token "example": a token seen before stops the listing.
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"marketplace\":\"YANDEX_MARKET\""));
-    assertThat(err.toString()).contains("page 1 fetched", "2 pages, 2 offers");
+    assertThat(err.toString()).contains("page 1 fetched", "listing stopped",
+        "handed out page token \"example\" a second time", "resume from page token \"example\"");
   }
 
   @Test

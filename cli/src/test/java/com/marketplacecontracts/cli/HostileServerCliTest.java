@@ -1,0 +1,177 @@
+package com.marketplacecontracts.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The CLI against servers that misbehave on purpose (the library-level cases are in contract-tests'
+ * {@code HostileServerTest}): what reaches the terminal, exit codes, options a script gets wrong. No secret may
+ * appear in stdout or stderr, and no escape character may reach either.
+ */
+class HostileServerCliTest {
+
+  private static final String API_KEY = "ACMA:hostile-cli-key";
+  private static final char ESC = 0x1b;
+
+  private final MockWebServer server = new MockWebServer();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    CommandLine line = MarketplaceCli.commandLine(env);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    int code = line.execute(args);
+    String printed = out.toString() + err.toString();
+    assertThat(printed).doesNotContain(API_KEY, "hostile-cli-key");
+    assertThat(printed.chars().filter(c -> c == ESC || (c >= 0x80 && c <= 0x9f)).count())
+        .as("control characters printed").isZero();
+    return code;
+  }
+
+  private String base() {
+    return server.url("/").toString();
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  @Test
+  void ansiEscapesInAnErrorMessageAreShownNotObeyed() {
+    server.enqueue(json(403, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"FORBIDDEN\",\"message\":\""
+        + "\\u001b[2J\\u001b]0;pwned\\u0007no access\\u009b31m\"}]}"));
+
+    int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(err.toString()).contains("\\x1b[2J", "\\x1b]0;pwned\\x07no access\\x9b31m");
+  }
+
+  @Test
+  void ansiEscapesInDataAreNeutralisedInTablesAndJson() {
+    String body = "{\"status\":\"OK\",\"result\":{\"operations\":[{\"id\":\"op\\u001b[31m\\u202e\","
+        + "\"type\":\"ORDER_STATUS_UPDATE\",\"status\":\"DONE\\u009b\"}]}}";
+    server.enqueue(json(200, body));
+    server.enqueue(json(200, body));
+
+    int table = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "operations", "--business-id", "1", "--type", "ORDER_STATUS_UPDATE", "--id", "op");
+    int json = run(Map.of(), "--json", "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "operations", "--business-id", "1", "--type", "ORDER_STATUS_UPDATE", "--id", "op");
+
+    assertThat(table).isZero();
+    assertThat(json).isZero();
+    assertThat(out.toString()).contains("op\\x1b[31m\\u202e", "\"op\\u001b[31m\\u202e\"", "DONE\\u009b")
+        .doesNotContain("\u202e");
+  }
+
+  @Test
+  void longErrorMessagesAreTruncated() {
+    // 50 000 characters: parsed (inside the error-body prefix), the message cut; 250 000: past the prefix, so the
+    // body is not the documented shape and only a cut raw body is shown.
+    for (int length : new int[] {50_000, 250_000}) {
+      server.enqueue(json(400, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"BAD\",\"message\":\""
+          + "x".repeat(length) + "\"}]}"));
+      err.getBuffer().setLength(0);
+
+      int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+          "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+      assertThat(code).isEqualTo(ExitCodes.REJECTED);
+      assertThat(err.toString().length()).as("stderr for a %d-character message", length).isLessThan(2_500);
+      assertThat(err.toString()).contains("chars, truncated");
+    }
+  }
+
+  @Test
+  void anApiKeyWithANewlineIsBadInputAndIsNotPrinted() {
+    int code = run(Map.of("YANDEX_MARKET_API_KEY", API_KEY + "\n"), "--base-url", base(),
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("apiKey = ***: must be printable ASCII");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anAbsurdRetryAfterIsARateLimitExit() {
+    server.enqueue(json(420, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"LIMIT_EXCEEDED\"}]}")
+        .setHeader("Retry-After", "99999999999999999999"));
+
+    int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY, "--quiet",
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.RATE_LIMITED);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aHugeOrNegativeTimeoutIsBadInput() {
+    for (String value : new String[] {"9223372036854775807", "-3", "0", "soon"}) {
+      int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY, "yandex", "operations",
+          "--business-id", "1", "--type", "ORDER_STATUS_UPDATE", "--id", "x", "--wait", "--timeout", value);
+      assertThat(code).as(value).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+    assertThat(err.toString()).contains("Invalid value for option '--timeout'", "1 to 86400");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void waitThatRunsOutOfTimeHasItsOwnExitCodeAndJsonField() {
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"operations\":[{\"id\":\"x\","
+          + "\"type\":\"ORDER_STATUS_UPDATE\",\"status\":\"IN_PROGRESS\"}]}}"));
+    }
+
+    int code = run(Map.of(), "--json", "--base-url", base(), "--yandex-api-key", API_KEY, "yandex", "operations",
+        "--business-id", "1", "--type", "ORDER_STATUS_UPDATE", "--id", "x", "--wait", "--timeout", "1");
+
+    assertThat(code).isEqualTo(ExitCodes.WAIT_TIMED_OUT);
+    assertThat(out.toString()).contains("\"settled\":false", "IN_PROGRESS");
+    assertThat(err.toString()).contains("gave up waiting, exit 6");
+    assertThat(server.getRequestCount()).isBetween(2, 3);
+  }
+
+  @Test
+  void aCrossOriginRedirectIsAFailureExitAndNothingFollows() throws IOException {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/steal")));
+
+      int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+          "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+      assertThat(code).isEqualTo(ExitCodes.FAILURE);
+      assertThat(err.toString()).contains("redirect not followed", "another origin");
+      assertThat(elsewhere.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
+  void helpDocumentsTheWaitExitCode() {
+    run(Map.of(), "--help");
+    assertThat(out.toString()).contains("6   --wait gave up");
+  }
+}
