@@ -1,0 +1,605 @@
+package com.marketplacecontracts.contract.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marketplacecontracts.core.error.BadRequestException;
+import com.marketplacecontracts.core.error.ForbiddenException;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.error.RedirectRefusedException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.ServerErrorException;
+import com.marketplacecontracts.core.error.TransportException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.http.ResponseLimits;
+import com.marketplacecontracts.core.paging.PageLimits;
+import com.marketplacecontracts.core.paging.PagingStoppedException;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryAfter;
+import com.marketplacecontracts.core.time.FakeTimeSource;
+import com.marketplacecontracts.teez.TeezClient;
+import com.marketplacecontracts.yandex.OfferQuery;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.model.OperationType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hostile-server suite, library level: both clients against loopback servers that misbehave on purpose
+ * (MockWebServer, or {@link RawServer} where it cannot misbehave enough). Every case asserts the type of what the
+ * caller sees, a bound on requests, a generous bound on wall time (the real numbers go to the table, never into an
+ * assertion that could flake), and that no secret appears in any message, {@code toString()}, error list or raw body.
+ * The memory cases run in a small-heap JVM: {@code HostileMemoryTest}; the CLI's in cli's
+ * {@code HostileServerCliTest}. The table is written to {@code target/hostile-matrix.md}; the README keeps a copy.
+ */
+class HostileServerTest {
+
+  static final String API_KEY = "hostile-api-key-0001";
+  static final String OAUTH = "hostile-oauth-token-0002";
+  static final String TEEZ_JWT = "hostile-teez-jwt-0003";
+  static final String CLIENT_SECRET = "hostile-client-secret-0004";
+  static final String ISSUED_TOKEN = "hostile-issued-token-0005";
+  private static final List<String> SECRETS = List.of(API_KEY, OAUTH, TEEZ_JWT, CLIENT_SECRET, ISSUED_TOKEN);
+  /** Generous: a bound that proves "finishes", not a timing (the table shows the measured time). */
+  private static final Duration FINISHES = Duration.ofSeconds(20);
+  private static final Duration READ_TIMEOUT = Duration.ofMillis(400);
+
+  private static final HostileMatrix MATRIX = new HostileMatrix("hostile-matrix.md",
+      "| item | case | what the caller sees | requests | time |");
+
+  private final MockWebServer home = new MockWebServer();
+  private final MockWebServer elsewhere = new MockWebServer();
+  private final FakeTimeSource time = new FakeTimeSource();
+
+  @BeforeEach
+  void start() throws IOException {
+    home.start();
+    elsewhere.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    home.shutdown();
+    elsewhere.shutdown();
+  }
+
+  @AfterAll
+  static void writeMatrix() throws IOException {
+    MATRIX.write();
+  }
+
+  // --- clients ---------------------------------------------------------------------------------------------------
+
+  private YandexMarketClient.Builder yandex(String url) {
+    return YandexMarketClient.builder().baseUrl(url).apiKey(API_KEY).readTimeout(READ_TIMEOUT)
+        .rateLimit(RateLimitConfig.disabled()).timeSource(time);
+  }
+
+  private TeezClient.Builder teez(String url) {
+    return TeezClient.builder().baseUrl(url).clientCredentials("client-1", CLIENT_SECRET).readTimeout(READ_TIMEOUT)
+        .rateLimit(RateLimitConfig.disabled()).timeSource(time);
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  private static MockResponse token() {
+    return json(200, "{\"accessToken\":\"" + ISSUED_TOKEN + "\",\"expiresIn\":3600,\"tokenType\":\"Bearer\"}");
+  }
+
+  private static final String IMPORT_OK = "{\"products\":[]}";
+
+  // --- running a case --------------------------------------------------------------------------------------------
+
+  /** What a call gave, how long it took. */
+  record Outcome(Object value, MarketplaceException failure, Duration wall) {
+    String seen() {
+      if (failure == null) {
+        return "value";
+      }
+      return failure.getClass().getSimpleName() + (failure.statusCode() > 0 ? " (HTTP " + failure.statusCode() + ")"
+          : "");
+    }
+  }
+
+  private static Outcome call(Supplier<Object> call) {
+    long started = System.nanoTime();
+    try {
+      Object value = call.get();
+      return new Outcome(value, null, Duration.ofNanos(System.nanoTime() - started));
+    } catch (MarketplaceException e) {
+      assertNoSecret(e);
+      return new Outcome(null, e, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /** No secret in the message, toString, error list, raw body or request id of the failure or any cause. */
+  static void assertNoSecret(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      List<String> texts = new ArrayList<>(List.of(String.valueOf(t.getMessage()), t.toString()));
+      if (t instanceof MarketplaceException e) {
+        texts.add(e.errors().toString());
+        e.rawBody().ifPresent(texts::add);
+        e.requestId().ifPresent(texts::add);
+      }
+      for (String text : texts) {
+        for (String secret : SECRETS) {
+          assertThat(text).as("a secret in " + t.getClass().getSimpleName()).doesNotContain(secret);
+        }
+      }
+    }
+  }
+
+  private static void record(String item, String name, Outcome outcome, int requests, int maxRequests,
+      Class<?> expected) {
+    if (expected == null) {
+      assertThat(outcome.failure()).as(name).isNull();
+    } else {
+      assertThat(outcome.failure()).as(name).isInstanceOf(expected);
+    }
+    assertThat(requests).as(name + ": requests").isLessThanOrEqualTo(maxRequests);
+    assertThat(outcome.wall()).as(name + ": wall time").isLessThan(FINISHES);
+    MATRIX.row(item + " " + name, item, name, outcome.seen(), requests + " (≤ " + maxRequests + ")",
+        HostileMatrix.seconds(outcome.wall()));
+  }
+
+  // --- 1. redirects ----------------------------------------------------------------------------------------------
+
+  @Test
+  void teezTokenExchangeRedirectedToAnotherHostSendsTheSecretNowhere() {
+    home.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", elsewhere.url("/token")));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+
+    assertThat(elsewhere.getRequestCount()).isZero();
+    assertThat(outcome.failure().getMessage()).contains("another origin");
+    record("01", "Teez token POST 307 to another host", outcome, home.getRequestCount(), 1,
+        RedirectRefusedException.class);
+  }
+
+  @Test
+  void teezTokenExchangeRedirectedOnTheSameHostIsNotResent() throws Exception {
+    home.enqueue(new MockResponse().setResponseCode(308).setHeader("Location", "/api/v1/auth/token2"));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+
+    assertThat(outcome.failure().getMessage()).contains("has a body");
+    record("01", "Teez token POST 308 on the same host (body never re-sent)", outcome, home.getRequestCount(), 1,
+        RedirectRefusedException.class);
+  }
+
+  @Test
+  void yandexPostRedirectedToAnotherHostIsRefused() {
+    home.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", elsewhere.url("/ops")));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build()
+        .operationStatuses(1L, OperationType.ORDER_STATUS_UPDATE, List.of("op")));
+
+    assertThat(elsewhere.getRequestCount()).isZero();
+    record("01", "Yandex POST 307 to another host", outcome, home.getRequestCount(), 1,
+        RedirectRefusedException.class);
+  }
+
+  @Test
+  void crossHost302IsRefusedForEveryCredentialKind() {
+    String url = home.url("/").toString();
+    List<Object[]> kinds = List.of(
+        new Object[] {"Api-Key", (Supplier<Object>) () -> yandex(url).build().uinStatus(1L, 2L)},
+        new Object[] {"OAuth", (Supplier<Object>) () -> yandex(url).oauthToken(OAUTH).build().uinStatus(1L, 2L)},
+        new Object[] {"Teez bearer", (Supplier<Object>) () -> teez(url).accessToken(TEEZ_JWT).build().importStatus(1L)},
+        new Object[] {"Teez client credentials", (Supplier<Object>) () -> teez(url).build().importStatus(1L)});
+    for (Object[] kind : kinds) {
+      int before = home.getRequestCount();
+      if (kind[0].equals("Teez client credentials")) {
+        home.enqueue(token());
+      }
+      home.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/steal")));
+      @SuppressWarnings("unchecked")
+      Outcome outcome = call((Supplier<Object>) kind[1]);
+      assertThat(elsewhere.getRequestCount()).as((String) kind[0]).isZero();
+      record("01", "cross-host 302, " + kind[0], outcome, home.getRequestCount() - before,
+          kind[0].equals("Teez client credentials") ? 2 : 1, RedirectRefusedException.class);
+    }
+  }
+
+  @Test
+  void aRedirectThatChangesTheSchemeIsRefused() {
+    // https→http and http→https are the same rule: another scheme is another origin. (Loopback has no TLS here.)
+    home.enqueue(new MockResponse().setResponseCode(301)
+        .setHeader("Location", "https://" + home.getHostName() + ":" + home.getPort() + "/x"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().getMessage()).contains("another origin, https://");
+    record("01", "redirect to another scheme on the same host and port", outcome, home.getRequestCount(), 1,
+        RedirectRefusedException.class);
+  }
+
+  @Test
+  void aSameOriginRedirectLoopEndsAfterFiveHops() {
+    home.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse().setResponseCode(302).setHeader("Location", request.getPath() + "x");
+      }
+    });
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).accessToken(TEEZ_JWT).build().importStatus(1L));
+
+    assertThat(outcome.failure().getMessage()).contains("more than 5 redirects");
+    record("01", "same-origin redirect loop", outcome, home.getRequestCount(), 6, RedirectRefusedException.class);
+  }
+
+  @Test
+  void aSameOriginRedirectOfAReadIsFollowed() throws Exception {
+    home.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/moved"));
+    home.enqueue(json(200, IMPORT_OK));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).accessToken(TEEZ_JWT).build().importStatus(1L));
+
+    record("01", "same-origin 302 of a GET", outcome, home.getRequestCount(), 2, null);
+    home.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(home.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization")).isEqualTo("Bearer " + TEEZ_JWT);
+  }
+
+  // --- 3. credentials checked before sending -----------------------------------------------------------------------
+
+  @Test
+  void credentialsWithControlOrNonAsciiCharactersAreBadInputWithoutTheValue() {
+    String url = home.url("/").toString();
+    List<Object[]> cases = List.of(
+        new Object[] {"Api-Key with a newline", (Supplier<Object>) () -> YandexMarketClient.builder().baseUrl(url)
+            .apiKey(API_KEY + "\n").build()},
+        new Object[] {"OAuth token with a non-ASCII character", (Supplier<Object>) () -> YandexMarketClient.builder()
+            .baseUrl(url).oauthToken(OAUTH + "é").build()},
+        new Object[] {"Teez client secret with a control character", (Supplier<Object>) () -> TeezClient.builder()
+            .baseUrl(url).clientCredentials("id", CLIENT_SECRET + "\u0007").build()});
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Outcome outcome = call((Supplier<Object>) c[1]);
+      assertThat(outcome.failure().getMessage()).contains("***", "printable ASCII");
+      record("03", (String) c[0], outcome, home.getRequestCount(), 0, RequestValidationException.class);
+    }
+  }
+
+  @Test
+  void anIssuedTokenThatIsNotAHeaderValueIsATypedTokenError() {
+    home.enqueue(json(200, "{\"accessToken\":\"" + ISSUED_TOKEN + "\\nX-Injected: 1\",\"expiresIn\":3600}"));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+
+    assertThat(outcome.failure().statusCode()).isEqualTo(200);
+    record("03", "token endpoint issues an accessToken with a newline", outcome, home.getRequestCount(), 1,
+        UnreadableResponseException.class);
+  }
+
+  // --- 4. token fetch ----------------------------------------------------------------------------------------------
+
+  @Test
+  void aHangingTokenEndpointHoldsNoCallerPastItsCallTimeout() throws Exception {
+    try (RawServer hanging = new RawServer((head, out) -> Thread.sleep(60_000))) {
+      TeezClient client = teez(hanging.url()).callTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(30))
+          .build();
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<Outcome>> calls = new ArrayList<>();
+      long started = System.nanoTime();
+      for (int i = 0; i < 16; i++) {
+        calls.add(pool.submit(() -> call(() -> client.importStatus(1L))));
+      }
+      Duration slowest = Duration.ZERO;
+      for (Future<Outcome> each : calls) {
+        Outcome outcome = each.get();
+        assertThat(outcome.failure()).isInstanceOf(TransportException.class);
+        slowest = outcome.wall().compareTo(slowest) > 0 ? outcome.wall() : slowest;
+      }
+      pool.shutdown();
+      Outcome all = new Outcome(null, calls.get(0).get().failure(), Duration.ofNanos(System.nanoTime() - started));
+      MATRIX.row("04 a", "04", "token endpoint never answers, 16 threads, 1 s call timeout",
+          "TransportException for each; slowest call " + HostileMatrix.seconds(slowest), hanging.requests()
+              + " token request(s) (≤ 1)", HostileMatrix.seconds(all.wall()));
+      assertThat(hanging.requests()).isLessThanOrEqualTo(1);
+      assertThat(all.wall()).isLessThan(FINISHES);
+    }
+  }
+
+  @Test
+  void aFailingTokenEndpointIsAskedOnceForManyCallersAndTheFailureIsRemembered() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      home.enqueue(json(500, "{\"status\":500,\"title\":\"down\"}"));
+    }
+    TeezClient client = teez(home.url("/").toString()).build();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Outcome>> calls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      calls.add(pool.submit(() -> call(() -> client.importStatus(1L))));
+    }
+    for (Future<Outcome> each : calls) {
+      assertThat(each.get().failure()).isInstanceOf(ServerErrorException.class);
+    }
+    pool.shutdown();
+    int afterFirstFetch = home.getRequestCount();
+    Outcome again = call(() -> client.importStatus(1L));
+
+    assertThat(home.getRequestCount()).as("remembered failure: no new request").isEqualTo(afterFirstFetch);
+    record("04", "token endpoint 500s, 8 threads then a 9th call", again, home.getRequestCount(), 4 * 2,
+        ServerErrorException.class);
+  }
+
+  @Test
+  void shortTokenLifetimesDoNotCostATokenRequestPerCall() {
+    for (String expiresIn : new String[] {"0", "-5", "30"}) {
+      home.enqueue(json(200, "{\"accessToken\":\"" + ISSUED_TOKEN + "\",\"expiresIn\":" + expiresIn + "}"));
+      for (int i = 0; i < 20; i++) {
+        home.enqueue(json(200, IMPORT_OK));
+      }
+      int before = home.getRequestCount();
+      TeezClient client = teez(home.url("/").toString()).build();
+      Outcome outcome = call(() -> {
+        for (int i = 0; i < 20; i++) {
+          client.importStatus(1L);
+        }
+        return "20 calls";
+      });
+      record("04", "expiresIn " + expiresIn + ", 20 calls (1 token request + 20 calls)", outcome,
+          home.getRequestCount() - before, 21, null);
+    }
+  }
+
+  @Test
+  void a200WithoutAccessTokenIsATypedTokenErrorNotRetried() {
+    home.enqueue(json(200, "{\"tokenType\":\"Bearer\",\"expiresIn\":3600}"));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+
+    assertThat(outcome.failure().statusCode()).isEqualTo(200);
+    assertThat(outcome.failure().getMessage()).contains("no accessToken");
+    record("04", "token endpoint 200 without accessToken", outcome, home.getRequestCount(), 1,
+        UnreadableResponseException.class);
+  }
+
+  // --- 6. Retry-After ----------------------------------------------------------------------------------------------
+
+  @Test
+  void anAbsurdRetryAfterIsClampedAndStaysARateLimit() {
+    home.enqueue(json(420, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"LIMIT_EXCEEDED\"}]}")
+        .setHeader("Retry-After", "99999999999999999999"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(((RateLimitedException) outcome.failure()).retryAfter()).contains(RetryAfter.MAX);
+    record("06", "Retry-After: 99999999999999999999", outcome, home.getRequestCount(), 1,
+        RateLimitedException.class);
+  }
+
+  // --- 7. paging ---------------------------------------------------------------------------------------------------
+
+  private void pages(java.util.function.IntFunction<String> page) {
+    AtomicInteger n = new AtomicInteger();
+    home.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(200, page.apply(n.incrementAndGet()));
+      }
+    });
+  }
+
+  private static String offersPage(int items, String next) {
+    StringBuilder entries = new StringBuilder();
+    for (int i = 0; i < items; i++) {
+      entries.append(i == 0 ? "" : ",").append("{\"offer\":{\"shopSku\":\"s").append(i).append("\"}}");
+    }
+    return "{\"status\":\"OK\",\"result\":{\"paging\":{\"nextPageToken\":\"" + next + "\"},\"offerMappingEntries\":["
+        + entries + "]}}";
+  }
+
+  @Test
+  void emptyPagesWithFreshTokensEndTheListing() {
+    pages(n -> offersPage(0, "fresh-" + n));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().offers(1L, OfferQuery.all()).stream()
+        .count());
+
+    assertThat(((PagingStoppedException) outcome.failure()).resumeToken()).contains("fresh-5");
+    record("07", "endless empty pages with fresh tokens", outcome, home.getRequestCount(), 5,
+        PagingStoppedException.class);
+  }
+
+  @Test
+  void aTokenSeenEarlierInTheRunEndsTheListing() {
+    pages(n -> offersPage(1, n % 2 == 1 ? "A" : "B"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().offers(1L, OfferQuery.all()).stream()
+        .count());
+
+    assertThat(outcome.failure().getMessage()).contains("\"A\" a second time");
+    record("07", "page tokens A, B, A...", outcome, home.getRequestCount(), 3, PagingStoppedException.class);
+  }
+
+  @Test
+  void thePageCapEndsTheListingWithTheResumeToken() {
+    pages(n -> offersPage(2, "t" + n));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().offers(1L, OfferQuery.all())
+        .withLimits(PageLimits.defaults().withMaxPages(25)).stream().count());
+
+    assertThat(((PagingStoppedException) outcome.failure()).resumeToken()).contains("t25");
+    record("07", "endless distinct pages, page cap 25", outcome, home.getRequestCount(), 25,
+        PagingStoppedException.class);
+  }
+
+  // --- 8 and 10. server text: secrets echoed, huge messages ------------------------------------------------------------
+
+  @Test
+  void aTokenEndpointThatEchoesTheClientSecretIsRedacted() {
+    home.enqueue(json(400, "{\"status\":400,\"errorCode\":\"INVALID_CLIENT\",\"errorMessage\":\"bad client_secret "
+        + CLIENT_SECRET + "\"}"));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+
+    assertThat(outcome.failure().getMessage()).contains("bad client_secret ***");
+    record("08", "token endpoint echoes client_secret in its error", outcome, home.getRequestCount(), 1,
+        BadRequestException.class);
+  }
+
+  @Test
+  void secretsEchoedInRawBodiesAndMessagesAreRedacted() {
+    home.enqueue(new MockResponse().setResponseCode(403).setHeader("Content-Type", "text/plain")
+        .setBody("key " + API_KEY + " has no access"));
+    Outcome yandex = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+    assertThat(yandex.failure().rawBody()).contains("key *** has no access");
+    record("08", "Yandex 403 echoes the Api-Key in a plain-text body", yandex, home.getRequestCount(), 1,
+        ForbiddenException.class);
+
+    home.enqueue(token());
+    home.enqueue(json(400, "{\"status\":400,\"errorCode\":\"E\",\"errorMessage\":\"token " + ISSUED_TOKEN
+        + " rejected\"}"));
+    int before = home.getRequestCount();
+    Outcome teez = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+    record("08", "Teez API echoes the issued access token in its error", teez, home.getRequestCount() - before, 2,
+        BadRequestException.class);
+  }
+
+  @Test
+  void aHugeParsedErrorMessageIsTruncated() {
+    home.enqueue(json(400, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"BAD\",\"message\":\""
+        + "m".repeat(50_000) + "\"}]}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().getMessage().length()).isLessThan(1_000);
+    assertThat(outcome.failure().errors().get(0).message()).endsWith("(50000 chars, truncated)");
+    record("10", "50 000-character error message", outcome, home.getRequestCount(), 1, BadRequestException.class);
+  }
+
+  @Test
+  void aQuarterMegabyteErrorBodyIsCutToItsPrefix() {
+    home.enqueue(json(400, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"BAD\",\"message\":\""
+        + "m".repeat(250_000) + "\"}]}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().getMessage().length()).isLessThan(2_500);
+    record("10", "250 KB error message (past the 64 KiB error prefix)", outcome, home.getRequestCount(), 1,
+        BadRequestException.class);
+  }
+
+  // --- 12. failure types -------------------------------------------------------------------------------------------
+
+  @Test
+  void aHeaderValueRejectedBeforeSendingIsBadInput() {
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).userAgent("erp\r\nX-Injected: 1").build()
+        .uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().getMessage()).contains("User-Agent = ***");
+    record("12", "User-Agent with CR LF (rejected before sending)", outcome, home.getRequestCount(), 0,
+        RequestValidationException.class);
+  }
+
+  @Test
+  void an200ThatCannotBeReadKeepsItsStatus() {
+    home.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[1,2,"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().statusCode()).isEqualTo(200);
+    record("12", "200 with cut JSON", outcome, home.getRequestCount(), 1, UnreadableResponseException.class);
+  }
+
+  // --- 13. timeouts and other cases that already passed --------------------------------------------------------------
+
+  @Test
+  void aServerThatAcceptsAndNeverAnswersIsBoundedByTheReadTimeout() throws Exception {
+    try (RawServer silent = new RawServer((head, out) -> Thread.sleep(60_000))) {
+      Outcome outcome = call(() -> yandex(silent.url()).build().uinStatus(1L, 2L));
+      record("13", "accepts, never answers (read timeout 0.4 s, 4 attempts)", outcome, silent.requests(), 4,
+          TransportException.class);
+    }
+  }
+
+  @Test
+  void aBodyTrickledAByteAtATimeIsBoundedByTheBodyTimeout() throws Exception {
+    try (RawServer trickle = new RawServer((head, out) -> {
+      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+      for (int i = 0; i < 100_000; i++) {
+        RawServer.write(out, " ");
+        Thread.sleep(100);
+      }
+    })) {
+      Outcome outcome = call(() -> yandex(trickle.url())
+          .responseLimits(ResponseLimits.defaults().withBodyTimeout(Duration.ofMillis(700))).build()
+          .uinStatus(1L, 2L));
+      record("13", "slowloris body: a byte every 100 ms (body timeout 0.7 s)", outcome, trickle.requests(), 4,
+          TransportException.class);
+    }
+  }
+
+  @Test
+  void headersTrickledAByteAtATimeAreBoundedByTheCallTimeout() throws Exception {
+    try (RawServer trickle = new RawServer((head, out) -> {
+      RawServer.write(out, "HTTP/1.1 200 OK\r\n");
+      for (int i = 0; i < 100_000; i++) {
+        RawServer.write(out, "X");
+        Thread.sleep(100);
+      }
+    })) {
+      Outcome outcome = call(() -> yandex(trickle.url()).callTimeout(Duration.ofSeconds(2)).build()
+          .uinStatus(1L, 2L));
+      record("13", "slowloris headers: a byte every 100 ms (call timeout 2 s)", outcome, trickle.requests(), 4,
+          TransportException.class);
+    }
+  }
+
+  @Test
+  void aGarbageStatusLineIsATransportFailure() throws Exception {
+    try (RawServer garbage = new RawServer((head, out) -> RawServer.write(out, "SPDY/9 ☠ nonsense\r\n\r\n"))) {
+      Outcome outcome = call(() -> yandex(garbage.url()).build().uinStatus(1L, 2L));
+      record("13", "garbage status line", outcome, garbage.requests(), 4, TransportException.class);
+    }
+  }
+
+  @Test
+  void deeplyNestedJsonIsUnreadableNotAStackOverflow() {
+    home.enqueue(json(200, "{\"status\":\"OK\",\"result\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    record("13", "JSON nested 100 000 deep", outcome, home.getRequestCount(), 1, UnreadableResponseException.class);
+  }
+
+  @Test
+  void hugeNumbersAreUnreadableNotAHang() {
+    home.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":" + "9".repeat(100_000) + "}]}}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    record("13", "a 100 000-digit number in an int64 field", outcome, home.getRequestCount(), 1,
+        UnreadableResponseException.class);
+  }
+
+  @Test
+  void toStringsNeverShowSecrets() {
+    assertThat(List.of(yandex("http://127.0.0.1/"), yandex("http://127.0.0.1/").build(),
+        teez("http://127.0.0.1/"), teez("http://127.0.0.1/").build()))
+        .allSatisfy(each -> SECRETS.forEach(secret -> assertThat(each.toString()).doesNotContain(secret)));
+    assertThatThrownBy(() -> YandexMarketClient.builder().apiKey(" ")).isInstanceOf(RequestValidationException.class);
+  }
+}
