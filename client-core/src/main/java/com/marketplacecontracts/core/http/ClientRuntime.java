@@ -67,7 +67,7 @@ public final class ClientRuntime {
   private final ErrorDecoder errors;
   /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
   private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
-  private static final Pattern REJECTED_HEADER = Pattern.compile("in (\\S+) value");
+  private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
 
   private ClientRuntime(String marketplace, ClientBuilder<?> settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
@@ -170,14 +170,15 @@ public final class ClientRuntime {
         throw failure; // a decided outcome: a limit, a refused redirect, a failed token exchange...
       }
       throw new TransportException(errors.noResponse(operationId, describe(e)), e);
-    } catch (IllegalArgumentException e) {
-      // OkHttp rejects a header value with the value in its message: report the header, never the value.
-      Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
-      throw new RequestValidationException(marketplace, operationId, List.of(new RequestValidationException.Violation(
-          header.find() ? header.group(1) : "header", "***", Credential.VALUE_RULE)));
     } catch (RuntimeException e) {
       if (e instanceof MarketplaceException marketplaceException) {
         throw marketplaceException;
+      }
+      Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+      if (e instanceof IllegalArgumentException && header.find()) {
+        // OkHttp rejected a header value before sending, quoting the value: report the header, never the value.
+        throw new RequestValidationException(marketplace, operationId, List.of(
+            new RequestValidationException.Violation(header.group(1), "***", Credential.VALUE_RULE)));
       }
       throw new UnreadableResponseException(errors.noResponse(operationId, describe(e)), e);
     } finally {

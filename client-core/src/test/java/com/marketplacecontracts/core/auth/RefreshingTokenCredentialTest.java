@@ -86,6 +86,44 @@ class RefreshingTokenCredentialTest {
   }
 
   @Test
+  void theRefreshMarginShrinksForShortLifetimes() {
+    RefreshingTokenCredential credential = credential(null);
+    assertThat(credential.usableFor(Duration.ofMinutes(10))).isEqualTo(Duration.ofMinutes(9));
+    assertThat(credential.usableFor(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(15));
+    assertThat(credential.usableFor(Duration.ZERO)).isEqualTo(RefreshingTokenCredential.UNKNOWN_LIFETIME_REUSE);
+    assertThat(credential.usableFor(Duration.ofSeconds(-5))).isEqualTo(RefreshingTokenCredential.UNKNOWN_LIFETIME_REUSE);
+  }
+
+  @Test
+  void aFailedFetchIsRememberedThenRetriedAfterTheBackoff() {
+    RefreshingTokenCredential credential = new RefreshingTokenCredential(() -> {
+      fetches.incrementAndGet();
+      throw new java.io.IOException("down", new IllegalStateException("typed"));
+    }, time, Duration.ofMinutes(1));
+
+    for (int i = 0; i < 5; i++) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(credential::headerValue)
+          .hasCauseInstanceOf(IllegalStateException.class);
+    }
+    assertThat(fetches.get()).isEqualTo(1);
+    time.advance(RefreshingTokenCredential.FIRST_BACKOFF);
+    org.assertj.core.api.Assertions.assertThatThrownBy(credential::headerValue);
+    assertThat(fetches.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aWaiterGivesUpAtItsOwnDeadline() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    RefreshingTokenCredential credential = credential(never);
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> credential.headerValue(Duration.ofMillis(50)))
+          .isInstanceOf(java.io.InterruptedIOException.class).hasMessageContaining("waiting for an access token");
+    } finally {
+      never.countDown();
+    }
+  }
+
+  @Test
   void toStringHidesTheToken() throws Exception {
     RefreshingTokenCredential credential = credential(null);
     credential.headerValue();

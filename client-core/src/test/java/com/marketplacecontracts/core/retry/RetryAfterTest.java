@@ -19,6 +19,14 @@ class RetryAfterTest {
   }
 
   @Test
+  void clampsAbsurdValuesToADay() {
+    assertThat(RetryAfter.from(Headers.of("Retry-After", "99999999999999999999"), clock)).contains(RetryAfter.MAX);
+    assertThat(RetryAfter.from(Headers.of("Retry-After", "31536000"), clock)).contains(RetryAfter.MAX);
+    assertThat(RetryAfter.from(Headers.of("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"), clock))
+        .contains(RetryAfter.MAX);
+  }
+
+  @Test
   void readsAnHttpDate() {
     assertThat(RetryAfter.from(Headers.of("Retry-After", "Mon, 23 Nov 2026 10:00:30 GMT"), clock))
         .contains(Duration.ofSeconds(30));
