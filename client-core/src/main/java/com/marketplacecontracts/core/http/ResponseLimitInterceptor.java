@@ -3,6 +3,7 @@ package com.marketplacecontracts.core.http;
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.ResponseTooLargeException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
@@ -48,11 +49,14 @@ final class ResponseLimitInterceptor implements Interceptor {
       return response;
     }
     BufferedSource source = body.source();
+    // The deadline interrupts a read that blocks past it; each read also checks it, so a body trickled a byte at a
+    // time ends there too whatever the socket does.
     source.timeout().deadline(limits.bodyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    long deadline = System.nanoTime() + limits.bodyTimeout().toNanos();
     if (!response.isSuccessful()) {
       return response.newBuilder()
-          .body(ResponseBody.create(Okio.buffer(new Prefix(source, limits.maxErrorBodyBytes())), body.contentType(),
-              -1))
+          .body(ResponseBody.create(Okio.buffer(new Prefix(source, limits.maxErrorBodyBytes(), deadline)),
+              body.contentType(), -1))
           .build();
     }
     long limit = limits.maxBodyBytes();
@@ -61,8 +65,8 @@ final class ResponseLimitInterceptor implements Interceptor {
       throw tooLarge(request, response, "declared Content-Length " + body.contentLength()).inTransit();
     }
     return response.newBuilder()
-        .body(ResponseBody.create(Okio.buffer(new Bounded(source, limit, request, response)), body.contentType(),
-            body.contentLength()))
+        .body(ResponseBody.create(Okio.buffer(new Bounded(source, limit, deadline, request, response)),
+            body.contentType(), body.contentLength()))
         .build();
   }
 
@@ -73,22 +77,32 @@ final class ResponseLimitInterceptor implements Interceptor {
         "body larger than the limit of " + limit + " bytes (" + what + "); see ResponseLimits"), limit);
   }
 
+  private void checkDeadline(long deadline) throws SocketTimeoutException {
+    if (System.nanoTime() - deadline > 0) {
+      throw new SocketTimeoutException("the body did not arrive within " + limits.bodyTimeout().toMillis()
+          + " ms of its headers (see ResponseLimits.bodyTimeout)");
+    }
+  }
+
   /** Fails the read once more than {@code limit} bytes came through. */
   private final class Bounded extends ForwardingSource {
     private final long limit;
+    private final long deadline;
     private final Request request;
     private final Response response;
     private long read;
 
-    Bounded(BufferedSource delegate, long limit, Request request, Response response) {
+    Bounded(BufferedSource delegate, long limit, long deadline, Request request, Response response) {
       super(delegate);
       this.limit = limit;
+      this.deadline = deadline;
       this.request = request;
       this.response = response;
     }
 
     @Override
     public long read(Buffer sink, long byteCount) throws IOException {
+      checkDeadline(deadline);
       // Ask for at most one byte past the limit, so exceeding it is seen without reading (or inflating) more.
       long n = super.read(sink, Math.min(byteCount, limit - read + 1));
       if (n > 0) {
@@ -102,12 +116,14 @@ final class ResponseLimitInterceptor implements Interceptor {
   }
 
   /** Ends the body after {@code limit} bytes. */
-  private static final class Prefix extends ForwardingSource {
+  private final class Prefix extends ForwardingSource {
+    private final long deadline;
     private long remaining;
 
-    Prefix(BufferedSource delegate, long limit) {
+    Prefix(BufferedSource delegate, long limit, long deadline) {
       super(delegate);
       this.remaining = limit;
+      this.deadline = deadline;
     }
 
     @Override
@@ -115,6 +131,7 @@ final class ResponseLimitInterceptor implements Interceptor {
       if (remaining <= 0) {
         return -1;
       }
+      checkDeadline(deadline);
       long n = super.read(sink, Math.min(byteCount, remaining));
       if (n > 0) {
         remaining -= n;
