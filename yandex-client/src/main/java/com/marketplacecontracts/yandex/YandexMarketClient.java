@@ -119,12 +119,12 @@ public final class YandexMarketClient {
    * minute by tier).
    */
   public Pager<GetOfferMappingDTO> catalog(long businessId, CatalogFilter filter) {
-    return Pager.of(token -> catalogPage(businessId, filter, token));
+    return Pager.of("yandex", "getOfferMappings", null, token -> catalogPage(businessId, filter, token));
   }
 
   /** The catalog from a saved page token on (e.g. {@code PageIterator.resumeToken()} after a failure). */
   public Pager<GetOfferMappingDTO> catalogFrom(long businessId, CatalogFilter filter, String pageToken) {
-    return Pager.resumeFrom(pageToken, token -> catalogPage(businessId, filter, token));
+    return Pager.of("yandex", "getOfferMappings", pageToken, token -> catalogPage(businessId, filter, token));
   }
 
   private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
