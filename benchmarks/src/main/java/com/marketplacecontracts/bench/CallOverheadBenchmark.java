@@ -37,7 +37,7 @@ public class CallOverheadBenchmark {
 
   /** The same GET, as raw bytes, for measuring the runtime's HTTP path without decoding. */
   public interface RawOffers {
-    @com.marketplacecontracts.core.http.ApiOperation(id = "getOfferMappingEntries", method = "GET",
+    @com.marketplacecontracts.core.operation.ApiOperation(id = "getOfferMappingEntries", method = "GET",
         path = "v2/campaigns/{campaignId}/offer-mapping-entries", idempotent = true)
     @retrofit2.http.GET("v2/campaigns/1/offer-mapping-entries?limit=10")
     retrofit2.Call<okhttp3.ResponseBody> get();

@@ -1,6 +1,6 @@
 package com.marketplacecontracts.cli;
 
-import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.mock.PrismServer;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;

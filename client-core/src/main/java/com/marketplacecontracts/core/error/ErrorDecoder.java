@@ -1,6 +1,5 @@
 package com.marketplacecontracts.core.error;
 
-import com.marketplacecontracts.core.retry.RetryAfter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

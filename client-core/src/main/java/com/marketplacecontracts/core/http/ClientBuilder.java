@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.TimeSource;

@@ -10,6 +10,7 @@ import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;

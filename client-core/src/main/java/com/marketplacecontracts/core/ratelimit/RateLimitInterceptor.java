@@ -1,8 +1,8 @@
 package com.marketplacecontracts.core.ratelimit;
 
-import com.marketplacecontracts.core.http.ApiOperation;
-import com.marketplacecontracts.core.http.ClientEvents;
-import com.marketplacecontracts.core.http.Operations;
+import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.time.TimeSource;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;

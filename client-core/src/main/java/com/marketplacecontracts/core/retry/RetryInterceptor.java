@@ -1,9 +1,10 @@
 package com.marketplacecontracts.core.retry;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
-import com.marketplacecontracts.core.http.ApiOperation;
-import com.marketplacecontracts.core.http.ClientEvents;
-import com.marketplacecontracts.core.http.Operations;
+import com.marketplacecontracts.core.error.RetryAfter;
+import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
 import com.marketplacecontracts.core.time.TimeSource;
 import dev.failsafe.Execution;

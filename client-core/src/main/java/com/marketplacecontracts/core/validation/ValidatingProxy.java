@@ -2,7 +2,7 @@ package com.marketplacecontracts.core.validation;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
-import com.marketplacecontracts.core.http.ApiOperation;
+import com.marketplacecontracts.core.operation.ApiOperation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.operation.ApiOperation;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;

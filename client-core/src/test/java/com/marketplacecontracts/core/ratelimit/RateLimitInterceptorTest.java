@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.RateLimitedException;
-import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.http.LoopbackServers;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.retry.RetryConfig;

@@ -7,7 +7,7 @@ import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.TransportException;
-import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;

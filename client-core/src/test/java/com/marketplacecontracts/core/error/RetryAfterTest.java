@@ -1,4 +1,4 @@
-package com.marketplacecontracts.core.retry;
+package com.marketplacecontracts.core.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.marketplacecontracts.core.http;
+package com.marketplacecontracts.core.operation;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.marketplacecontracts.core.http;
+package com.marketplacecontracts.core.operation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

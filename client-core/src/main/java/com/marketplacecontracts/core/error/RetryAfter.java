@@ -1,4 +1,4 @@
-package com.marketplacecontracts.core.retry;
+package com.marketplacecontracts.core.error;
 
 import java.time.Clock;
 import java.time.Duration;
