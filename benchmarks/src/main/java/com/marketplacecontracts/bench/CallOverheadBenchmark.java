@@ -1,16 +1,26 @@
 package com.marketplacecontracts.bench;
 
+import com.marketplacecontracts.core.auth.Credential;
+import com.marketplacecontracts.core.http.ClientBuilder;
+import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +32,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import retrofit2.Call;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+import retrofit2.http.GET;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
 
 /**
  * One full client call (interceptors, validation, error handling, decode, domain mapping) of a 10-offer page from a
@@ -37,14 +53,19 @@ public class CallOverheadBenchmark {
 
   /** The same GET, as raw bytes, for measuring the runtime's HTTP path without decoding. */
   public interface RawOffers {
-    @com.marketplacecontracts.core.operation.ApiOperation(id = "getOfferMappingEntries", method = "GET",
-        path = "v2/campaigns/{campaignId}/offer-mapping-entries", idempotent = true)
-    @retrofit2.http.GET("v2/campaigns/1/offer-mapping-entries?limit=10")
-    retrofit2.Call<okhttp3.ResponseBody> get();
+    @ApiOperation(id = "getOfferMappingEntries", idempotent = true)
+    @GET("v2/campaigns/1/offer-mapping-entries?limit=10")
+    MarketplaceCall<ResponseBody> get();
+  }
+
+  /** The same GET as a plain Retrofit interface: no runtime around it. */
+  public interface PlainOffers {
+    @GET("v2/campaigns/{campaignId}/offer-mapping-entries")
+    Call<GetOfferMappingEntriesResponse> get(@Path("campaignId") long campaignId, @Query("limit") int limit);
   }
 
   /** A runtime builder for the raw interface. */
-  static final class RawBuilder extends com.marketplacecontracts.core.http.ClientBuilder<RawBuilder> {
+  static final class RawBuilder extends ClientBuilder<RawBuilder> {
     RawBuilder(String url) {
       super(url);
     }
@@ -52,10 +73,9 @@ public class CallOverheadBenchmark {
 
   LoopbackServer server;
   byte[] page;
-  com.marketplacecontracts.yandex.api.OfferMappingsApi plainRetrofit;
-  com.marketplacecontracts.core.http.ClientRuntime runtime;
+  PlainOffers plainRetrofit;
   RawOffers runtimeRaw;
-  com.squareup.moshi.JsonAdapter<GetOfferMappingEntriesResponse> adapter;
+  JsonAdapter<GetOfferMappingEntriesResponse> adapter;
   YandexMarketClient client;
   OkHttpClient bare;
   Request request;
@@ -63,19 +83,18 @@ public class CallOverheadBenchmark {
   @Setup
   public void setUp() {
     page = OfferPages.json(OfferPages.page(10, null, 2));
-    adapter = com.marketplacecontracts.core.json.MoshiFactory.create().adapter(GetOfferMappingEntriesResponse.class);
+    adapter = MoshiFactory.create().adapter(GetOfferMappingEntriesResponse.class);
     server = new LoopbackServer(exchange -> new LoopbackServer.Answer(200, page));
     // Quotas off: this measures the client's own cost, not waiting for the marketplace's allowance.
     client = YandexMarketClient.builder().baseUrl(server.url()).apiKey("bench-key")
         .rateLimit(RateLimitConfig.disabled()).build();
     bare = new OkHttpClient();
-    plainRetrofit = new retrofit2.Retrofit.Builder().baseUrl(server.url()).client(bare)
-        .addConverterFactory(retrofit2.converter.moshi.MoshiConverterFactory.create(
-            com.marketplacecontracts.core.json.MoshiFactory.create()))
-        .build().create(com.marketplacecontracts.yandex.api.OfferMappingsApi.class);
-    runtime = com.marketplacecontracts.core.http.ClientRuntime.create("yandex",
+    plainRetrofit = new Retrofit.Builder().baseUrl(server.url()).client(bare)
+        .addConverterFactory(MoshiConverterFactory.create(MoshiFactory.create()))
+        .build().create(PlainOffers.class);
+    ClientRuntime runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET,
         new RawBuilder(server.url()).rateLimit(RateLimitConfig.disabled()),
-        com.marketplacecontracts.core.auth.Credential.header("Api-Key", "bench-key"), moshi -> body -> null);
+        Credential.header("Api-Key", "bench-key"), moshi -> body -> null);
     runtimeRaw = runtime.api(RawOffers.class);
     request = new Request.Builder().url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10")
         .header("Api-Key", "bench-key").build();
@@ -89,14 +108,14 @@ public class CallOverheadBenchmark {
   @Benchmark
   @SuppressWarnings("deprecation")
   public List<Listing> fullClientCall() {
-    return YandexMapper.listings(client.execute(client.offerMappings().getOfferMappingEntries(1L, null, null, 10,
-        null, null, null, null, null, null)));
+    return YandexMapper.listings(client.offerMappings().getOfferMappingEntries(1L, null, null, 10,
+        null, null, null, null, null, null).execute());
   }
 
   /** Decoding and mapping the same page without any HTTP: the part of the full call that is not overhead. */
   @Benchmark
   public List<Listing> decodeAndMapOnly() throws IOException {
-    return YandexMapper.listings(adapter.fromJson(new okio.Buffer().write(page)));
+    return YandexMapper.listings(adapter.fromJson(new Buffer().write(page)));
   }
 
   /** Building the call through the validating proxy (Bean Validation of the parameters), without sending it. */
@@ -109,16 +128,14 @@ public class CallOverheadBenchmark {
 
   /** Plain Retrofit + the same Moshi models, no runtime (no validation, interceptors, error handling, mapping). */
   @Benchmark
-  @SuppressWarnings("deprecation")
   public GetOfferMappingEntriesResponse plainRetrofitMoshi() throws IOException {
-    return plainRetrofit.getOfferMappingEntries(1L, null, null, 10, null, null, null, null, null, null).execute()
-        .body();
+    return plainRetrofit.get(1L, 10).execute().body();
   }
 
   /** The runtime's HTTP path (validation proxy, auth, retry, quota, user agent, error handling), body not decoded. */
   @Benchmark
   public byte[] runtimeWithoutDecode() throws IOException {
-    try (okhttp3.ResponseBody body = runtime.execute(runtimeRaw.get())) {
+    try (ResponseBody body = runtimeRaw.get().execute()) {
       return body.bytes();
     }
   }

@@ -178,8 +178,8 @@ final class YandexCommand {
         filter.pageSize(limit);
       }
       if (!allPages) {
-        GetOfferMappingsResponse page = market.execute(market.offerMappings().getOfferMappings(owner.businessId,
-            pageToken, limit, null, filter.build().toRequest()));
+        GetOfferMappingsResponse page = market.offerMappings().getOfferMappings(owner.businessId,
+            pageToken, limit, null, filter.build().toRequest()).execute();
         String next = page.getResult() == null || page.getResult().getPaging() == null ? null
             : page.getResult().getPaging().getNextPageToken();
         output.listings(YandexMapper.listings(page), next);
@@ -205,9 +205,9 @@ final class YandexCommand {
         query.pageSize(limit);
       }
       if (!allPages) {
-        GetOfferMappingEntriesResponse page = market.execute(market.offerMappings().getOfferMappingEntries(
+        GetOfferMappingEntriesResponse page = market.offerMappings().getOfferMappingEntries(
             owner.campaignId, set(availabilities), set(categoryIds), limit, mappingKind, set(offerIds), pageToken,
-            null, set(statuses), set(vendors)));
+            null, set(statuses), set(vendors)).execute();
         String next = page.getResult() == null || page.getResult().getPaging() == null ? null
             : page.getResult().getPaging().getNextPageToken();
         output.listings(YandexMapper.listings(page), next);

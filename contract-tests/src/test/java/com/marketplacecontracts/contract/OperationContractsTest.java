@@ -109,10 +109,10 @@ class OperationContractsTest {
             body -> TeezMapper.importJob(123456789L, (com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse) body),
             null),
         new Case("teez/seller-api.yaml", "Auth_GetToken", false,
-            c -> c.teez().execute(c.teez().auth().authGetToken(
-                new TokenRequest().clientId("my-client-id").clientSecret("my-client-secret"))),
+            c -> c.teez().auth().authGetToken(
+                new TokenRequest().clientId("my-client-id").clientSecret("my-client-secret")).execute(),
             body -> ((com.marketplacecontracts.teez.model.TokenResponse) body).getExpiresIn(),
-            c -> c.teez().execute(c.teez().auth().authGetToken(new TokenRequest().clientId("").clientSecret("x")))),
+            c -> c.teez().auth().authGetToken(new TokenRequest().clientId("").clientSecret("x")).execute()),
         new Case("yandex/partner-api.yaml", "getOrderIdentifiersStatus", true,
             c -> c.yandex().uinStatus(1234567L, 123456789L),
             body -> YandexMapper.identifierChecks(123456789L,
@@ -124,9 +124,9 @@ class OperationContractsTest {
                 (com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse) body),
             OperationContractsTest::unversionedUinStatusOfCampaignZero),
         new Case("yandex/partner-api.yaml", "getOfferMappings", true,
-            c -> c.yandex().execute(c.yandex().offerMappings().getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
+            c -> c.yandex().offerMappings().getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
                 CatalogFilter.builder().cardStatus(OfferCardStatusType.HAS_CARD_CAN_UPDATE).categoryId(91597)
-                    .vendor("Makita").tag("электроинструмент").archived(false).build().toRequest())),
+                    .vendor("Makita").tag("электроинструмент").archived(false).build().toRequest()).execute(),
             body -> YandexMapper.listings((com.marketplacecontracts.yandex.model.GetOfferMappingsResponse) body),
             c -> c.yandex().catalog(12345L, CatalogFilter.builder().pageSize(101).build()).iterator().hasNext()),
         new Case("yandex/partner-api.yaml", "getOfferMappingEntries", true,
@@ -142,18 +142,18 @@ class OperationContractsTest {
 
   @SuppressWarnings("deprecation")
   private static Object unversionedUinStatus(Clients c) {
-    return c.yandex().execute(c.yandex().orders().getOrderIdentifiersStatusUnversioned(1234567L, 123456789L));
+    return c.yandex().orders().getOrderIdentifiersStatusUnversioned(1234567L, 123456789L).execute();
   }
 
   @SuppressWarnings("deprecation")
   private static void unversionedUinStatusOfCampaignZero(Clients c) {
-    c.yandex().execute(c.yandex().orders().getOrderIdentifiersStatusUnversioned(0L, 123456789L));
+    c.yandex().orders().getOrderIdentifiersStatusUnversioned(0L, 123456789L).execute();
   }
 
   @SuppressWarnings("deprecation")
   private static Object offerPage(Clients c) {
-    return c.yandex().execute(c.yandex().offerMappings().getOfferMappingEntries(1234567L, null, null, 20, null, null,
-        null, null, Set.of(OfferProcessingStatusType.READY), null));
+    return c.yandex().offerMappings().getOfferMappingEntries(1234567L, null, null, 20, null, null,
+        null, null, Set.of(OfferProcessingStatusType.READY), null).execute();
   }
 
   @BeforeAll

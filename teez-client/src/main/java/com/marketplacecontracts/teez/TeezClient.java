@@ -7,6 +7,7 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.time.TimeSource;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import retrofit2.Call;
 
 /**
  * The Teez Seller API client: the generated APIs plus an import-status poller, over one shared runtime
@@ -45,7 +45,7 @@ public final class TeezClient {
 
   private TeezClient(Builder builder) {
     // The token endpoint is called through its own runtime, without the bearer credential it is there to provide.
-    ClientRuntime tokenRuntime = ClientRuntime.create("teez", builder, null, TeezErrorParser::create);
+    ClientRuntime tokenRuntime = ClientRuntime.create(Marketplace.TEEZ, builder, null, TeezErrorParser::create);
     this.auth = tokenRuntime.api(AuthApi.class);
     Credential credential;
     if (builder.credential != null) {
@@ -60,7 +60,7 @@ public final class TeezClient {
     } else {
       throw new IllegalStateException("credentials: call accessToken(...) or clientCredentials(...)");
     }
-    this.runtime = ClientRuntime.create("teez", builder, credential, TeezErrorParser::create);
+    this.runtime = ClientRuntime.create(Marketplace.TEEZ, builder, credential, TeezErrorParser::create);
     this.products = runtime.api(ProductsApi.class);
     this.time = builder.configuredTimeSource();
   }
@@ -68,7 +68,7 @@ public final class TeezClient {
   private static AccessToken fetchToken(ClientRuntime tokenRuntime, AuthApi auth, String id, String secret)
       throws IOException {
     try {
-      TokenResponse token = tokenRuntime.execute(auth.authGetToken(new TokenRequest().clientId(id).clientSecret(secret)));
+      TokenResponse token = auth.authGetToken(new TokenRequest().clientId(id).clientSecret(secret)).execute();
       String problem = token.getAccessToken() == null || token.getAccessToken().isBlank() ? "has no accessToken"
           : !Credential.isHeaderSafe(token.getAccessToken()) ? "has an accessToken that " + Credential.VALUE_RULE
           : null;
@@ -80,16 +80,20 @@ public final class TeezClient {
       long seconds = token.getExpiresIn() == null ? 0 : token.getExpiresIn();
       return new AccessToken(token.getAccessToken(), Duration.ofSeconds(seconds));
     } catch (MarketplaceException e) {
-      // Carried through OkHttp; the runtime rethrows the typed failure to the caller, and it is never retried.
+      // The call that needed the token fails with the exchange's own typed error, and it is never retried.
       throw e.inTransit();
     }
   }
+
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Generated API: products (import status). Calls are validated before they are sent. */
+  /**
+   * Generated API: products (import status). Calls are validated before they are sent; {@code execute()} returns
+   * the body or throws a {@code MarketplaceException} subtype.
+   */
   public ProductsApi products() {
     return products;
   }
@@ -99,14 +103,9 @@ public final class TeezClient {
     return auth;
   }
 
-  /** Runs a call of a generated API: its body, or a {@code MarketplaceException} subtype. */
-  public <T> T execute(Call<T> call) {
-    return runtime.execute(call);
-  }
-
   /** The status of a product create/update job. */
   public GetExternalImportStatusApiResponse importStatus(long jobId) {
-    return execute(products.productsGetImportStatusAsync(jobId));
+    return products.productsGetImportStatusAsync(jobId).execute();
   }
 
   /**
@@ -172,7 +171,7 @@ public final class TeezClient {
 
     /** A ready bearer token (JWT), used as is. Checked at once: printable ASCII only. */
     public Builder accessToken(String token) {
-      this.accessToken = Credential.checked("teez", "accessToken", token);
+      this.accessToken = Credential.checked(Marketplace.TEEZ, "accessToken", token);
       this.credential = null;
       this.clientId = null;
       this.clientSecret = null;
@@ -184,8 +183,8 @@ public final class TeezClient {
      * once (printable ASCII only); the secret is masked wherever a server echoes it.
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
-      this.clientId = Credential.checked("teez", "clientId", clientId);
-      this.clientSecret = Credential.checked("teez", "clientSecret", clientSecret);
+      this.clientId = Credential.checked(Marketplace.TEEZ, "clientId", clientId);
+      this.clientSecret = Credential.checked(Marketplace.TEEZ, "clientSecret", clientSecret);
       secret(clientSecret);
       this.accessToken = null;
       this.credential = null;

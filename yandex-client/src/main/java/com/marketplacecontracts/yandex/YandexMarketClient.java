@@ -1,9 +1,11 @@
 package com.marketplacecontracts.yandex;
 
 import com.marketplacecontracts.core.auth.Credential;
-import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller;
@@ -38,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import retrofit2.Call;
 
 /**
  * The Yandex Market Partner API client: the generated APIs plus paging and polling helpers, over one shared runtime
@@ -69,7 +70,7 @@ public final class YandexMarketClient {
   private YandexMarketClient(Builder builder) {
     Credential credential = Objects.requireNonNull(builder.credential,
         "credentials: call apiKey(...) or oauthToken(...)");
-    this.runtime = ClientRuntime.create("yandex", builder, credential, YandexErrorParser::create);
+    this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, builder, credential, YandexErrorParser::create);
     this.time = builder.configuredTimeSource();
     this.orders = runtime.api(OrdersApi.class);
     this.offerMappings = runtime.api(OfferMappingsApi.class);
@@ -80,7 +81,10 @@ public final class YandexMarketClient {
     return new Builder();
   }
 
-  /** Generated API: order operations (UIN and marking-code checks). Calls are validated before they are sent. */
+  /**
+   * Generated API: order operations (UIN and marking-code checks). Calls are validated before they are sent;
+   * {@code execute()} returns the body or throws a {@code MarketplaceException} subtype.
+   */
   public OrdersApi orders() {
     return orders;
   }
@@ -95,14 +99,9 @@ public final class YandexMarketClient {
     return operations;
   }
 
-  /** Runs a call of a generated API: its body, or a {@code MarketplaceException} subtype. */
-  public <T> T execute(Call<T> call) {
-    return runtime.execute(call);
-  }
-
   /** Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes ({@code /v2} path). */
   public GetOrderIdentifiersStatusResponse uinStatus(long campaignId, long orderId) {
-    return execute(orders.getOrderIdentifiersStatus(campaignId, orderId));
+    return orders.getOrderIdentifiersStatus(campaignId, orderId).execute();
   }
 
   /** Statuses of asynchronous operations. */
@@ -110,7 +109,7 @@ public final class YandexMarketClient {
     GetOperationsRequest request = new GetOperationsRequest()
         .operationType(type)
         .operationIds(ids == null ? null : new LinkedHashSet<>(ids));
-    return execute(operations.getOperations(businessId, request));
+    return operations.getOperations(businessId, request).execute();
   }
 
   /**
@@ -119,17 +118,17 @@ public final class YandexMarketClient {
    * minute by tier).
    */
   public Pager<GetOfferMappingDTO> catalog(long businessId, CatalogFilter filter) {
-    return Pager.of("yandex", "getOfferMappings", null, token -> catalogPage(businessId, filter, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", null, token -> catalogPage(businessId, filter, token));
   }
 
   /** The catalog from a saved page token on (e.g. {@code PageIterator.resumeToken()} after a failure). */
   public Pager<GetOfferMappingDTO> catalogFrom(long businessId, CatalogFilter filter, String pageToken) {
-    return Pager.of("yandex", "getOfferMappings", pageToken, token -> catalogPage(businessId, filter, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", pageToken, token -> catalogPage(businessId, filter, token));
   }
 
   private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
-    GetOfferMappingsResponse response = execute(offerMappings.getOfferMappings(businessId, token, filter.pageSize(),
-        filter.language(), filter.toRequest()));
+    GetOfferMappingsResponse response = offerMappings.getOfferMappings(businessId, token, filter.pageSize(),
+        filter.language(), filter.toRequest()).execute();
     GetOfferMappingsResultDTO result = response.getResult();
     if (result == null || result.getOfferMappings() == null) {
       return new Page<>(List.of(), null);
@@ -145,7 +144,7 @@ public final class YandexMarketClient {
    */
   public CatalogLookup catalogByIds(long businessId, Collection<String> offerIds) {
     if (offerIds.stream().anyMatch(Objects::isNull)) {
-      throw new RequestValidationException("yandex", "getOfferMappings", List.of(
+      throw new RequestValidationException(Marketplace.YANDEX_MARKET, "getOfferMappings", List.of(
           new RequestValidationException.Violation("offerIds[]", "null", "must not be null")));
     }
     List<String> ids = List.copyOf(new LinkedHashSet<>(offerIds));
@@ -154,14 +153,14 @@ public final class YandexMarketClient {
       chunks.add(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_REQUEST)));
     }
     // Build (and so validate) every request before the first is sent: bad input anywhere sends nothing.
-    List<Call<GetOfferMappingsResponse>> calls = new ArrayList<>();
+    List<MarketplaceCall<GetOfferMappingsResponse>> calls = new ArrayList<>();
     for (List<String> chunk : chunks) {
       calls.add(offerMappings.getOfferMappings(businessId, null, null, null,
           new GetOfferMappingsRequest().offerIds(new LinkedHashSet<>(chunk))));
     }
     Map<String, GetOfferMappingDTO> byId = new HashMap<>();
-    for (Call<GetOfferMappingsResponse> call : calls) {
-      GetOfferMappingsResultDTO result = execute(call).getResult();
+    for (MarketplaceCall<GetOfferMappingsResponse> call : calls) {
+      GetOfferMappingsResultDTO result = call.execute().getResult();
       if (result == null || result.getOfferMappings() == null) {
         continue;
       }
@@ -193,7 +192,7 @@ public final class YandexMarketClient {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offers(long campaignId, OfferQuery query) {
-    return Pager.of("yandex", "getOfferMappingEntries", null, token -> offerPage(campaignId, query, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", null, token -> offerPage(campaignId, query, token));
   }
 
   /**
@@ -203,14 +202,14 @@ public final class YandexMarketClient {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offersFrom(long campaignId, OfferQuery query, String pageToken) {
-    return Pager.of("yandex", "getOfferMappingEntries", pageToken, token -> offerPage(campaignId, query, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", pageToken, token -> offerPage(campaignId, query, token));
   }
 
   @SuppressWarnings("deprecation")
   private Page<OfferMappingEntryDTO> offerPage(long campaignId, OfferQuery query, String token) {
-    GetOfferMappingEntriesResponse response = execute(offerMappings.getOfferMappingEntries(campaignId,
+    GetOfferMappingEntriesResponse response = offerMappings.getOfferMappingEntries(campaignId,
         query.availabilities(), query.categoryIds(), query.pageSize(), query.mappingKind(), query.offerIds(),
-        token, null, query.statuses(), query.vendors()));
+        token, null, query.statuses(), query.vendors()).execute();
     OfferMappingEntriesDTO result = response.getResult();
     if (result == null) {
       return new Page<>(List.of(), null);
@@ -302,13 +301,13 @@ public final class YandexMarketClient {
 
     /** An API-Key token, sent in the {@code Api-Key} header. Checked at once: printable ASCII only. */
     public Builder apiKey(String apiKey) {
-      this.credential = Credential.header("Api-Key", Credential.checked("yandex", "apiKey", apiKey));
+      this.credential = Credential.header("Api-Key", Credential.checked(Marketplace.YANDEX_MARKET, "apiKey", apiKey));
       return this;
     }
 
     /** An OAuth token (scope {@code market:partner-api}), sent as {@code Authorization: Bearer}. */
     public Builder oauthToken(String token) {
-      this.credential = Credential.bearer(Credential.checked("yandex", "oauthToken", token));
+      this.credential = Credential.bearer(Credential.checked(Marketplace.YANDEX_MARKET, "oauthToken", token));
       return this;
     }
 

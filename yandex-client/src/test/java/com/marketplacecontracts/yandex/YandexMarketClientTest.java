@@ -11,6 +11,7 @@ import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.retry.RetryConfig;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import retrofit2.http.GET;
 
 class YandexMarketClientTest {
 
@@ -110,11 +112,11 @@ class YandexMarketClientTest {
   void offerMappingEntriesSendsArraysInTheExplodedForm() throws Exception {
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappingEntries\":[]}}"));
 
-    client.execute(client.offerMappings().getOfferMappingEntries(77L,
+    client.offerMappings().getOfferMappingEntries(77L,
         Set.of(OfferAvailabilityStatusType.ACTIVE), new LinkedHashSet<>(List.of(1L, 2L)), 50,
         OfferMappingKindType.ALL, null, "tok", null,
         new LinkedHashSet<>(List.of(OfferProcessingStatusType.READY, OfferProcessingStatusType.IN_WORK)),
-        Set.of("Aqua Minerale")));
+        Set.of("Aqua Minerale")).execute();
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
@@ -161,8 +163,8 @@ class YandexMarketClientTest {
     String tooLong = "x".repeat(1001);
     Set<String> ids = new LinkedHashSet<>(List.of("ok", tooLong, ""));
 
-    assertThatThrownBy(() -> client.execute(client.operations().getOperations(-3L,
-        new GetOperationsRequest().operationIds(ids))))
+    assertThatThrownBy(() -> client.operations().getOperations(-3L,
+        new GetOperationsRequest().operationIds(ids)).execute())
         .isInstanceOfSatisfying(RequestValidationException.class, e -> {
           assertThat(e.violations()).extracting(RequestValidationException.Violation::field)
               .containsExactlyInAnyOrder("businessId", "getOperationsRequest.operationIds[]",
@@ -212,7 +214,7 @@ class YandexMarketClientTest {
         .isInstanceOfSatisfying(MarketplaceException.class, e -> {
           assertThat(e.getClass().getSimpleName()).isEqualTo(type);
           assertThat(e.statusCode()).isEqualTo(status);
-          assertThat(e.marketplace()).isEqualTo("yandex");
+          assertThat(e.marketplace()).isEqualTo(Marketplace.YANDEX_MARKET);
           assertThat(e.operationId()).isEqualTo("getOrderIdentifiersStatus");
           assertThat(e.errorCodes()).containsExactly("C" + status);
           assertThat(e.errors().get(0).message()).isEqualTo("m" + status);
@@ -422,7 +424,7 @@ class YandexMarketClientTest {
   void theLegacyCatalogWarnsOncePerClientNamingTheSuccessor() {
     List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     YandexMarketClient watched = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
-        .events(new com.marketplacecontracts.core.http.ClientEvents() {
+        .events(new com.marketplacecontracts.core.operation.ClientEvents() {
           @Override
           public void deprecatedOperation(String operationId, String replacement, String shutdownDate) {
             notices.add(operationId + " -> " + replacement + " " + shutdownDate);
@@ -442,10 +444,11 @@ class YandexMarketClientTest {
   void theSpecDeclaresTodaysQuotasPerTier() throws Exception {
     java.lang.reflect.Method uin = com.marketplacecontracts.yandex.api.OrdersApi.class
         .getMethod("getOrderIdentifiersStatus", Long.class, Long.class);
-    com.marketplacecontracts.core.http.ApiOperation operation =
-        uin.getAnnotation(com.marketplacecontracts.core.http.ApiOperation.class);
+    com.marketplacecontracts.core.operation.ApiOperation operation =
+        uin.getAnnotation(com.marketplacecontracts.core.operation.ApiOperation.class);
 
-    assertThat(operation.path()).isEqualTo("v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status");
+    assertThat(uin.getAnnotation(GET.class).value())
+        .isEqualTo("v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status");
     assertThat(operation.quotaUnit()).isEqualTo("resp");
     assertThat(operation.quotas()).extracting(q -> q.tier() + " " + q.amount() + "/" + q.periodDuration() + " "
         + q.period()).containsExactly("none 1000/1 hours", "medium 1000/1 hours");

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.auth;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -65,7 +66,7 @@ public interface Credential {
    *
    * @throws RequestValidationException when {@code value} breaks {@link #VALUE_RULE}
    */
-  static String checked(String marketplace, String field, String value) {
+  static String checked(Marketplace marketplace, String field, String value) {
     if (!isHeaderSafe(value)) {
       throw new RequestValidationException(marketplace, "client settings",
           List.of(new Violation(field, "***", value == null || value.isBlank() ? "must not be blank" : VALUE_RULE)));

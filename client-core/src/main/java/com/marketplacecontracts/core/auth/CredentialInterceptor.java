@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.auth;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.time.Deadline;
 import java.io.IOException;
 import java.util.List;
@@ -19,11 +20,11 @@ import retrofit2.Invocation;
  */
 public final class CredentialInterceptor implements Interceptor {
 
-  private final String marketplace;
+  private final Marketplace marketplace;
   private final Credential credential;
   private final HttpUrl home;
 
-  public CredentialInterceptor(String marketplace, Credential credential, HttpUrl home) {
+  public CredentialInterceptor(Marketplace marketplace, Credential credential, HttpUrl home) {
     this.marketplace = marketplace;
     this.credential = credential;
     this.home = home;

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.error;
 
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -17,12 +18,12 @@ public final class ErrorDecoder {
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Request-Id", "X-Market-Req-Id", "traceparent", "Request-Id", "X-Correlation-Id");
 
-  private final String marketplace;
+  private final Marketplace marketplace;
   private final ErrorBodyParser parser;
   private final Clock clock;
   private final Redactor redactor;
 
-  public ErrorDecoder(String marketplace, ErrorBodyParser parser, Clock clock, Redactor redactor) {
+  public ErrorDecoder(Marketplace marketplace, ErrorBodyParser parser, Clock clock, Redactor redactor) {
     this.marketplace = marketplace;
     this.parser = parser;
     this.clock = clock;

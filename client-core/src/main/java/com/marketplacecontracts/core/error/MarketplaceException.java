@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.error;
 
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public class MarketplaceException extends RuntimeException {
 
-  private final String marketplace;
+  private final Marketplace marketplace;
   private final String operationId;
   private final int statusCode;
   private final List<ApiError> errors;
@@ -29,8 +30,8 @@ public class MarketplaceException extends RuntimeException {
     this.rawBody = details.rawBody();
   }
 
-  /** {@code teez} or {@code yandex}. */
-  public String marketplace() {
+  /** The marketplace the failed call went to. */
+  public Marketplace marketplace() {
     return marketplace;
   }
 
@@ -65,22 +66,23 @@ public class MarketplaceException extends RuntimeException {
   }
 
   /**
-   * This failure wrapped in an {@link IOException}, the only checked exception an OkHttp interceptor may throw; the
-   * runtime unwraps it ({@link #carriedBy}) and the retry policy never repeats it: it is a decided outcome.
+   * This failure wrapped in an {@link IOException}, the only checked exception an OkHttp interceptor may throw: the
+   * one carrier of an already typed failure. The client's call unwraps it ({@link #carriedBy}) and the retry policy
+   * never repeats it: it is a decided outcome.
    */
   public IOException inTransit() {
-    return new IOException(getMessage(), this);
+    return new TypedFailure(this);
   }
 
   /** The failure an exception from OkHttp carries (see {@link #inTransit}), or null. */
   public static MarketplaceException carriedBy(Throwable e) {
-    return e != null && e.getCause() instanceof MarketplaceException failure ? failure : null;
+    return e instanceof TypedFailure carrier ? carrier.failure() : null;
   }
 
   /**
    * What describes a failure, gathered before the exception is built.
    *
-   * @param marketplace {@code teez} or {@code yandex}
+   * @param marketplace the marketplace called
    * @param operationId spec operationId
    * @param statusCode  HTTP status or 0
    * @param errors      parsed errors
@@ -88,20 +90,20 @@ public class MarketplaceException extends RuntimeException {
    * @param rawBody     unparsed body (truncated) or null
    * @param note        what else is known (the I/O or decoding failure), or null
    */
-  public record Details(String marketplace, String operationId, int statusCode, List<ApiError> errors,
+  public record Details(Marketplace marketplace, String operationId, int statusCode, List<ApiError> errors,
       String requestId, String rawBody, String note) {
 
     public Details {
       errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    public Details(String marketplace, String operationId, int statusCode, List<ApiError> errors,
+    public Details(Marketplace marketplace, String operationId, int statusCode, List<ApiError> errors,
         String requestId, String rawBody) {
       this(marketplace, operationId, statusCode, errors, requestId, rawBody, null);
     }
 
     /** Details of a call that got no HTTP answer. */
-    public static Details noResponse(String marketplace, String operationId) {
+    public static Details noResponse(Marketplace marketplace, String operationId) {
       return new Details(marketplace, operationId, 0, List.of(), null, null, null);
     }
 
@@ -112,7 +114,7 @@ public class MarketplaceException extends RuntimeException {
 
     String describe(String summary) {
       StringBuilder out = new StringBuilder();
-      out.append(marketplace).append(' ').append(operationId);
+      out.append(marketplace == null ? "?" : marketplace.id()).append(' ').append(operationId);
       if (statusCode > 0) {
         out.append(": HTTP ").append(statusCode);
       }

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.error;
 
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,7 +12,7 @@ public class RequestValidationException extends MarketplaceException {
 
   private final List<Violation> violations;
 
-  public RequestValidationException(String marketplace, String operationId, List<Violation> violations) {
+  public RequestValidationException(Marketplace marketplace, String operationId, List<Violation> violations) {
     super(new Details(marketplace, operationId, 0, List.of(), null, null),
         "invalid request, nothing sent: " + violations.stream().map(Violation::toString)
             .collect(Collectors.joining("; ")), null);

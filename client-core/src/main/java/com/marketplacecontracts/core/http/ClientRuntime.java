@@ -5,48 +5,35 @@ import com.marketplacecontracts.core.auth.CredentialInterceptor;
 import com.marketplacecontracts.core.auth.UnauthorizedRetryInterceptor;
 import com.marketplacecontracts.core.error.ErrorBodyParser;
 import com.marketplacecontracts.core.error.ErrorDecoder;
-import com.marketplacecontracts.core.error.MarketplaceException;
-import com.marketplacecontracts.core.error.RateLimitedException;
-import com.marketplacecontracts.core.error.TransportException;
-import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.json.MoshiFactory;
-import com.marketplacecontracts.core.operation.Operations;
-import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
+import com.marketplacecontracts.core.time.Deadline;
 import com.marketplacecontracts.core.validation.ValidatingProxy;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import com.marketplacecontracts.core.error.Redactor;
-import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.time.Deadline;
-import java.io.EOFException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import retrofit2.Invocation;
-import java.io.IOException;
-import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import retrofit2.Call;
-import retrofit2.Response;
+import retrofit2.Invocation;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The engine behind a client facade: one OkHttpClient with the interceptor stack, one Moshi, one Retrofit, one
- * Validator. Builds validating API proxies and executes calls into values or typed exceptions. Thread-safe.
+ * Validator. Builds validating API proxies whose methods return {@link MarketplaceCall}s. Thread-safe.
  *
  * <p>Interceptor order, outermost first: user agent (and the call's deadline), deprecation notice, retries,
  * client-side rate limit, refresh-on-401, redirects ({@link RedirectPolicy}), response limits
@@ -60,7 +47,7 @@ public final class ClientRuntime {
   private static final String VERSION = "0.1.0";
   static final String TRACEPARENT = "traceparent";
 
-  private final String marketplace;
+  private final Marketplace marketplace;
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
   private final Retrofit retrofit;
@@ -68,9 +55,8 @@ public final class ClientRuntime {
   private final ErrorDecoder errors;
   /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
   private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
-  private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
 
-  private ClientRuntime(String marketplace, ClientBuilder<?> settings, Credential credential,
+  private ClientRuntime(Marketplace marketplace, ClientBuilder<?> settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
     this.marketplace = marketplace;
     this.baseUrl = normalize(settings.baseUrl);
@@ -99,9 +85,10 @@ public final class ClientRuntime {
         .followSslRedirects(false);
     Duration callTimeout = settings.callTimeout;
     String agent = (settings.userAgent == null ? "" : settings.userAgent + " ")
-        + "marketplace-contracts/" + VERSION + " (" + marketplace + ")";
+        + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
     builder.addInterceptor(chain -> {
-      Request.Builder request = chain.request().newBuilder().header("User-Agent", agent);
+      Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
+          .tag(Marketplace.class, marketplace);
       if (!callTimeout.isZero() && chain.request().tag(Deadline.class) == null) {
         request.tag(Deadline.class, Deadline.in(callTimeout));
       }
@@ -126,17 +113,18 @@ public final class ClientRuntime {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(http)
-        .addConverterFactory(MoshiConverterFactory.create(moshi))
+        .addCallAdapterFactory(new TypedCallAdapterFactory(marketplace, errors, statuses))
+        .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi)))
         .build();
   }
 
   /**
-   * A runtime for {@code marketplace} ({@code teez}, {@code yandex}) with the builder's settings.
+   * A runtime for {@code marketplace} with the builder's settings.
    *
    * @param credential what authenticates requests, or {@code null} for none
    * @param parser     makes the reader of the marketplace's error body, given the runtime's Moshi
    */
-  public static ClientRuntime create(String marketplace, ClientBuilder<?> settings, Credential credential,
+  public static ClientRuntime create(Marketplace marketplace, ClientBuilder<?> settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
     return new ClientRuntime(marketplace, settings, credential, parser);
   }
@@ -144,59 +132,6 @@ public final class ClientRuntime {
   /** A generated API bound to this runtime, validating every call before it is sent. */
   public <T> T api(Class<T> api) {
     return ValidatingProxy.wrap(api, retrofit.create(api), validator, marketplace);
-  }
-
-  /**
-   * Runs {@code call} and returns its body, or throws the {@link MarketplaceException} subtype for what went wrong:
-   * an error status (with the marketplace's error codes), no answer ({@link TransportException}), an answer that is
-   * not the documented JSON ({@link UnreadableResponseException}), or a quota wait that was too long.
-   */
-  public <T> T execute(Call<T> call) {
-    Request sent = call.request();
-    String operationId = Operations.id(sent);
-    Invocation invocation = sent.tag(Invocation.class);
-    Response<T> response;
-    try {
-      response = call.execute();
-    } catch (QuotaWaitTooLongException e) {
-      throw new RateLimitedException(errors.noResponse(operationId, null), e.waitNeeded(), e);
-    } catch (JsonDataException | JsonEncodingException | EOFException e) {
-      // Only a 2xx body is decoded: the status is the one the answer had.
-      Integer status = invocation == null ? null : statuses.get(invocation);
-      throw new UnreadableResponseException(errors.details(operationId, status == null ? 0 : status, null, null,
-          null, e.getMessage()), e);
-    } catch (IOException e) {
-      MarketplaceException failure = MarketplaceException.carriedBy(e);
-      if (failure != null) {
-        throw failure; // a decided outcome: a limit, a refused redirect, a failed token exchange...
-      }
-      throw new TransportException(errors.noResponse(operationId, describe(e)), e);
-    } catch (RuntimeException e) {
-      if (e instanceof MarketplaceException marketplaceException) {
-        throw marketplaceException;
-      }
-      Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
-      if (e instanceof IllegalArgumentException && header.find()) {
-        // OkHttp rejected a header value before sending, quoting the value: report the header, never the value.
-        throw new RequestValidationException(marketplace, operationId, List.of(
-            new RequestValidationException.Violation(header.group(1), "***", Credential.VALUE_RULE)));
-      }
-      throw new UnreadableResponseException(errors.noResponse(operationId, describe(e)), e);
-    } finally {
-      if (invocation != null) {
-        statuses.remove(invocation);
-      }
-    }
-    if (!response.isSuccessful()) {
-      throw errors.decode(operationId, response.code(), response.headers(),
-          response.raw().request().header(TRACEPARENT), response.errorBody());
-    }
-    T body = response.body();
-    if (body == null) {
-      throw new UnreadableResponseException(errors.details(operationId, response.code(), null,
-          ErrorDecoder.requestId(response.headers()), null, "empty body"), null);
-    }
-    return body;
   }
 
   /** The failures this runtime reports, with its redaction (for facades that build their own). */
@@ -210,12 +145,8 @@ public final class ClientRuntime {
   }
 
   private static String newTraceparent() {
-    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
     return String.format("00-%016x%016x-%016x-01", random.nextLong(), random.nextLong(), random.nextLong());
-  }
-
-  private static String describe(Exception e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   private static HttpUrl normalize(String url) {
@@ -225,6 +156,6 @@ public final class ClientRuntime {
 
   @Override
   public String toString() {
-    return "ClientRuntime(" + marketplace + " at " + baseUrl + ")";
+    return "ClientRuntime(" + marketplace.id() + " at " + baseUrl + ")";
   }
 }

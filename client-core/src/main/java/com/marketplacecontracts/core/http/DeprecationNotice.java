@@ -1,10 +1,14 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Operations;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import retrofit2.Invocation;
 
 /**
  * Tells {@link ClientEvents} once per client and operation that a call goes to an operation the marketplace
@@ -29,7 +33,7 @@ final class DeprecationNotice implements Interceptor {
   }
 
   private static boolean isDeprecated(Chain chain) {
-    retrofit2.Invocation invocation = chain.request().tag(retrofit2.Invocation.class);
+    Invocation invocation = chain.request().tag(Invocation.class);
     return invocation != null && invocation.method().isAnnotationPresent(Deprecated.class);
   }
 }

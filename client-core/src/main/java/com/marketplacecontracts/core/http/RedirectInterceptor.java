@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.RedirectRefusedException;
+import com.marketplacecontracts.core.operation.Operations;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.ResponseTooLargeException;
+import com.marketplacecontracts.core.operation.Operations;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Map;

@@ -18,12 +18,6 @@ public @interface ApiOperation {
   /** The spec's {@code operationId}. */
   String id();
 
-  /** HTTP method, as in the spec. */
-  String method();
-
-  /** Path template, as in the spec. */
-  String path();
-
   /** {@code x-idempotent}: safe to repeat, so failures may be retried. Writes must opt in explicitly. */
   boolean idempotent() default false;
 

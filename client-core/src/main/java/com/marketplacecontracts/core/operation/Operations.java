@@ -8,7 +8,10 @@ import okhttp3.Request;
 import retrofit2.Invocation;
 import retrofit2.http.Path;
 
-/** Reads the spec's facts about the operation behind a request, from the generated method Retrofit tagged it with. */
+/**
+ * Reads the spec's facts about the operation behind a request, from the generated method Retrofit tagged it with,
+ * and the marketplace the client's runtime tagged it with.
+ */
 public final class Operations {
 
   private Operations() {
@@ -24,6 +27,11 @@ public final class Operations {
   public static String id(Request request) {
     ApiOperation operation = of(request);
     return operation == null ? "unknown" : operation.id();
+  }
+
+  /** The marketplace whose client sent the request, or {@code null} for a request not sent by a client. */
+  public static Marketplace marketplace(Request request) {
+    return request.tag(Marketplace.class);
   }
 
   /** The path parameters of the call by name (campaignId, businessId...): whose quota and whose data it is. */

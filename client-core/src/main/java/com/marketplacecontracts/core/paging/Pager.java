@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.paging;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,15 +30,15 @@ import java.util.stream.StreamSupport;
  */
 public final class Pager<T> implements Iterable<T> {
 
-  private final String marketplace;
+  private final Marketplace marketplace;
   private final String operationId;
   private final Function<String, Page<T>> fetch;
   private final String startToken;
   private final PageLimits limits;
 
-  private Pager(String marketplace, String operationId, Function<String, Page<T>> fetch, String startToken,
+  private Pager(Marketplace marketplace, String operationId, Function<String, Page<T>> fetch, String startToken,
       PageLimits limits) {
-    this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
+    this.marketplace = marketplace; // null for a listing not made by a client
     this.operationId = Objects.requireNonNull(operationId, "operationId");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.startToken = startToken;
@@ -46,17 +47,18 @@ public final class Pager<T> implements Iterable<T> {
 
   /** All pages from the first. */
   public static <T> Pager<T> of(Function<String, Page<T>> fetch) {
-    return new Pager<>("unknown", "unknown", fetch, null, PageLimits.defaults());
+    return new Pager<>(null, "unknown", fetch, null, PageLimits.defaults());
   }
 
   /** All pages of {@code operationId} from the one {@code token} names (null: from the first). */
-  public static <T> Pager<T> of(String marketplace, String operationId, String token, Function<String, Page<T>> fetch) {
+  public static <T> Pager<T> of(Marketplace marketplace, String operationId, String token,
+      Function<String, Page<T>> fetch) {
     return new Pager<>(marketplace, operationId, fetch, token, PageLimits.defaults());
   }
 
   /** All pages from the one {@code token} names (e.g. a saved {@link PageIterator#resumeToken()}). */
   public static <T> Pager<T> resumeFrom(String token, Function<String, Page<T>> fetch) {
-    return new Pager<>("unknown", "unknown", fetch, token, PageLimits.defaults());
+    return new Pager<>(null, "unknown", fetch, token, PageLimits.defaults());
   }
 
   /** The same listing with other limits (page cap, empty pages in a row). */

@@ -1,5 +1,7 @@
 package com.marketplacecontracts.core.ratelimit;
 
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Operations;
@@ -65,20 +67,28 @@ public final class RateLimitInterceptor implements Interceptor {
     EstimationProbe probe = bucket.estimateAbilityToConsume(cost);
     Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
     if (!probe.canBeConsumed() && wait.compareTo(config.maxWait()) > 0) {
-      throw new QuotaWaitTooLongException(operation.id(), wait);
+      throw quotaSpent(request, operation, wait);
     }
     if (!probe.canBeConsumed()) {
       events.rateLimitWait(operation.id(), wait);
     }
     try {
       if (!bucket.asBlocking().tryConsume(cost, config.maxWait(), blocking)) {
-        throw new QuotaWaitTooLongException(operation.id(), config.maxWait());
+        throw quotaSpent(request, operation, config.maxWait());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the quota of " + operation.id());
     }
     return chain.proceed(request);
+  }
+
+  /** The quota would hold the call longer than allowed: a typed failure, without sending anything. */
+  private static IOException quotaSpent(Request request, ApiOperation operation, Duration wait) {
+    MarketplaceException.Details details = MarketplaceException.Details
+        .noResponse(Operations.marketplace(request), operation.id())
+        .withSummaryDetail("client-side quota spent; next slot in " + wait);
+    return new RateLimitedException(details, wait, null).inTransit();
   }
 
   /**

@@ -5,7 +5,6 @@ import com.marketplacecontracts.core.error.RetryAfter;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Operations;
-import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
 import com.marketplacecontracts.core.time.TimeSource;
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
@@ -125,11 +124,11 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   /**
-   * Not worth repeating: the client's own quota said no, or the failure already is a decided marketplace answer
-   * (e.g. the token exchange failed, after its own retries).
+   * Not worth repeating: a failure that is already typed (the client's own quota said no, or the token exchange
+   * failed after its own retries).
    */
   private static boolean retryable(IOException e) {
-    return !(e instanceof QuotaWaitTooLongException) && !(e.getCause() instanceof MarketplaceException);
+    return MarketplaceException.carriedBy(e) == null;
   }
 
   private static Response finish(Response response, IOException failure) throws IOException {

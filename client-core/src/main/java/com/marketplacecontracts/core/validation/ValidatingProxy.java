@@ -3,6 +3,7 @@ package com.marketplacecontracts.core.validation;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
 import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.operation.Marketplace;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -32,7 +33,7 @@ public final class ValidatingProxy {
 
   /** {@code target} behind a proxy of {@code api} that validates each call first. */
   @SuppressWarnings("unchecked")
-  public static <T> T wrap(Class<T> api, T target, Validator validator, String marketplace) {
+  public static <T> T wrap(Class<T> api, T target, Validator validator, Marketplace marketplace) {
     ExecutableValidator executables = validator.forExecutables();
     return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
       Object[] arguments = args == null ? new Object[0] : args;

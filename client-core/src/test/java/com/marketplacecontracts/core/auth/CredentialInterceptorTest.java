@@ -50,7 +50,7 @@ class CredentialInterceptorTest {
     home.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/items/1")));
 
     TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOf(RedirectRefusedException.class).hasMessageContaining("another origin")
         .hasMessageNotContaining("secret-key-1");
     assertThat(elsewhere.getRequestCount()).isZero();
@@ -62,7 +62,7 @@ class CredentialInterceptorTest {
     home.enqueue(new MockResponse().setBody("{}"));
 
     TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     home.takeRequest();
     RecordedRequest followed = home.takeRequest();
@@ -75,7 +75,7 @@ class CredentialInterceptorTest {
     home.enqueue(new MockResponse().setBody("{}"));
 
     TestClient client = client(Credential.header("Api-Key", "secret-key-1"));
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     assertThat(home.takeRequest().getHeader("Api-Key")).isEqualTo("secret-key-1");
   }
@@ -86,7 +86,7 @@ class CredentialInterceptorTest {
     elsewhere.enqueue(new MockResponse().setBody("{}"));
 
     TestClient client = followingAnywhere(Credential.header("Api-Key", "secret-key-1"));
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     assertThat(home.takeRequest().getHeader("Api-Key")).isEqualTo("secret-key-1");
     RecordedRequest redirected = elsewhere.takeRequest();
@@ -101,7 +101,7 @@ class CredentialInterceptorTest {
     elsewhere.enqueue(new MockResponse().setBody("{}"));
 
     TestClient client = followingAnywhere(Credential.bearer("tok-123"));
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     assertThat(home.takeRequest().getHeader("Authorization")).isEqualTo("Bearer tok-123");
     assertThat(elsewhere.takeRequest().getHeader("Authorization")).isNull();

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.ClientErrorException;
@@ -14,10 +15,14 @@ import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -57,14 +62,14 @@ class ClientRuntimeTest {
     server.enqueue(json(status, "{\"code\":\"E" + status + "\",\"message\":\"went wrong\"}")
         .setHeader("X-Request-Id", "req-42"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+    assertThatThrownBy(() -> client.api.read(5L).execute())
         .isInstanceOf(MarketplaceException.class)
         .satisfies(e -> {
           MarketplaceException failure = (MarketplaceException) e;
           assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
           assertThat(failure.statusCode()).isEqualTo(status);
           assertThat(failure.operationId()).isEqualTo("read");
-          assertThat(failure.marketplace()).isEqualTo("test");
+          assertThat(failure.marketplace()).isEqualTo(Marketplace.YANDEX_MARKET);
           assertThat(failure.errorCodes()).containsExactly("E" + status);
           assertThat(failure.errors().get(0).message()).isEqualTo("went wrong");
           assertThat(failure.requestId()).contains("req-42");
@@ -78,7 +83,7 @@ class ClientRuntimeTest {
     String html = "<html><body>" + "Bad Gateway ".repeat(400) + "</body></html>";
     server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody(html));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+    assertThatThrownBy(() -> client.api.read(5L).execute())
         .isInstanceOfSatisfying(ServerErrorException.class, e -> {
           assertThat(e.errors()).isEmpty();
           assertThat(e.rawBody()).hasValueSatisfying(raw -> {
@@ -93,7 +98,7 @@ class ClientRuntimeTest {
   void anEmptyErrorBodyStillGivesTheSubtype() {
     server.enqueue(new MockResponse().setResponseCode(404));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+    assertThatThrownBy(() -> client.api.read(5L).execute())
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.rawBody()).isEmpty());
   }
 
@@ -101,7 +106,7 @@ class ClientRuntimeTest {
   void malformedJsonIsAnUnreadableResponse() {
     server.enqueue(json(200, "{\"ok\": tru"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+    assertThatThrownBy(() -> client.api.read(5L).execute())
         .isInstanceOf(UnreadableResponseException.class)
         .hasMessageContaining("read");
   }
@@ -110,7 +115,7 @@ class ClientRuntimeTest {
   void anEmpty200IsAnUnreadableResponse() {
     server.enqueue(json(200, ""));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+    assertThatThrownBy(() -> client.api.read(5L).execute())
         .isInstanceOf(UnreadableResponseException.class);
   }
 
@@ -118,7 +123,7 @@ class ClientRuntimeTest {
   void anHtmlPageWith200IsAnUnreadableResponse() {
     server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>maintenance</html>"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(5L)))
+    assertThatThrownBy(() -> client.api.read(5L).execute())
         .isInstanceOf(UnreadableResponseException.class);
   }
 
@@ -129,7 +134,7 @@ class ClientRuntimeTest {
     TestClient offline = TestClient.builder(url).retry(RetryConfig.none())
         .rateLimit(RateLimitConfig.disabled()).connectTimeout(Duration.ofSeconds(2)).build();
 
-    assertThatThrownBy(() -> offline.runtime.execute(offline.api.read(5L)))
+    assertThatThrownBy(() -> offline.api.read(5L).execute())
         .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.statusCode()).isZero());
   }
 
@@ -150,7 +155,7 @@ class ClientRuntimeTest {
   void baseUrlWithoutTrailingSlashKeepsItsPath() throws Exception {
     server.enqueue(json(200, "{}"));
 
-    client.runtime.execute(client.api.read(9L));
+    client.api.read(9L).execute();
 
     assertThat(server.takeRequest().getPath()).isEqualTo("/api/items/9");
   }
@@ -159,8 +164,7 @@ class ClientRuntimeTest {
   void everyCallCarriesAW3cTraceparentThatErrorsReportWhenTheServerSendsNoId() throws Exception {
     server.enqueue(json(404, "{\"code\":\"NOT_FOUND\"}"));
 
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-        () -> client.runtime.execute(client.api.read(5L)));
+    Throwable thrown = catchThrowable(() -> client.api.read(5L).execute());
 
     String sent = server.takeRequest().getHeader("traceparent");
     assertThat(sent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
@@ -172,8 +176,37 @@ class ClientRuntimeTest {
   void userAgentNamesTheLibrary() throws Exception {
     server.enqueue(json(200, "{}"));
 
-    client.runtime.execute(client.api.read(9L));
+    client.api.read(9L).execute();
 
     assertThat(server.takeRequest().getHeader("User-Agent")).startsWith("marketplace-contracts/");
+  }
+
+  @Test
+  void eachExecuteSendsTheCallAgain() throws Exception {
+    server.enqueue(json(200, "{\"n\":1}"));
+    server.enqueue(json(200, "{\"n\":2}"));
+    MarketplaceCall<Map<String, Object>> call = client.api.read(9L);
+
+    assertThat(call.execute()).containsEntry("n", 1.0);
+    assertThat(call.execute()).containsEntry("n", 2.0);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void executeAsyncCompletesWithTheBody() throws Exception {
+    server.enqueue(json(200, "{\"ok\":true}"));
+
+    assertThat(client.api.read(9L).executeAsync().get(10, TimeUnit.SECONDS)).containsEntry("ok", true);
+  }
+
+  @Test
+  void executeAsyncFailsWithTheTypedExceptionExecuteWouldThrow() {
+    server.enqueue(json(404, "{\"code\":\"NOT_FOUND\"}"));
+
+    assertThat(client.api.read(5L).executeAsync())
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.errorCodes()).containsExactly("NOT_FOUND"));
   }
 }

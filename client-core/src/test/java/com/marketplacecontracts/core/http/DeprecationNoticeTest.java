@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import java.io.IOException;
@@ -52,11 +53,11 @@ class DeprecationNoticeTest {
     TestClient first = client();
     TestClient second = client();
 
-    first.runtime.execute(first.api.old());
-    first.runtime.execute(first.api.old());
-    first.runtime.execute(first.api.read(1L));
-    second.runtime.execute(second.api.old());
-    second.runtime.execute(second.api.old());
+    first.api.old().execute();
+    first.api.old().execute();
+    first.api.read(1L).execute();
+    second.api.old().execute();
+    second.api.old().execute();
 
     assertThat(notices).containsExactly("old -> read @ 2026-03-12", "old -> read @ 2026-03-12");
     assertThat(server.getRequestCount()).isEqualTo(5);
@@ -67,7 +68,7 @@ class DeprecationNoticeTest {
     enqueue(1);
     TestClient client = client();
 
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     assertThat(notices).isEmpty();
   }

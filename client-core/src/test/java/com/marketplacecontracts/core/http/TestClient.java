@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.ApiError;
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ public final class TestClient {
   public final TestApi api;
 
   private TestClient(Builder builder, Credential credential) {
-    this.runtime = ClientRuntime.create("test", builder, credential, moshi -> {
+    this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, builder, credential, moshi -> {
       var adapter = moshi.adapter(Map.class);
       return body -> {
         try {

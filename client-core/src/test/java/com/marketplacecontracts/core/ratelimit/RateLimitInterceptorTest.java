@@ -78,7 +78,7 @@ class RateLimitInterceptorTest {
     TestClient client = client(RateLimitConfig.fromSpec()); // read: 100 requests per minute
 
     for (int i = 0; i < 220; i++) {
-      client.runtime.execute(client.api.read(7L));
+      client.api.read(7L).execute();
     }
 
     long window = Duration.ofMinutes(1).toNanos();
@@ -100,12 +100,12 @@ class RateLimitInterceptorTest {
     TestClient client = client(RateLimitConfig.fromSpec());
 
     for (int i = 0; i < 5; i++) {
-      client.runtime.execute(client.api.read(1L));
-      client.runtime.execute(client.api.read(2L));
+      client.api.read(1L).execute();
+      client.api.read(2L).execute();
     }
 
     assertThat(time.sleeps()).isEmpty(); // each account has its own burst of 5
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
     assertThat(time.sleeps()).hasSize(1);
   }
 
@@ -113,9 +113,9 @@ class RateLimitInterceptorTest {
   void itemQuotasChargeTheRequestedLimit() {
     TestClient client = client(RateLimitConfig.fromSpec()); // list: 1000 items per minute, burst 50
 
-    client.runtime.execute(client.api.list(50));
+    client.api.list(50).execute();
     assertThat(time.sleeps()).isEmpty();
-    client.runtime.execute(client.api.list(50));
+    client.api.list(50).execute();
 
     // 50 items at 950 per minute take about 3.16 s to come back
     assertThat(time.slept()).isBetween(Duration.ofMillis(3000), Duration.ofMillis(3300));
@@ -125,10 +125,10 @@ class RateLimitInterceptorTest {
   void aWaitLongerThanAllowedFailsFastWithoutSending() {
     TestClient client = client(RateLimitConfig.fromSpec().withMaxWait(Duration.ofMillis(100)));
     for (int i = 0; i < 5; i++) {
-      client.runtime.execute(client.api.read(1L));
+      client.api.read(1L).execute();
     }
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           assertThat(e.statusCode()).isZero();
           assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive());
@@ -141,8 +141,8 @@ class RateLimitInterceptorTest {
     TestClient client = client(RateLimitConfig.fromSpec()
         .withQuota("read", RateLimitConfig.Quota.requests(20, Duration.ofMinutes(1))));
 
-    client.runtime.execute(client.api.read(1L));
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
+    client.api.read(1L).execute();
 
     assertThat(time.sleeps()).hasSize(1); // burst of 1 (20 / 20)
   }
@@ -152,7 +152,7 @@ class RateLimitInterceptorTest {
     TestClient client = client(RateLimitConfig.fromSpec()); // read: none 100/min, medium 600/min
 
     // burst 5, then 95 a minute: the 100/min tier, not the 600/min one
-    Duration elapsed = timeOf(100, () -> client.runtime.execute(client.api.read(1L)));
+    Duration elapsed = timeOf(100, () -> client.api.read(1L).execute());
 
     assertThat(elapsed).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
   }
@@ -162,7 +162,7 @@ class RateLimitInterceptorTest {
     TestClient client = builder().tier("medium").build();
 
     // medium: 600 a minute, burst 30, then 570 a minute
-    Duration elapsed = timeOf(600, () -> client.runtime.execute(client.api.read(1L)));
+    Duration elapsed = timeOf(600, () -> client.api.read(1L).execute());
 
     assertThat(elapsed).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
   }
@@ -173,9 +173,9 @@ class RateLimitInterceptorTest {
     TestClient stricter = client(RateLimitConfig.fromSpec());
     TestClient medium = builder().tier("medium").build();
 
-    assertThat(timeOf(100, () -> stricter.runtime.execute(stricter.api.hourly())))
+    assertThat(timeOf(100, () -> stricter.api.hourly().execute()))
         .isGreaterThan(Duration.ofMinutes(3));
-    assertThat(timeOf(100, () -> medium.runtime.execute(medium.api.hourly())))
+    assertThat(timeOf(100, () -> medium.api.hourly().execute()))
         .isLessThan(Duration.ofMinutes(2));
   }
 
@@ -183,7 +183,7 @@ class RateLimitInterceptorTest {
   void aTierTheOperationDoesNotDeclareFallsBackToTheStricter() {
     TestClient client = builder().tier("enterprise").build();
 
-    Duration elapsed = timeOf(100, () -> client.runtime.execute(client.api.read(1L)));
+    Duration elapsed = timeOf(100, () -> client.api.read(1L).execute());
 
     assertThat(elapsed).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
   }
@@ -194,8 +194,8 @@ class RateLimitInterceptorTest {
         .rateLimit(RateLimitConfig.fromSpec().withQuota("read", RateLimitConfig.Quota.requests(20, Duration.ofMinutes(1))))
         .build();
 
-    client.runtime.execute(client.api.read(1L));
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
+    client.api.read(1L).execute();
 
     assertThat(time.sleeps()).hasSize(1); // burst of 1 (20 / 20), not medium's 30
   }
@@ -206,7 +206,7 @@ class RateLimitInterceptorTest {
         .build();
 
     for (int i = 0; i < 30; i++) {
-      client.runtime.execute(client.api.read(1L));
+      client.api.read(1L).execute();
     }
 
     assertThat(time.sleeps()).isEmpty(); // medium's burst of 30
@@ -227,8 +227,8 @@ class RateLimitInterceptorTest {
   private static final class ApiOperationQuotas {
     RateLimitConfig.Quota of(String operationId) {
       for (java.lang.reflect.Method method : com.marketplacecontracts.core.http.TestApi.class.getMethods()) {
-        com.marketplacecontracts.core.http.ApiOperation operation =
-            method.getAnnotation(com.marketplacecontracts.core.http.ApiOperation.class);
+        com.marketplacecontracts.core.operation.ApiOperation operation =
+            method.getAnnotation(com.marketplacecontracts.core.operation.ApiOperation.class);
         if (operation != null && operation.id().equals(operationId)) {
           return RateLimitInterceptor.quotaOf(operation, RateLimitConfig.fromSpec());
         }
@@ -242,7 +242,7 @@ class RateLimitInterceptorTest {
     TestClient client = client(RateLimitConfig.disabled());
 
     for (int i = 0; i < 120; i++) {
-      client.runtime.execute(client.api.read(1L));
+      client.api.read(1L).execute();
     }
 
     assertThat(time.sleeps()).isEmpty();

@@ -65,7 +65,7 @@ class RetryInterceptorTest {
     server.enqueue(json(500, "{}"));
     server.enqueue(json(200, "{\"ok\":true}"));
 
-    Map<String, Object> body = client.runtime.execute(client.api.read(1L));
+    Map<String, Object> body = client.api.read(1L).execute();
 
     assertThat(body).containsEntry("ok", true);
     assertThat(server.getRequestCount()).isEqualTo(3);
@@ -82,7 +82,7 @@ class RetryInterceptorTest {
       server.enqueue(json(502, "{\"code\":\"BAD_GATEWAY\"}"));
     }
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOfSatisfying(ServerErrorException.class, e -> {
           assertThat(e.statusCode()).isEqualTo(502);
           assertThat(e.errorCodes()).containsExactly("BAD_GATEWAY");
@@ -95,7 +95,7 @@ class RetryInterceptorTest {
     server.enqueue(json(420, "{}").setHeader("Retry-After", "7"));
     server.enqueue(json(200, "{}"));
 
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
@@ -105,7 +105,7 @@ class RetryInterceptorTest {
   void aServerWaitLongerThanAllowedEndsRetriesWithTheWaitOnTheException() {
     server.enqueue(json(429, "{\"code\":\"LIMIT\"}").setHeader("Retry-After", "3600"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           assertThat(e.retryAfter()).contains(Duration.ofHours(1));
           assertThat(e.statusCode()).isEqualTo(429);
@@ -120,7 +120,7 @@ class RetryInterceptorTest {
       server.enqueue(json(420, "{\"code\":\"LIMIT\"}"));
     }
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOf(RateLimitedException.class);
     assertThat(server.getRequestCount()).isEqualTo(4);
     assertThat(time.sleeps()).hasSize(3);
@@ -130,7 +130,7 @@ class RetryInterceptorTest {
   void otherClientErrorsAreNeverRetried() {
     server.enqueue(json(400, "{\"code\":\"BAD\"}"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L))).isInstanceOf(BadRequestException.class);
+    assertThatThrownBy(() -> client.api.read(1L).execute()).isInstanceOf(BadRequestException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -139,7 +139,7 @@ class RetryInterceptorTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(json(200, "{}"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.write(Map.of("a", 1))))
+    assertThatThrownBy(() -> client.api.write(Map.of("a", 1)).execute())
         .isInstanceOf(ServerErrorException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -149,7 +149,7 @@ class RetryInterceptorTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     server.enqueue(json(200, "{\"ok\":1}"));
 
-    assertThat(client.runtime.execute(client.api.read(1L))).containsKey("ok");
+    assertThat(client.api.read(1L).execute()).containsKey("ok");
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(retries).hasSize(1);
   }
@@ -160,7 +160,7 @@ class RetryInterceptorTest {
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     }
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.statusCode()).isZero());
     assertThat(retries).hasSize(3);
   }
@@ -172,7 +172,7 @@ class RetryInterceptorTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(json(200, "{}"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L))).isInstanceOf(ServerErrorException.class);
+    assertThatThrownBy(() -> client.api.read(1L).execute()).isInstanceOf(ServerErrorException.class);
     // first retry after ~0.5 s fits the 1 s budget, the second (~1 s more) does not
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -182,7 +182,7 @@ class RetryInterceptorTest {
     client = client(RetryConfig.none());
     server.enqueue(json(503, "{}"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L))).isInstanceOf(ServerErrorException.class);
+    assertThatThrownBy(() -> client.api.read(1L).execute()).isInstanceOf(ServerErrorException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -1,0 +1,194 @@
+package com.marketplacecontracts.core.http;
+
+import com.marketplacecontracts.core.auth.Credential;
+import com.marketplacecontracts.core.error.ErrorDecoder;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.TransportException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.operation.Operations;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Request;
+import retrofit2.Call;
+import retrofit2.CallAdapter;
+import retrofit2.Callback;
+import retrofit2.Invocation;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+
+/**
+ * Lets generated API methods return {@link MarketplaceCall}: Retrofit's own extension point for the return type.
+ * The one place where a call's outcome becomes a body or a typed {@link MarketplaceException}.
+ */
+final class TypedCallAdapterFactory extends CallAdapter.Factory {
+
+  /** How OkHttp words a header value it refuses to send (it quotes the value, so only the name is kept). */
+  private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
+
+  private final Marketplace marketplace;
+  private final ErrorDecoder errors;
+  private final Map<Invocation, Integer> statuses;
+
+  /**
+   * @param statuses the last status each in-flight call got (written by the response limits), so a 2xx that cannot
+   *                 be decoded is reported with it
+   */
+  TypedCallAdapterFactory(Marketplace marketplace, ErrorDecoder errors, Map<Invocation, Integer> statuses) {
+    this.marketplace = marketplace;
+    this.errors = errors;
+    this.statuses = statuses;
+  }
+
+  @Override
+  public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+    if (getRawType(returnType) != MarketplaceCall.class) {
+      return null;
+    }
+    if (!(returnType instanceof ParameterizedType parameterized)) {
+      throw new IllegalArgumentException("MarketplaceCall needs its body type, e.g. MarketplaceCall<Foo>");
+    }
+    Type body = getParameterUpperBound(0, parameterized);
+    return new CallAdapter<Object, MarketplaceCall<Object>>() {
+      @Override
+      public Type responseType() {
+        return body;
+      }
+
+      @Override
+      public MarketplaceCall<Object> adapt(Call<Object> call) {
+        return new TypedCall<>(call);
+      }
+    };
+  }
+
+  private final class TypedCall<T> implements MarketplaceCall<T> {
+    private final Call<T> template;
+
+    TypedCall(Call<T> template) {
+      this.template = template;
+    }
+
+    @Override
+    public T execute() {
+      Call<T> call = template.clone();
+      Response<T> response;
+      try {
+        response = call.execute();
+      } catch (IOException | RuntimeException e) {
+        throw failure(call, e);
+      } finally {
+        forget(call);
+      }
+      return body(call, response);
+    }
+
+    @Override
+    public CompletableFuture<T> executeAsync() {
+      Call<T> call = template.clone();
+      CompletableFuture<T> future = new CompletableFuture<>() {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+          call.cancel();
+          return super.cancel(mayInterruptIfRunning);
+        }
+      };
+      call.enqueue(new Callback<>() {
+        @Override
+        public void onResponse(Call<T> done, Response<T> response) {
+          forget(done);
+          try {
+            future.complete(body(done, response));
+          } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+          }
+        }
+
+        @Override
+        public void onFailure(Call<T> done, Throwable e) {
+          future.completeExceptionally(e instanceof Exception exception ? failure(done, exception) : e);
+          forget(done);
+        }
+      });
+      return future;
+    }
+
+    @Override
+    public Request request() {
+      return template.request();
+    }
+
+    @Override
+    public String toString() {
+      return "MarketplaceCall(" + Operations.id(template.request()) + ")";
+    }
+  }
+
+  private <T> T body(Call<T> call, Response<T> response) {
+    String operationId = Operations.id(call.request());
+    if (!response.isSuccessful()) {
+      throw errors.decode(operationId, response.code(), response.headers(),
+          response.raw().request().header(ClientRuntime.TRACEPARENT), response.errorBody());
+    }
+    T body = response.body();
+    if (body == null) {
+      throw new UnreadableResponseException(errors.details(operationId, response.code(), null,
+          ErrorDecoder.requestId(response.headers()), null, "empty body"), null);
+    }
+    return body;
+  }
+
+  private void forget(Call<?> call) {
+    Invocation invocation = call.request().tag(Invocation.class);
+    if (invocation != null) {
+      statuses.remove(invocation);
+    }
+  }
+
+  /**
+   * What a call that got no usable answer throws. A {@link RuntimeException} that is neither a decoding failure nor
+   * OkHttp refusing a header value is a mistake of the calling code (e.g. a null path parameter) and keeps its type.
+   */
+  private RuntimeException failure(Call<?> call, Exception e) {
+    MarketplaceException carried = MarketplaceException.carriedBy(e);
+    if (carried != null) {
+      return carried; // a decided outcome: a limit, a refused redirect, a spent quota, a failed token exchange...
+    }
+    if (e instanceof MarketplaceException typed) {
+      return typed;
+    }
+    String operationId = Operations.id(call.request());
+    if (e instanceof JsonDataException || e instanceof JsonEncodingException || e instanceof EOFException) {
+      // Only a 2xx body is decoded: the status is the one the answer had.
+      Invocation invocation = call.request().tag(Invocation.class);
+      Integer status = invocation == null ? null : statuses.get(invocation);
+      return new UnreadableResponseException(errors.details(operationId, status == null ? 0 : status, null, null,
+          null, e.getMessage()), e);
+    }
+    if (e instanceof IOException) {
+      return new TransportException(errors.noResponse(operationId, describe(e)), e);
+    }
+    Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+    if (e instanceof IllegalArgumentException && header.find()) {
+      // OkHttp rejected a header value before sending, quoting the value: report the header, never the value.
+      return new RequestValidationException(marketplace, operationId, List.of(
+          new RequestValidationException.Violation(header.group(1), "***", Credential.VALUE_RULE)));
+    }
+    return (RuntimeException) e;
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+}

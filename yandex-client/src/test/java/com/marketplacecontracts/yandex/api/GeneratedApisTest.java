@@ -1,0 +1,12 @@
+package com.marketplacecontracts.yandex.api;
+
+import com.marketplacecontracts.core.http.GeneratedApis;
+import org.junit.jupiter.api.Test;
+
+class GeneratedApisTest {
+
+  @Test
+  void everyGeneratedOperationReturnsATypedCall() {
+    GeneratedApis.assertEveryOperationReturnsMarketplaceCall("com.marketplacecontracts.yandex.api");
+  }
+}
