@@ -3,6 +3,7 @@ package com.marketplacecontracts.bench;
 import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.operation.ApiOperation;
@@ -69,6 +70,10 @@ public class CallOverheadBenchmark {
     RawBuilder(String url) {
       super(url);
     }
+
+    ClientSettings build() {
+      return settings();
+    }
   }
 
   LoopbackServer server;
@@ -93,7 +98,7 @@ public class CallOverheadBenchmark {
         .addConverterFactory(MoshiConverterFactory.create(MoshiFactory.create()))
         .build().create(PlainOffers.class);
     ClientRuntime runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET,
-        new RawBuilder(server.url()).rateLimit(RateLimitConfig.disabled()),
+        new RawBuilder(server.url()).rateLimit(RateLimitConfig.disabled()).build(),
         Credential.header("Api-Key", "bench-key"), moshi -> body -> null);
     runtimeRaw = runtime.api(RawOffers.class);
     request = new Request.Builder().url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10")

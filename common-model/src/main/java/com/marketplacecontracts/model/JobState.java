@@ -9,10 +9,5 @@ public enum JobState {
   /** Finished with an error. */
   FAILED,
   /** A state this library does not know; see the raw value. */
-  UNKNOWN;
-
-  /** True when the job will not change any more. */
-  public boolean isFinal() {
-    return this == DONE || this == FAILED;
-  }
+  UNKNOWN
 }

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.model;
 
+import com.marketplacecontracts.core.operation.Marketplace;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

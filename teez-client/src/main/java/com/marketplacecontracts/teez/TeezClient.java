@@ -7,10 +7,10 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
-import com.marketplacecontracts.core.time.TimeSource;
 import com.marketplacecontracts.teez.api.AuthApi;
 import com.marketplacecontracts.teez.api.ProductsApi;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
@@ -38,31 +38,21 @@ public final class TeezClient {
   /** Production API root. */
   public static final String PRODUCTION_URL = "https://seller-api.teez.kz/";
 
+  private final ClientSettings settings;
+  private final Credentials credentials;
   private final ClientRuntime runtime;
   private final ProductsApi products;
   private final AuthApi auth;
-  private final TimeSource time;
 
-  private TeezClient(Builder builder) {
+  private TeezClient(ClientSettings settings, Credentials credentials) {
+    this.settings = settings;
+    this.credentials = credentials;
     // The token endpoint is called through its own runtime, without the bearer credential it is there to provide.
-    ClientRuntime tokenRuntime = ClientRuntime.create(Marketplace.TEEZ, builder, null, TeezErrorParser::create);
+    ClientRuntime tokenRuntime = ClientRuntime.create(Marketplace.TEEZ, settings, null, TeezErrorParser::create);
     this.auth = tokenRuntime.api(AuthApi.class);
-    Credential credential;
-    if (builder.credential != null) {
-      credential = builder.credential;
-    } else if (builder.accessToken != null) {
-      credential = Credential.bearer(builder.accessToken);
-    } else if (builder.clientId != null) {
-      String clientId = builder.clientId;
-      String clientSecret = builder.clientSecret;
-      credential = new RefreshingTokenCredential(
-          () -> fetchToken(tokenRuntime, auth, clientId, clientSecret), builder.configuredTimeSource(), builder.refreshMargin);
-    } else {
-      throw new IllegalStateException("credentials: call accessToken(...) or clientCredentials(...)");
-    }
-    this.runtime = ClientRuntime.create(Marketplace.TEEZ, builder, credential, TeezErrorParser::create);
+    this.runtime = ClientRuntime.create(Marketplace.TEEZ, settings,
+        credentials.credential(tokenRuntime, auth, settings), TeezErrorParser::create);
     this.products = runtime.api(ProductsApi.class);
-    this.time = builder.configuredTimeSource();
   }
 
   private static AccessToken fetchToken(ClientRuntime tokenRuntime, AuthApi auth, String id, String secret)
@@ -88,6 +78,11 @@ public final class TeezClient {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder with this client's settings and credentials, to build a client that differs in some of them. */
+  public Builder newBuilder() {
+    return new Builder(settings, credentials);
   }
 
   /**
@@ -126,7 +121,7 @@ public final class TeezClient {
   /** As {@link #awaitImport(long, Duration, Predicate)}, showing each poll to {@code onPoll}. */
   public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout,
       Predicate<String> pending, Consumer<GetExternalImportStatusApiResponse> onPoll) {
-    return Poller.withTimeout(timeout, time).await(() -> {
+    return Poller.withTimeout(timeout, settings.time()).await(() -> {
       GetExternalImportStatusApiResponse status = importStatus(jobId);
       onPoll.accept(status);
       return status;
@@ -157,24 +152,53 @@ public final class TeezClient {
     return "TeezClient(" + runtime.baseUrl() + ")";
   }
 
+  /**
+   * How the client authenticates: exactly one of a ready token, client credentials for the token endpoint, or a
+   * credential of the caller's.
+   */
+  private record Credentials(String accessToken, String clientId, String clientSecret, Credential custom,
+      Duration refreshMargin) {
+
+    static final Credentials NONE = new Credentials(null, null, null, null, Duration.ofSeconds(60));
+
+    Credential credential(ClientRuntime tokenRuntime, AuthApi auth, ClientSettings settings) {
+      if (custom != null) {
+        return custom;
+      }
+      if (accessToken != null) {
+        return Credential.bearer(accessToken);
+      }
+      if (clientId != null) {
+        return new RefreshingTokenCredential(() -> fetchToken(tokenRuntime, auth, clientId, clientSecret),
+            settings.time(), refreshMargin);
+      }
+      throw new IllegalStateException("credentials: call accessToken(...) or clientCredentials(...)");
+    }
+
+    @Override
+    public String toString() {
+      return custom != null ? custom.toString() : accessToken != null ? "access token ***"
+          : clientId != null ? "client credentials ***" : "none";
+    }
+  }
+
   /** Settings; credentials are a ready {@link #accessToken} or {@link #clientCredentials} for the token endpoint. */
   public static final class Builder extends ClientBuilder<Builder> {
-    private String accessToken;
-    private String clientId;
-    private String clientSecret;
-    private Duration refreshMargin = Duration.ofSeconds(60);
-    private Credential credential;
+    private Credentials credentials = Credentials.NONE;
 
     private Builder() {
       super(PRODUCTION_URL);
     }
 
+    private Builder(ClientSettings settings, Credentials credentials) {
+      super(settings);
+      this.credentials = credentials;
+    }
+
     /** A ready bearer token (JWT), used as is. Checked at once: printable ASCII only. */
     public Builder accessToken(String token) {
-      this.accessToken = Credential.checked(Marketplace.TEEZ, "accessToken", token);
-      this.credential = null;
-      this.clientId = null;
-      this.clientSecret = null;
+      credentials = new Credentials(Credential.checked(Marketplace.TEEZ, "accessToken", token), null, null, null,
+          credentials.refreshMargin());
       return this;
     }
 
@@ -183,38 +207,33 @@ public final class TeezClient {
      * once (printable ASCII only); the secret is masked wherever a server echoes it.
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
-      this.clientId = Credential.checked(Marketplace.TEEZ, "clientId", clientId);
-      this.clientSecret = Credential.checked(Marketplace.TEEZ, "clientSecret", clientSecret);
+      credentials = new Credentials(null, Credential.checked(Marketplace.TEEZ, "clientId", clientId),
+          Credential.checked(Marketplace.TEEZ, "clientSecret", clientSecret), null, credentials.refreshMargin());
       secret(clientSecret);
-      this.accessToken = null;
-      this.credential = null;
       return this;
     }
 
     /** Any other way to authenticate, e.g. a token kept fresh by another system. */
     public Builder credential(Credential credential) {
-      this.credential = Objects.requireNonNull(credential, "credential");
-      this.accessToken = null;
-      this.clientId = null;
-      this.clientSecret = null;
+      credentials = new Credentials(null, null, null, Objects.requireNonNull(credential, "credential"),
+          credentials.refreshMargin());
       return this;
     }
 
     /** How long before expiry a token is replaced (60 s by default). */
     public Builder tokenRefreshMargin(Duration margin) {
-      this.refreshMargin = Objects.requireNonNull(margin);
+      credentials = new Credentials(credentials.accessToken(), credentials.clientId(), credentials.clientSecret(),
+          credentials.custom(), Objects.requireNonNull(margin));
       return this;
     }
 
     public TeezClient build() {
-      return new TeezClient(this);
+      return new TeezClient(settings(), credentials);
     }
 
     @Override
     public String toString() {
-      return "TeezClient.Builder(" + configuredBaseUrl() + ", credentials="
-          + (credential != null ? credential : accessToken != null ? "access token ***"
-          : clientId != null ? "client credentials ***" : "none") + ")";
+      return "TeezClient.Builder(" + settings().baseUrl() + ", credentials=" + credentials + ")";
     }
   }
 }

@@ -231,4 +231,17 @@ class TeezClientTest {
     assertThat(TeezClient.builder().clientCredentials("client-1", "s3cr3t").toString()).doesNotContain("s3cr3t");
     assertThat(TeezClient.builder().accessToken("jwt-abc").toString()).doesNotContain("jwt-abc");
   }
+
+  @Test
+  void newBuilderKeepsTheSettingsAndCredentials() throws Exception {
+    TeezClient first = withToken("jwt-abc");
+    server.enqueue(json(200, STATUS_OK));
+
+    first.newBuilder().userAgent("erp/2").build().importStatus(42L);
+
+    RecordedRequest sent = server.takeRequest();
+    assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer jwt-abc");
+    assertThat(sent.getHeader("User-Agent")).startsWith("erp/2 marketplace-contracts/");
+    assertThat(first.newBuilder().toString()).doesNotContain("jwt-abc");
+  }
 }

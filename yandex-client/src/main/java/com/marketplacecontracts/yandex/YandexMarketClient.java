@@ -4,13 +4,13 @@ import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
-import com.marketplacecontracts.core.time.TimeSource;
 import com.marketplacecontracts.yandex.api.OfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OperationsApi;
 import com.marketplacecontracts.yandex.api.OrdersApi;
@@ -61,17 +61,17 @@ public final class YandexMarketClient {
   /** The most offer ids one catalog look-up may carry ({@code offerIds}, maxItems). */
   public static final int MAX_IDS_PER_REQUEST = 100;
 
+  private final ClientSettings settings;
+  private final Credential credential;
   private final ClientRuntime runtime;
-  private final TimeSource time;
   private final OrdersApi orders;
   private final OfferMappingsApi offerMappings;
   private final OperationsApi operations;
 
-  private YandexMarketClient(Builder builder) {
-    Credential credential = Objects.requireNonNull(builder.credential,
-        "credentials: call apiKey(...) or oauthToken(...)");
-    this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, builder, credential, YandexErrorParser::create);
-    this.time = builder.configuredTimeSource();
+  private YandexMarketClient(ClientSettings settings, Credential credential) {
+    this.settings = settings;
+    this.credential = Objects.requireNonNull(credential, "credentials: call apiKey(...) or oauthToken(...)");
+    this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, settings, credential, YandexErrorParser::create);
     this.orders = runtime.api(OrdersApi.class);
     this.offerMappings = runtime.api(OfferMappingsApi.class);
     this.operations = runtime.api(OperationsApi.class);
@@ -79,6 +79,11 @@ public final class YandexMarketClient {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder with this client's settings and credentials, to build a client that differs in some of them. */
+  public Builder newBuilder() {
+    return new Builder(settings).credential(credential);
   }
 
   /**
@@ -227,7 +232,7 @@ public final class YandexMarketClient {
   /** As {@link #awaitOperations(long, OperationType, Collection, Duration)}, showing each poll to {@code onPoll}. */
   public PollResult<List<OperationResultDTO>> awaitOperations(long businessId, OperationType type,
       Collection<String> ids, Duration timeout, Consumer<List<OperationResultDTO>> onPoll) {
-    return Poller.withTimeout(timeout, time).await(() -> {
+    return Poller.withTimeout(timeout, settings.time()).await(() -> {
       GetOperationsResponse response = operationStatuses(businessId, type, ids);
       List<OperationResultDTO> list = response.getResult() == null || response.getResult().getOperations() == null
           ? List.<OperationResultDTO>of() : response.getResult().getOperations();
@@ -245,7 +250,7 @@ public final class YandexMarketClient {
   /** As {@link #awaitUinChecks(long, long, Duration)}, showing each poll to {@code onPoll}. */
   public PollResult<GetOrderIdentifiersStatusDTO> awaitUinChecks(long campaignId, long orderId, Duration timeout,
       Consumer<GetOrderIdentifiersStatusDTO> onPoll) {
-    return Poller.withTimeout(timeout, time).await(() -> {
+    return Poller.withTimeout(timeout, settings.time()).await(() -> {
       GetOrderIdentifiersStatusDTO result = uinStatus(campaignId, orderId).getResult();
       GetOrderIdentifiersStatusDTO value = result == null ? new GetOrderIdentifiersStatusDTO().items(List.of()) : result;
       onPoll.accept(value);
@@ -299,6 +304,10 @@ public final class YandexMarketClient {
       super(PRODUCTION_URL);
     }
 
+    private Builder(ClientSettings settings) {
+      super(settings);
+    }
+
     /** An API-Key token, sent in the {@code Api-Key} header. Checked at once: printable ASCII only. */
     public Builder apiKey(String apiKey) {
       this.credential = Credential.header("Api-Key", Credential.checked(Marketplace.YANDEX_MARKET, "apiKey", apiKey));
@@ -327,12 +336,12 @@ public final class YandexMarketClient {
     }
 
     public YandexMarketClient build() {
-      return new YandexMarketClient(this);
+      return new YandexMarketClient(settings(), credential);
     }
 
     @Override
     public String toString() {
-      return "YandexMarketClient.Builder(" + configuredBaseUrl() + ", " + credential + ")";
+      return "YandexMarketClient.Builder(" + settings().baseUrl() + ", " + credential + ")";
     }
   }
 }

@@ -560,4 +560,15 @@ class YandexMarketClientTest {
     assertThat(client.toString()).doesNotContain(API_KEY);
     assertThat(YandexMarketClient.builder().apiKey(API_KEY).toString()).doesNotContain(API_KEY);
   }
+
+  @Test
+  void newBuilderKeepsTheSettingsAndCredentials() throws Exception {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}"));
+
+    client.newBuilder().userAgent("erp/2").build().uinStatus(1L, 2L);
+
+    RecordedRequest sent = server.takeRequest();
+    assertThat(sent.getHeader("Api-Key")).isEqualTo(API_KEY);
+    assertThat(sent.getHeader("User-Agent")).startsWith("erp/2 marketplace-contracts/");
+  }
 }

@@ -6,35 +6,56 @@ import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 
 /**
- * The settings both client builders share. A client's own builder extends this and adds its credentials.
+ * The settings both client builders share. A client's own builder extends this and adds its credentials; the
+ * client keeps what it was built with as an immutable {@link ClientSettings}.
  *
  * @param <B> the concrete builder, for chaining
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
-  String baseUrl;
+  private String baseUrl;
   // The marketplace gives a request 10 s on its side: an attempt that has not started answering after 15 s is not
   // going to; the call timeout bounds everything (retries, quota waits, redirects) — see the README.
-  Duration connectTimeout = Duration.ofSeconds(5);
-  Duration readTimeout = Duration.ofSeconds(15);
-  Duration callTimeout = Duration.ofMinutes(3);
-  ResponseLimits responseLimits = ResponseLimits.defaults();
-  RedirectPolicy redirects = RedirectPolicy.sameOrigin();
-  final java.util.List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
-  OkHttpClient okHttpClient;
-  String userAgent;
-  RetryConfig retry = RetryConfig.defaults();
-  RateLimitConfig rateLimit = RateLimitConfig.fromSpec();
-  TimeSource time = TimeSource.SYSTEM;
-  Clock clock = Clock.systemUTC();
-  ClientEvents events = ClientEvents.NONE;
+  private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration readTimeout = Duration.ofSeconds(15);
+  private Duration callTimeout = Duration.ofMinutes(3);
+  private ResponseLimits responseLimits = ResponseLimits.defaults();
+  private RedirectPolicy redirects = RedirectPolicy.sameOrigin();
+  private final List<String> secrets = new CopyOnWriteArrayList<>();
+  private OkHttpClient okHttpClient;
+  private String userAgent;
+  private RetryConfig retry = RetryConfig.defaults();
+  private RateLimitConfig rateLimit = RateLimitConfig.fromSpec();
+  private TimeSource time = TimeSource.SYSTEM;
+  private Clock clock = Clock.systemUTC();
+  private ClientEvents events = ClientEvents.NONE;
 
   protected ClientBuilder(String productionUrl) {
     this.baseUrl = productionUrl;
+  }
+
+  /** A builder that starts from what a client was built with (its {@code newBuilder()}). */
+  protected ClientBuilder(ClientSettings settings) {
+    this.baseUrl = settings.baseUrl();
+    this.connectTimeout = settings.connectTimeout();
+    this.readTimeout = settings.readTimeout();
+    this.callTimeout = settings.callTimeout();
+    this.responseLimits = settings.responseLimits();
+    this.redirects = settings.redirects();
+    this.secrets.addAll(settings.secrets());
+    this.okHttpClient = settings.okHttpClient();
+    this.userAgent = settings.userAgent();
+    this.retry = settings.retry();
+    this.rateLimit = settings.rateLimit();
+    this.time = settings.time();
+    this.clock = settings.clock();
+    this.events = settings.events();
   }
 
   @SuppressWarnings("unchecked")
@@ -138,19 +159,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Progress events: retries, rate-limit waits, calls of deprecated operations. */
+  /** Progress events: retries, rate-limit waits, polls, calls of deprecated operations. */
   public B events(ClientEvents events) {
     this.events = Objects.requireNonNull(events);
     return self();
   }
 
-  /** The configured time source (for a facade's polling helpers). */
-  public TimeSource configuredTimeSource() {
-    return time;
-  }
-
-  /** The configured API root. */
-  public String configuredBaseUrl() {
-    return baseUrl;
+  /** The settings as they are now, for the client being built. */
+  protected ClientSettings settings() {
+    return new ClientSettings(baseUrl, connectTimeout, readTimeout, callTimeout, responseLimits, redirects,
+        List.copyOf(secrets), okHttpClient, userAgent, retry, rateLimit, time, clock, events);
   }
 }

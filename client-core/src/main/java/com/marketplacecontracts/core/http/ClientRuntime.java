@@ -56,14 +56,14 @@ public final class ClientRuntime {
   /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
   private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
 
-  private ClientRuntime(Marketplace marketplace, ClientBuilder<?> settings, Credential credential,
+  private ClientRuntime(Marketplace marketplace, ClientSettings settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
     this.marketplace = marketplace;
-    this.baseUrl = normalize(settings.baseUrl);
+    this.baseUrl = normalize(settings.baseUrl());
     Moshi moshi = MoshiFactory.create();
     this.validator = VALIDATORS.getValidator();
-    List<String> builderSecrets = List.copyOf(settings.secrets);
-    this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock, Redactor.of(() -> {
+    List<String> builderSecrets = List.copyOf(settings.secrets());
+    this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock(), Redactor.of(() -> {
       if (credential == null) {
         return builderSecrets;
       }
@@ -71,20 +71,20 @@ public final class ClientRuntime {
       all.addAll(credential.secrets());
       return all;
     }));
-    OkHttpClient.Builder builder = (settings.okHttpClient == null ? new OkHttpClient() : settings.okHttpClient)
+    OkHttpClient.Builder builder = (settings.okHttpClient() == null ? new OkHttpClient() : settings.okHttpClient())
         .newBuilder()
-        .connectTimeout(settings.connectTimeout)
-        .readTimeout(settings.readTimeout)
-        .writeTimeout(settings.readTimeout)
-        .callTimeout(settings.callTimeout)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
+        .callTimeout(settings.callTimeout())
         // OkHttp's own silent retry is off: only the retry policy (and the spec's x-idempotent) decides what may
         // be sent twice.
         .retryOnConnectionFailure(false)
         // Redirects are decided by RedirectPolicy (RedirectInterceptor), never by OkHttp.
         .followRedirects(false)
         .followSslRedirects(false);
-    Duration callTimeout = settings.callTimeout;
-    String agent = (settings.userAgent == null ? "" : settings.userAgent + " ")
+    Duration callTimeout = settings.callTimeout();
+    String agent = (settings.userAgent() == null ? "" : settings.userAgent() + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
     builder.addInterceptor(chain -> {
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
@@ -98,14 +98,15 @@ public final class ClientRuntime {
       }
       return chain.proceed(request.build());
     });
-    builder.addInterceptor(new DeprecationNotice(settings.events));
-    builder.addInterceptor(new RetryInterceptor(settings.retry, settings.time, settings.clock, settings.events));
-    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, settings.time, settings.events));
+    builder.addInterceptor(new DeprecationNotice(settings.events()));
+    builder.addInterceptor(
+        new RetryInterceptor(settings.retry(), settings.time(), settings.clock(), settings.events()));
+    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit(), settings.time(), settings.events()));
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     }
-    builder.addInterceptor(new RedirectInterceptor(settings.redirects, baseUrl, errors));
-    builder.addInterceptor(new ResponseLimitInterceptor(settings.responseLimits, errors, statuses));
+    builder.addInterceptor(new RedirectInterceptor(settings.redirects(), baseUrl, errors));
+    builder.addInterceptor(new ResponseLimitInterceptor(settings.responseLimits(), errors, statuses));
     if (credential != null) {
       builder.addNetworkInterceptor(new CredentialInterceptor(marketplace, credential, baseUrl));
     }
@@ -119,12 +120,12 @@ public final class ClientRuntime {
   }
 
   /**
-   * A runtime for {@code marketplace} with the builder's settings.
+   * A runtime for {@code marketplace} with a client's settings.
    *
    * @param credential what authenticates requests, or {@code null} for none
    * @param parser     makes the reader of the marketplace's error body, given the runtime's Moshi
    */
-  public static ClientRuntime create(Marketplace marketplace, ClientBuilder<?> settings, Credential credential,
+  public static ClientRuntime create(Marketplace marketplace, ClientSettings settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
     return new ClientRuntime(marketplace, settings, credential, parser);
   }

@@ -13,7 +13,7 @@ public final class TestClient {
   public final TestApi api;
 
   private TestClient(Builder builder, Credential credential) {
-    this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, builder, credential, moshi -> {
+    this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, builder.settings(), credential, moshi -> {
       var adapter = moshi.adapter(Map.class);
       return body -> {
         try {

@@ -7,7 +7,7 @@ import com.marketplacecontracts.model.Issue;
 import com.marketplacecontracts.model.JobState;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.MarketCard;
-import com.marketplacecontracts.model.Marketplace;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.model.MarketplaceError;
 import com.marketplacecontracts.model.ModerationState;
 import com.marketplacecontracts.yandex.YandexErrorParser;
