@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code marketplace}: the Teez and Yandex Market clients on the command line. */
-@Command(name = "marketplace", mixinStandardHelpOptions = true, version = "marketplace 0.1.0",
+@Command(name = "marketplace", mixinStandardHelpOptions = true, versionProvider = MarketplaceCli.Version.class,
     description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
         + " embedded Prism mock started from the project's specs.",
     subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class},
@@ -153,5 +154,13 @@ public final class MarketplaceCli implements Runnable {
       return ExitCodes.of(e);
     });
     return line;
+  }
+
+  /** {@code --version}: the library's version, as the build recorded it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"marketplace " + ClientRuntime.version()};
+    }
   }
 }

@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -324,5 +325,13 @@ class MarketplaceCliTest {
     assertThat(out.toString()).contains("teez", "yandex", "demo", "--base-url", "--json", "--quiet", "--version",
         "Exit codes:", "3   the marketplace rejected the request", "YANDEX_MARKET_API_KEY",
         "YANDEX_MARKET_OAUTH_TOKEN", "TEEZ_ACCESS_TOKEN", "TEEZ_CLIENT_ID");
+  }
+
+  @Test
+  void versionIsTheOneTheLibrarySendsInItsUserAgent() {
+    int code = run("--version");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().trim()).isEqualTo("marketplace " + ClientRuntime.version());
   }
 }

@@ -16,11 +16,15 @@ import com.squareup.moshi.Moshi;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -44,7 +48,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class ClientRuntime {
 
   private static final ValidatorFactory VALIDATORS = Validation.buildDefaultValidatorFactory();
-  private static final String VERSION = "0.1.0";
+  private static final String VERSION = readVersion();
   static final String TRACEPARENT = "traceparent";
 
   private final Marketplace marketplace;
@@ -138,6 +142,24 @@ public final class ClientRuntime {
   /** The failures this runtime reports, with its redaction (for facades that build their own). */
   public ErrorDecoder failures() {
     return errors;
+  }
+
+  /** The library's version, as the build wrote it into {@code library.properties}. */
+  public static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = ClientRuntime.class.getResourceAsStream("library.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("library.properties is missing from the client-core jar");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read library.properties", e);
+    }
+    return properties.getProperty("version");
   }
 
   /** The configured API root. */

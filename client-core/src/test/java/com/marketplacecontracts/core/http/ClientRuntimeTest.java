@@ -173,12 +173,14 @@ class ClientRuntimeTest {
   }
 
   @Test
-  void userAgentNamesTheLibrary() throws Exception {
+  void userAgentNamesTheLibraryWithTheVersionTheBuildWrote() throws Exception {
     server.enqueue(json(200, "{}"));
 
     client.api.read(9L).execute();
 
-    assertThat(server.takeRequest().getHeader("User-Agent")).startsWith("marketplace-contracts/");
+    assertThat(ClientRuntime.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(server.takeRequest().getHeader("User-Agent"))
+        .startsWith("marketplace-contracts/" + ClientRuntime.version() + " (yandex)");
   }
 
   @Test
