@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.mock.PrismServer;
+import com.marketplacecontracts.mock.PrismUnavailableException;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,7 +98,7 @@ final class Target implements AutoCloseable {
   private Path specs() {
     Path specs = root().resolve("specs");
     if (!Files.isDirectory(specs)) {
-      throw new com.marketplacecontracts.mock.PrismUnavailableException("the embedded mock needs the project's"
+      throw new PrismUnavailableException("the embedded mock needs the project's"
           + " specs/ folder; run ./marketplace from the project checkout (not found: " + specs + ")");
     }
     return specs;
@@ -123,6 +125,12 @@ final class Target implements AutoCloseable {
             + (replacementOperationId.isEmpty() ? "" : "; use " + COMMANDS.getOrDefault(replacementOperationId,
             replacementOperationId)));
       }
+
+      @Override
+      public void polled(String operationId, int attempt, boolean settled, Duration elapsed) {
+        output.progress(operationId + ": poll " + attempt + " after " + seconds(elapsed)
+            + (settled ? ", settled" : ", still in progress"));
+      }
     };
   }
 
@@ -132,7 +140,7 @@ final class Target implements AutoCloseable {
       "getOfferMappings", "yandex offers --business-id B");
 
   static String seconds(Duration duration) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 
   private static String first(String a, String b) {

@@ -1,9 +1,9 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.teez.TeezClient;
-import com.marketplacecontracts.teez.TeezStatuses;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +47,7 @@ final class TeezCommand {
       Boolean settled = null;
       if (await) {
         PollResult<GetExternalImportStatusApiResponse> result = teez.awaitImport(jobId,
-            Duration.ofSeconds(timeoutSeconds), TeezStatuses::isPending,
-            each -> output.progress("job " + jobId + ": " + TeezMapper.importJob(jobId, each).rawState()));
+            AwaitOptions.timeout(Duration.ofSeconds(timeoutSeconds)));
         if (!result.settled()) {
           output.error("job " + jobId + ": still pending after " + Target.seconds(result.elapsed())
               + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");

@@ -1,6 +1,8 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.yandex.YandexMapper;
@@ -9,27 +11,19 @@ import com.marketplacecontracts.yandex.CatalogLookup;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
-import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
-import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
-import com.marketplacecontracts.yandex.model.GetOperationsResultDTO;
-import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType;
 import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import com.marketplacecontracts.yandex.model.OfferMappingKindType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
-import com.marketplacecontracts.yandex.model.OperationResultDTO;
 import com.marketplacecontracts.yandex.model.OperationType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,29 +63,22 @@ final class YandexCommand {
 
     @Override
     Integer run(YandexMarketClient market, Output output) {
-      GetOrderIdentifiersStatusDTO result;
+      GetOrderIdentifiersStatusResponse response;
       Boolean settled = null;
       if (await) {
-        PollResult<GetOrderIdentifiersStatusDTO> poll = market.awaitUinChecks(campaignId, orderId,
-            Duration.ofSeconds(timeout), each -> output.progress("order " + orderId + ": " + summary(each)));
+        PollResult<GetOrderIdentifiersStatusResponse> poll = market.awaitUinChecks(campaignId, orderId,
+            AwaitOptions.timeout(Duration.ofSeconds(timeout)));
         if (!poll.settled()) {
           output.error("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed())
               + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
         }
-        result = poll.last();
+        response = poll.last();
         settled = poll.settled();
       } else {
-        result = market.uinStatus(campaignId, orderId).getResult();
+        response = market.uinStatus(campaignId, orderId);
       }
-      output.checks(YandexMapper.identifierChecks(orderId,
-          new GetOrderIdentifiersStatusResponse().result(result)), settled);
+      output.checks(YandexMapper.identifierChecks(orderId, response), settled);
       return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
-    }
-
-    private static String summary(GetOrderIdentifiersStatusDTO result) {
-      return YandexMapper.identifierChecks(0, new GetOrderIdentifiersStatusResponse().result(result)).stream()
-          .collect(Collectors.groupingBy(check -> check.rawState(), java.util.TreeMap::new, Collectors.counting()))
-          .toString();
     }
   }
 
@@ -177,16 +164,10 @@ final class YandexCommand {
       if (limit != null) {
         filter.pageSize(limit);
       }
+      Pager<GetOfferMappingDTO> pager = market.catalogFrom(owner.businessId, filter.build(), pageToken);
       if (!allPages) {
-        GetOfferMappingsResponse page = market.offerMappings().getOfferMappings(owner.businessId,
-            pageToken, limit, null, filter.build().toRequest()).execute();
-        String next = page.getResult() == null || page.getResult().getPaging() == null ? null
-            : page.getResult().getPaging().getNextPageToken();
-        output.listings(YandexMapper.listings(page), next);
-        return ExitCodes.OK;
+        return firstPage(pager, YandexMapper::listing, output);
       }
-      Pager<GetOfferMappingDTO> pager = pageToken == null ? market.catalog(owner.businessId, filter.build())
-          : market.catalogFrom(owner.businessId, filter.build(), pageToken);
       return stream(pager.iterator(), YandexMapper::listing, output);
     }
 
@@ -204,18 +185,18 @@ final class YandexCommand {
       if (limit != null) {
         query.pageSize(limit);
       }
+      Pager<OfferMappingEntryDTO> pager = market.offersFrom(owner.campaignId, query.build(), pageToken);
       if (!allPages) {
-        GetOfferMappingEntriesResponse page = market.offerMappings().getOfferMappingEntries(
-            owner.campaignId, set(availabilities), set(categoryIds), limit, mappingKind, set(offerIds), pageToken,
-            null, set(statuses), set(vendors)).execute();
-        String next = page.getResult() == null || page.getResult().getPaging() == null ? null
-            : page.getResult().getPaging().getNextPageToken();
-        output.listings(YandexMapper.listings(page), next);
-        return ExitCodes.OK;
+        return firstPage(pager, YandexMapper::listing, output);
       }
-      Pager<OfferMappingEntryDTO> pager = pageToken == null ? market.offers(owner.campaignId, query.build())
-          : market.offersFrom(owner.campaignId, query.build(), pageToken);
       return stream(pager.iterator(), YandexMapper::listing, output);
+    }
+
+    /** The first page of a listing, with the token of the next. */
+    private static <T> Integer firstPage(Pager<T> pager, Function<T, Listing> map, Output output) {
+      Page<T> page = pager.pages().findFirst().orElseThrow();
+      output.listings(page.items().stream().map(map).toList(), page.next().orElse(null));
+      return ExitCodes.OK;
     }
 
     private static <T> Integer stream(Pager.PageIterator<T> entries, Function<T, Listing> map, Output output) {
@@ -250,10 +231,6 @@ final class YandexCommand {
       }
       return id.intValue();
     }
-
-    private static <T> Set<T> set(List<T> values) {
-      return values.isEmpty() ? null : new LinkedHashSet<>(values);
-    }
   }
 
   /** {@code marketplace yandex operations --business-id B --type T --id ID [--id ID]... [--wait]} */
@@ -271,25 +248,21 @@ final class YandexCommand {
 
     @Override
     Integer run(YandexMarketClient market, Output output) {
-      List<OperationResultDTO> operations;
+      GetOperationsResponse response;
       Boolean settled = null;
       if (await) {
-        PollResult<List<OperationResultDTO>> poll = market.awaitOperations(businessId, type, ids,
-            Duration.ofSeconds(timeout), each -> output.progress("operations: " + each.stream()
-                .map(op -> op.getId() + "=" + op.getStatusAsString()).collect(Collectors.joining(", "))));
+        PollResult<GetOperationsResponse> poll = market.awaitOperations(businessId, type, ids,
+            AwaitOptions.timeout(Duration.ofSeconds(timeout)));
         if (!poll.settled()) {
           output.error("operations still in progress after " + Target.seconds(poll.elapsed())
               + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
         }
-        operations = poll.last();
+        response = poll.last();
         settled = poll.settled();
       } else {
-        GetOperationsResponse response = market.operationStatuses(businessId, type, ids);
-        operations = response.getResult() == null || response.getResult().getOperations() == null ? List.of()
-            : response.getResult().getOperations();
+        response = market.operationStatuses(businessId, type, ids);
       }
-      output.jobs(YandexMapper.operations(new GetOperationsResponse()
-          .result(new GetOperationsResultDTO().operations(operations))), settled);
+      output.jobs(YandexMapper.operations(response), settled);
       return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
     }
   }

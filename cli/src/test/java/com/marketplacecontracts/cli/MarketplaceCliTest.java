@@ -66,7 +66,7 @@ class MarketplaceCliTest {
 
     assertThat(code).isZero();
     assertThat(err.toString()).contains("Using the embedded Prism mock of specs/teez/seller-api.yaml",
-        "job 123456789: Created×1, Failed×1");
+        "Products_GetImportStatusAsync: poll 1 after", "settled");
     assertThat(out.toString()).contains("MARKETPLACE  ID         TYPE            STATE   RAW STATE")
         .contains("TEEZ         123456789  PRODUCT_IMPORT  FAILED  Created×1, Failed×1")
         .contains("name: REQUIRED (Name is required)");

@@ -8,7 +8,10 @@ import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
+import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.operation.Operations;
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.teez.api.AuthApi;
@@ -21,7 +24,6 @@ import com.marketplacecontracts.teez.model.TokenResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -43,6 +45,7 @@ public final class TeezClient {
   private final ClientRuntime runtime;
   private final ProductsApi products;
   private final AuthApi auth;
+  private final Poller poller;
 
   private TeezClient(ClientSettings settings, Credentials credentials) {
     this.settings = settings;
@@ -53,6 +56,7 @@ public final class TeezClient {
     this.runtime = ClientRuntime.create(Marketplace.TEEZ, settings,
         credentials.credential(tokenRuntime, auth, settings), TeezErrorParser::create);
     this.products = runtime.api(ProductsApi.class);
+    this.poller = new Poller(settings.time(), settings.events());
   }
 
   private static AccessToken fetchToken(ClientRuntime tokenRuntime, AuthApi auth, String id, String secret)
@@ -105,27 +109,13 @@ public final class TeezClient {
 
   /**
    * Polls a job until the job reports at least one product and no product or SKU is
-   * {@linkplain TeezStatuses#isPending pending}, or {@code timeout} passes. The result holds each product's and
-   * SKU's final status.
+   * {@linkplain TeezStatuses#isPending pending}, or the options' timeout passes. The result holds each product's
+   * and SKU's final status; each poll is reported to the client's {@code ClientEvents}.
    */
-  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout) {
-    return awaitImport(jobId, timeout, TeezStatuses::isPending);
-  }
-
-  /** As {@link #awaitImport(long, Duration)}, with the caller's idea of which status strings are still pending. */
-  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout,
-      Predicate<String> pending) {
-    return awaitImport(jobId, timeout, pending, each -> { });
-  }
-
-  /** As {@link #awaitImport(long, Duration, Predicate)}, showing each poll to {@code onPoll}. */
-  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, Duration timeout,
-      Predicate<String> pending, Consumer<GetExternalImportStatusApiResponse> onPoll) {
-    return Poller.withTimeout(timeout, settings.time()).await(() -> {
-      GetExternalImportStatusApiResponse status = importStatus(jobId);
-      onPoll.accept(status);
-      return status;
-    }, status -> settled(status, pending));
+  public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, AwaitOptions options) {
+    MarketplaceCall<GetExternalImportStatusApiResponse> call = products.productsGetImportStatusAsync(jobId);
+    return poller.await(options, Operations.id(call.request()), call::execute,
+        status -> settled(status, TeezStatuses::isPending));
   }
 
   static boolean settled(GetExternalImportStatusApiResponse status, Predicate<String> pending) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.json.JsonTrees;
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
@@ -188,7 +189,8 @@ class TeezClientTest {
     server.enqueue(json(200, STATUS_PENDING));
     server.enqueue(json(200, STATUS_OK));
 
-    PollResult<GetExternalImportStatusApiResponse> result = withToken("t").awaitImport(9L, Duration.ofMinutes(2));
+    PollResult<GetExternalImportStatusApiResponse> result =
+        withToken("t").awaitImport(9L, AwaitOptions.timeout(Duration.ofMinutes(2)));
 
     assertThat(result.settled()).isTrue();
     assertThat(result.attempts()).isEqualTo(3);
@@ -203,7 +205,8 @@ class TeezClientTest {
       server.enqueue(json(200, STATUS_PENDING));
     }
 
-    PollResult<GetExternalImportStatusApiResponse> result = client.awaitImport(9L, Duration.ofSeconds(30));
+    PollResult<GetExternalImportStatusApiResponse> result =
+        client.awaitImport(9L, AwaitOptions.timeout(Duration.ofSeconds(30)));
 
     assertThat(result.settled()).isFalse();
     assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(30));

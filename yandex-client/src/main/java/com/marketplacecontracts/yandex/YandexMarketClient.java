@@ -7,8 +7,10 @@ import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.yandex.api.OfferMappingsApi;
@@ -39,7 +41,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The Yandex Market Partner API client: the generated APIs plus paging and polling helpers, over one shared runtime
@@ -67,6 +68,7 @@ public final class YandexMarketClient {
   private final OrdersApi orders;
   private final OfferMappingsApi offerMappings;
   private final OperationsApi operations;
+  private final Poller poller;
 
   private YandexMarketClient(ClientSettings settings, Credential credential) {
     this.settings = settings;
@@ -75,6 +77,7 @@ public final class YandexMarketClient {
     this.orders = runtime.api(OrdersApi.class);
     this.offerMappings = runtime.api(OfferMappingsApi.class);
     this.operations = runtime.api(OperationsApi.class);
+    this.poller = new Poller(settings.time(), settings.events());
   }
 
   public static Builder builder() {
@@ -111,10 +114,14 @@ public final class YandexMarketClient {
 
   /** Statuses of asynchronous operations. */
   public GetOperationsResponse operationStatuses(long businessId, OperationType type, Collection<String> ids) {
-    GetOperationsRequest request = new GetOperationsRequest()
+    return operationsCall(businessId, type, ids).execute();
+  }
+
+  private MarketplaceCall<GetOperationsResponse> operationsCall(long businessId, OperationType type,
+      Collection<String> ids) {
+    return operations.getOperations(businessId, new GetOperationsRequest()
         .operationType(type)
-        .operationIds(ids == null ? null : new LinkedHashSet<>(ids));
-    return operations.getOperations(businessId, request).execute();
+        .operationIds(ids == null ? null : new LinkedHashSet<>(ids)));
   }
 
   /**
@@ -223,43 +230,33 @@ public final class YandexMarketClient {
     return new Page<>(result.getOfferMappingEntries(), next);
   }
 
-  /** Polls operations until none is {@code IN_PROGRESS} or {@code timeout} passes; the result lists each one. */
-  public PollResult<List<OperationResultDTO>> awaitOperations(long businessId, OperationType type,
-      Collection<String> ids, Duration timeout) {
-    return awaitOperations(businessId, type, ids, timeout, each -> { });
+  /**
+   * Polls operations until none is {@code IN_PROGRESS} or the options' timeout passes; the last answer lists each
+   * one. Each poll is reported to the client's {@code ClientEvents}.
+   */
+  public PollResult<GetOperationsResponse> awaitOperations(long businessId, OperationType type,
+      Collection<String> ids, AwaitOptions options) {
+    MarketplaceCall<GetOperationsResponse> call = operationsCall(businessId, type, ids);
+    return poller.await(options, Operations.id(call.request()), call::execute, response -> {
+      List<OperationResultDTO> list = response.getResult() == null ? null : response.getResult().getOperations();
+      return list != null && !list.isEmpty()
+          && list.stream().noneMatch(op -> op.getStatus() == OperationStatusType.IN_PROGRESS);
+    });
   }
 
-  /** As {@link #awaitOperations(long, OperationType, Collection, Duration)}, showing each poll to {@code onPoll}. */
-  public PollResult<List<OperationResultDTO>> awaitOperations(long businessId, OperationType type,
-      Collection<String> ids, Duration timeout, Consumer<List<OperationResultDTO>> onPoll) {
-    return Poller.withTimeout(timeout, settings.time()).await(() -> {
-      GetOperationsResponse response = operationStatuses(businessId, type, ids);
-      List<OperationResultDTO> list = response.getResult() == null || response.getResult().getOperations() == null
-          ? List.<OperationResultDTO>of() : response.getResult().getOperations();
-      onPoll.accept(list);
-      return list;
-    }, list -> !list.isEmpty()
-        && list.stream().noneMatch(op -> op.getStatus() == OperationStatusType.IN_PROGRESS));
+  /**
+   * Polls an order's UIN and marking-code checks until none is {@code IN_PROGRESS} or the options' timeout passes.
+   * Each poll is reported to the client's {@code ClientEvents}.
+   */
+  public PollResult<GetOrderIdentifiersStatusResponse> awaitUinChecks(long campaignId, long orderId,
+      AwaitOptions options) {
+    MarketplaceCall<GetOrderIdentifiersStatusResponse> call = orders.getOrderIdentifiersStatus(campaignId, orderId);
+    return poller.await(options, Operations.id(call.request()), call::execute, YandexMarketClient::checksSettled);
   }
 
-  /** Polls an order's UIN and marking-code checks until none is {@code IN_PROGRESS} or {@code timeout} passes. */
-  public PollResult<GetOrderIdentifiersStatusDTO> awaitUinChecks(long campaignId, long orderId, Duration timeout) {
-    return awaitUinChecks(campaignId, orderId, timeout, each -> { });
-  }
-
-  /** As {@link #awaitUinChecks(long, long, Duration)}, showing each poll to {@code onPoll}. */
-  public PollResult<GetOrderIdentifiersStatusDTO> awaitUinChecks(long campaignId, long orderId, Duration timeout,
-      Consumer<GetOrderIdentifiersStatusDTO> onPoll) {
-    return Poller.withTimeout(timeout, settings.time()).await(() -> {
-      GetOrderIdentifiersStatusDTO result = uinStatus(campaignId, orderId).getResult();
-      GetOrderIdentifiersStatusDTO value = result == null ? new GetOrderIdentifiersStatusDTO().items(List.of()) : result;
-      onPoll.accept(value);
-      return value;
-    }, YandexMarketClient::checksSettled);
-  }
-
-  private static boolean checksSettled(GetOrderIdentifiersStatusDTO result) {
-    if (result.getItems() == null) {
+  private static boolean checksSettled(GetOrderIdentifiersStatusResponse response) {
+    GetOrderIdentifiersStatusDTO result = response.getResult();
+    if (result == null || result.getItems() == null) {
       return false;
     }
     List<OrderItemValidationStatusDTO> items = result.getItems().stream().filter(Objects::nonNull).toList();

@@ -11,13 +11,17 @@ import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.paging.Pager;
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import com.marketplacecontracts.yandex.model.GetOperationsRequest;
+import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
+import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import com.marketplacecontracts.yandex.model.OfferMappingKindType;
@@ -28,6 +32,7 @@ import com.marketplacecontracts.yandex.model.OperationType;
 import com.marketplacecontracts.yandex.model.UinStatusType;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -484,23 +489,23 @@ class YandexMarketClientTest {
     server.enqueue(json(200, operations("IN_PROGRESS")));
     server.enqueue(json(200, operations("DONE")));
 
-    PollResult<List<OperationResultDTO>> result = client.awaitOperations(1L, OperationType.ORDER_STATUS_UPDATE,
-        List.of("op-1"), Duration.ofMinutes(5));
+    PollResult<GetOperationsResponse> result = client.awaitOperations(1L, OperationType.ORDER_STATUS_UPDATE,
+        List.of("op-1"), AwaitOptions.timeout(Duration.ofMinutes(5)));
 
     assertThat(result.settled()).isTrue();
     assertThat(result.attempts()).isEqualTo(3);
-    assertThat(result.last().get(0).getStatus()).isEqualTo(OperationStatusType.DONE);
+    assertThat(result.last().getResult().getOperations().get(0).getStatus()).isEqualTo(OperationStatusType.DONE);
   }
 
   @Test
   void awaitOperationsReportsFailedOperations() {
     server.enqueue(json(200, operations("FAILED")));
 
-    PollResult<List<OperationResultDTO>> result = client.awaitOperations(1L, OperationType.ORDER_STATUS_UPDATE,
-        List.of("op-1"), Duration.ofMinutes(5));
+    PollResult<GetOperationsResponse> result = client.awaitOperations(1L, OperationType.ORDER_STATUS_UPDATE,
+        List.of("op-1"), AwaitOptions.timeout(Duration.ofMinutes(5)));
 
     assertThat(result.settled()).isTrue();
-    assertThat(result.last().get(0).getStatus()).isEqualTo(OperationStatusType.FAILED);
+    assertThat(result.last().getResult().getOperations().get(0).getStatus()).isEqualTo(OperationStatusType.FAILED);
   }
 
   @Test
@@ -509,12 +514,12 @@ class YandexMarketClientTest {
       server.enqueue(json(200, operations("IN_PROGRESS")));
     }
 
-    PollResult<List<OperationResultDTO>> result = client.awaitOperations(1L, OperationType.ORDER_STATUS_UPDATE,
-        List.of("op-1"), Duration.ofSeconds(20));
+    PollResult<GetOperationsResponse> result = client.awaitOperations(1L, OperationType.ORDER_STATUS_UPDATE,
+        List.of("op-1"), AwaitOptions.timeout(Duration.ofSeconds(20)));
 
     assertThat(result.settled()).isFalse();
     assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(result.last().get(0).getStatus()).isEqualTo(OperationStatusType.IN_PROGRESS);
+    assertThat(result.last().getResult().getOperations().get(0).getStatus()).isEqualTo(OperationStatusType.IN_PROGRESS);
   }
 
   @Test
@@ -522,10 +527,11 @@ class YandexMarketClientTest {
     server.enqueue(json(200, uins("OK", "IN_PROGRESS")));
     server.enqueue(json(200, uins("OK", "FAILED")));
 
-    PollResult<GetOrderIdentifiersStatusDTO> result = client.awaitUinChecks(1L, 2L, Duration.ofMinutes(1));
+    PollResult<GetOrderIdentifiersStatusResponse> result =
+        client.awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ofMinutes(1)));
 
     assertThat(result.settled()).isTrue();
-    assertThat(result.last().getItems().get(0).getUin()).extracting(u -> u.getStatus())
+    assertThat(result.last().getResult().getItems().get(0).getUin()).extracting(u -> u.getStatus())
         .containsExactly(UinStatusType.OK, UinStatusType.FAILED);
   }
 
@@ -536,11 +542,29 @@ class YandexMarketClientTest {
     server.enqueue(json(200, pending));
     server.enqueue(json(200, pending.replace("IN_PROGRESS", "INVALID\",\"substatus\":\"ITEM_SOLD")));
 
-    PollResult<GetOrderIdentifiersStatusDTO> result = client.awaitUinChecks(1L, 2L, Duration.ofMinutes(1));
+    PollResult<GetOrderIdentifiersStatusResponse> result =
+        client.awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ofMinutes(1)));
 
     assertThat(result.settled()).isTrue();
     assertThat(result.attempts()).isEqualTo(2);
-    assertThat(result.last().getItems().get(1).getCis().get(0).getSubstatusAsString()).isEqualTo("ITEM_SOLD");
+    assertThat(result.last().getResult().getItems().get(1).getCis().get(0).getSubstatusAsString()).isEqualTo("ITEM_SOLD");
+  }
+
+  @Test
+  void eachPollIsReportedToTheClientEvents() {
+    List<String> polls = new ArrayList<>();
+    YandexMarketClient watched = client.newBuilder().events(new ClientEvents() {
+      @Override
+      public void polled(String operationId, int attempt, boolean settled, Duration elapsed) {
+        polls.add(operationId + " " + attempt + " " + settled);
+      }
+    }).build();
+    server.enqueue(json(200, uins("IN_PROGRESS")));
+    server.enqueue(json(200, uins("OK")));
+
+    watched.awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ofMinutes(1)));
+
+    assertThat(polls).containsExactly("getOrderIdentifiersStatus 1 false", "getOrderIdentifiersStatus 2 true");
   }
 
   @Test
@@ -549,7 +573,8 @@ class YandexMarketClientTest {
       server.enqueue(json(200, uins("IN_PROGRESS")));
     }
 
-    PollResult<GetOrderIdentifiersStatusDTO> result = client.awaitUinChecks(1L, 2L, Duration.ofSeconds(10));
+    PollResult<GetOrderIdentifiersStatusResponse> result =
+        client.awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ofSeconds(10)));
 
     assertThat(result.settled()).isFalse();
     assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(10));

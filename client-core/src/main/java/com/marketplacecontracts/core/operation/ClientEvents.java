@@ -3,7 +3,8 @@ package com.marketplacecontracts.core.operation;
 import java.time.Duration;
 
 /**
- * What the runtime does on its own while a call runs, for progress output and metrics. Never carries credentials.
+ * What the runtime does on its own while a call runs or a client awaits a job, for progress output and metrics.
+ * Never carries credentials.
  * Methods are called on the calling thread and must return quickly.
  */
 public interface ClientEvents {
@@ -27,5 +28,12 @@ public interface ClientEvents {
    * @param shutdownDate           when the marketplace removes (or removed) it, ISO date; empty when not announced
    */
   default void deprecatedOperation(String operationId, String replacementOperationId, String shutdownDate) {
+  }
+
+  /**
+   * An {@code await...} method asked {@code operationId} for the {@code attempt}-th time; {@code settled} tells
+   * whether the answer ends the wait.
+   */
+  default void polled(String operationId, int attempt, boolean settled, Duration elapsed) {
   }
 }

@@ -77,6 +77,27 @@ public final class Pager<T> implements Iterable<T> {
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
+  /**
+   * The pages as a sequential, lazy stream, each with the token of the next, under the same guards: for work done a
+   * page at a time, or one page only ({@code pages().findFirst()}).
+   */
+  public Stream<Page<T>> pages() {
+    PageIterator<T> walk = iterator();
+    Iterator<Page<T>> pages = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return walk.hasNextPage();
+      }
+
+      @Override
+      public Page<T> next() {
+        return walk.nextPage();
+      }
+    };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
   /** Iterates the items and knows where to resume. Not thread-safe. */
   public static final class PageIterator<T> implements Iterator<T> {
     private final Pager<T> pager;
@@ -98,30 +119,47 @@ public final class Pager<T> implements Iterable<T> {
     @Override
     public boolean hasNext() {
       while (current == null || !current.hasNext()) {
-        if (current != null && lastPage) {
+        if (!hasNextPage()) {
           return false;
         }
-        if (stopped != null) {
-          throw stopped;
-        }
-        if (current != null) {
-          pageToken = nextToken;
-        }
-        Page<T> page = pager.fetch.apply(pageToken);
-        pagesFetched++;
-        if (pageToken != null) {
-          seen.add(digest(pageToken));
-        }
-        List<T> items = page.items();
-        current = items.iterator();
-        nextToken = page.next().orElse(null);
-        lastPage = nextToken == null;
-        emptyInARow = items.isEmpty() ? emptyInARow + 1 : 0;
-        if (!lastPage) {
-          stopped = check();
-        }
+        nextPage();
       }
       return true;
+    }
+
+    /** Whether a page is still to come; throws the {@link PagingStoppedException} when a guard ended the listing. */
+    boolean hasNextPage() {
+      if (current != null && lastPage) {
+        return false;
+      }
+      if (stopped != null) {
+        throw stopped;
+      }
+      return true;
+    }
+
+    /** Fetches the next page, under every guard; its items become the ones {@link #next()} returns. */
+    Page<T> nextPage() {
+      if (!hasNextPage()) {
+        throw new NoSuchElementException();
+      }
+      if (current != null) {
+        pageToken = nextToken;
+      }
+      Page<T> page = pager.fetch.apply(pageToken);
+      pagesFetched++;
+      if (pageToken != null) {
+        seen.add(digest(pageToken));
+      }
+      List<T> items = page.items();
+      current = items.iterator();
+      nextToken = page.next().orElse(null);
+      lastPage = nextToken == null;
+      emptyInARow = items.isEmpty() ? emptyInARow + 1 : 0;
+      if (!lastPage) {
+        stopped = check();
+      }
+      return page;
     }
 
     private PagingStoppedException check() {

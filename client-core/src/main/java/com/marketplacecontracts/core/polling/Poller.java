@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.polling;
 
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,44 +8,38 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Asks again until an asynchronous job settles or a deadline passes: fetch, test, wait (growing from
- * {@code initialDelay} by {@code factor} up to {@code maxDelay}), repeat. Errors of a fetch propagate (the client
- * already retried what was retryable). Waits go through the injectable {@link TimeSource}.
- *
- * @param timeout      how long to keep asking
- * @param initialDelay the first wait
- * @param maxDelay     the longest wait
- * @param factor       growth of the wait per round, at least 1
- * @param time         clock and sleep
+ * Asks again until an asynchronous job settles or a deadline passes, as {@link AwaitOptions} say. Errors of a
+ * fetch propagate (the client already retried what was retryable). Waits go through the injectable
+ * {@link TimeSource}; each poll is reported to {@link ClientEvents#polled}, the same channel as retries and quota
+ * waits.
  */
-public record Poller(Duration timeout, Duration initialDelay, Duration maxDelay, double factor, TimeSource time) {
+public final class Poller {
 
-  public Poller {
-    Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(initialDelay, "initialDelay");
-    Objects.requireNonNull(maxDelay, "maxDelay");
-    Objects.requireNonNull(time, "time");
-    if (factor < 1) {
-      throw new IllegalArgumentException("factor must be >= 1, was " + factor);
-    }
+  private final TimeSource time;
+  private final ClientEvents events;
+
+  public Poller(TimeSource time, ClientEvents events) {
+    this.time = Objects.requireNonNull(time, "time");
+    this.events = Objects.requireNonNull(events, "events");
   }
 
-  /** Asks every 2 s, growing 1.5× to 30 s, for at most {@code timeout}. */
-  public static Poller withTimeout(Duration timeout, TimeSource time) {
-    return new Poller(timeout, Duration.ofSeconds(2), Duration.ofSeconds(30), 1.5, time);
-  }
-
-  /** Polls {@code fetch} until {@code settled} holds or the timeout passes; the last value is always returned. */
-  public <R> PollResult<R> await(Supplier<R> fetch, Predicate<R> settled) {
+  /**
+   * Polls {@code fetch} until {@code settled} holds or the timeout passes; the last value is always returned.
+   *
+   * @param operationId the operation polled, for the events
+   */
+  public <R> PollResult<R> await(AwaitOptions options, String operationId, Supplier<R> fetch, Predicate<R> settled) {
     long start = time.nanoTime();
-    long deadline = start + timeout.toNanos();
-    Duration delay = initialDelay;
+    long deadline = start + options.timeout().toNanos();
+    Duration delay = options.initialDelay();
     int attempts = 0;
     while (true) {
       R value = fetch.get();
       attempts++;
       Duration elapsed = Duration.ofNanos(time.nanoTime() - start);
-      if (settled.test(value)) {
+      boolean done = settled.test(value);
+      events.polled(operationId, attempts, done, elapsed);
+      if (done) {
         return new PollResult<>(value, true, attempts, elapsed);
       }
       long remaining = deadline - time.nanoTime();
@@ -58,7 +53,7 @@ public record Poller(Duration timeout, Duration initialDelay, Duration maxDelay,
         Thread.currentThread().interrupt();
         return new PollResult<>(value, false, attempts, Duration.ofNanos(time.nanoTime() - start));
       }
-      long next = (long) Math.min(maxDelay.toNanos(), delay.toNanos() * factor);
+      long next = (long) Math.min(options.maxDelay().toNanos(), delay.toNanos() * options.factor());
       delay = Duration.ofNanos(Math.max(next, delay.toNanos()));
     }
   }

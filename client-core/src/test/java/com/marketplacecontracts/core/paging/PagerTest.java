@@ -29,6 +29,16 @@ class PagerTest {
   }
 
   @Test
+  void pagesComeOneAtATimeWithTheTokenOfTheNext() {
+    Page<Integer> first = Pager.resumeFrom("p3", fetch).pages().findFirst().orElseThrow();
+
+    assertThat(first.items()).containsExactly(5);
+    assertThat(first.next()).contains("p4");
+    assertThat(requestedTokens).containsExactly("p3");
+    assertThat(Pager.of(fetch).pages().map(Page::nextToken).toList()).containsExactly("p2", "p3", "p4", null);
+  }
+
+  @Test
   void fetchesLazily() {
     Pager.PageIterator<Integer> iterator = Pager.of(fetch).iterator();
     assertThat(requestedTokens).isEmpty();

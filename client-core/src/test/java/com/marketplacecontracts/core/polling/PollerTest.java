@@ -1,10 +1,13 @@
 package com.marketplacecontracts.core.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,14 +15,21 @@ import org.junit.jupiter.api.Test;
 class PollerTest {
 
   private final FakeTimeSource time = new FakeTimeSource();
-  private final Poller poller = new Poller(Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(10), 2,
-      time);
+  private final List<String> polls = new ArrayList<>();
+  private final Poller poller = new Poller(time, new ClientEvents() {
+    @Override
+    public void polled(String operationId, int attempt, boolean settled, Duration elapsed) {
+      polls.add(operationId + " " + attempt + " " + settled + " " + elapsed.toSeconds());
+    }
+  });
+  private final AwaitOptions options = AwaitOptions.timeout(Duration.ofSeconds(60))
+      .withDelays(Duration.ofSeconds(2), Duration.ofSeconds(10), 2);
 
   @Test
   void stopsAtTheFirstSettledValueWithGrowingWaits() {
     Iterator<String> states = List.of("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "DONE").iterator();
 
-    PollResult<String> result = poller.await(states::next, "DONE"::equals);
+    PollResult<String> result = poller.await(options, "job", states::next, "DONE"::equals);
 
     assertThat(result.settled()).isTrue();
     assertThat(result.last()).isEqualTo("DONE");
@@ -28,8 +38,23 @@ class PollerTest {
   }
 
   @Test
+  void eachPollIsReportedToTheClientEvents() {
+    Iterator<String> states = List.of("IN_PROGRESS", "DONE").iterator();
+
+    poller.await(options, "job", states::next, "DONE"::equals);
+
+    assertThat(polls).containsExactly("job 1 false 0", "job 2 true 2");
+  }
+
+  @Test
+  void optionsRejectAShrinkingWait() {
+    assertThatThrownBy(() -> options.withDelays(Duration.ofSeconds(1), Duration.ofSeconds(2), 0.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factor");
+  }
+
+  @Test
   void givesUpAtTheDeadlineWithTheLastValue() {
-    PollResult<String> result = poller.await(() -> "IN_PROGRESS", "DONE"::equals);
+    PollResult<String> result = poller.await(options, "job", () -> "IN_PROGRESS", "DONE"::equals);
 
     assertThat(result.settled()).isFalse();
     assertThat(result.last()).isEqualTo("IN_PROGRESS");
@@ -41,7 +66,7 @@ class PollerTest {
 
   @Test
   void anAlreadySettledValueNeedsNoWait() {
-    PollResult<String> result = poller.await(() -> "DONE", "DONE"::equals);
+    PollResult<String> result = poller.await(options, "job", () -> "DONE", "DONE"::equals);
 
     assertThat(result.attempts()).isEqualTo(1);
     assertThat(time.sleeps()).isEmpty();
