@@ -2,8 +2,11 @@ package com.marketplacecontracts.teez;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.marketplacecontracts.core.error.BadRequestException;
+import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.json.JsonTrees;
 import com.marketplacecontracts.core.polling.AwaitOptions;
@@ -11,6 +14,7 @@ import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
+import com.marketplacecontracts.teez.model.TokenRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -227,6 +231,14 @@ class TeezClientTest {
           assertThat(e.getMessage()).doesNotContain("s3cr3t");
         });
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aViolationShowsTheClientIdButNotTheSecretAsTheSpecMarksThem() {
+    assertThatThrownBy(() -> withToken("t").auth().authGetToken(new TokenRequest().clientId("").clientSecret("")))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field, Violation::value)
+            .containsExactly(tuple("tokenRequest.clientId", "\"\""), tuple("tokenRequest.clientSecret", "***")));
   }
 
   @Test
