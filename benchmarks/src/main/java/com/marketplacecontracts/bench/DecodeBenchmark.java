@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,11 +51,11 @@ public class DecodeBenchmark {
     jackson = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .configure(DeserializationFeature.READ_ENUMS_USING_TO_STRING, true)
         .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addDeserializer(
-            java.time.OffsetDateTime.class, new com.fasterxml.jackson.databind.JsonDeserializer<>() {
+            OffsetDateTime.class, new com.fasterxml.jackson.databind.JsonDeserializer<>() {
               @Override
-              public java.time.OffsetDateTime deserialize(com.fasterxml.jackson.core.JsonParser parser,
+              public OffsetDateTime deserialize(com.fasterxml.jackson.core.JsonParser parser,
                   com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
-                return java.time.OffsetDateTime.parse(parser.getText());
+                return OffsetDateTime.parse(parser.getText());
               }
             }));
   }

@@ -1,5 +1,8 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.yandex.model.OfferCardStatusType;
+import com.marketplacecontracts.yandex.model.OperationType;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +44,8 @@ final class DemoCommand implements Callable<Integer> {
     YandexCommand.Offers offers = new YandexCommand.Offers();
     offers.owner = new YandexCommand.Offers.Owner();
     offers.owner.businessId = 12345L;
-    offers.cardStatuses = java.util.List.of(
-        com.marketplacecontracts.yandex.model.OfferCardStatusType.HAS_CARD_CAN_UPDATE);
+    offers.cardStatuses = List.of(
+        OfferCardStatusType.HAS_CARD_CAN_UPDATE);
     offers.limit = 20;
     offers.run(market, output);
 
@@ -50,14 +53,14 @@ final class DemoCommand implements Callable<Integer> {
     YandexCommand.Offers byId = new YandexCommand.Offers();
     byId.owner = new YandexCommand.Offers.Owner();
     byId.owner.businessId = 12345L;
-    byId.offerIds = java.util.List.of("SKU-4607", "SKU-0000");
+    byId.offerIds = List.of("SKU-4607", "SKU-0000");
     byId.run(market, output);
 
     heading(output, "yandex operations --business-id 12345 --type ORDER_RECIPIENT_UPDATE --id example");
     YandexCommand.Operations operations = new YandexCommand.Operations();
     operations.businessId = 12345L;
-    operations.type = com.marketplacecontracts.yandex.model.OperationType.ORDER_RECIPIENT_UPDATE;
-    operations.ids = java.util.List.of("example");
+    operations.type = OperationType.ORDER_RECIPIENT_UPDATE;
+    operations.ids = List.of("example");
     operations.run(market, output);
     return ExitCodes.OK;
   }

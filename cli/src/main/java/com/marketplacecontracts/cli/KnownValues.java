@@ -1,6 +1,11 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.json.OpenEnum;
+import com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType;
+import com.marketplacecontracts.yandex.model.OfferCardStatusType;
+import com.marketplacecontracts.yandex.model.OfferMappingKindType;
+import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
+import com.marketplacecontracts.yandex.model.OperationType;
 import java.util.Arrays;
 import java.util.Iterator;
 import picocli.CommandLine;
@@ -35,35 +40,33 @@ class KnownValues<E extends Enum<E> & OpenEnum> implements Iterable<String>, ITy
   }
 
 
-  static final class ProcessingStatuses extends KnownValues<
-      com.marketplacecontracts.yandex.model.OfferProcessingStatusType> {
+  static final class ProcessingStatuses extends KnownValues<OfferProcessingStatusType> {
     ProcessingStatuses() {
-      super(com.marketplacecontracts.yandex.model.OfferProcessingStatusType.class);
+      super(OfferProcessingStatusType.class);
     }
   }
 
-  static final class CardStatuses extends KnownValues<com.marketplacecontracts.yandex.model.OfferCardStatusType> {
+  static final class CardStatuses extends KnownValues<OfferCardStatusType> {
     CardStatuses() {
-      super(com.marketplacecontracts.yandex.model.OfferCardStatusType.class);
+      super(OfferCardStatusType.class);
     }
   }
 
-  static final class Availabilities extends KnownValues<
-      com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType> {
+  static final class Availabilities extends KnownValues<OfferAvailabilityStatusType> {
     Availabilities() {
-      super(com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType.class);
+      super(OfferAvailabilityStatusType.class);
     }
   }
 
-  static final class MappingKinds extends KnownValues<com.marketplacecontracts.yandex.model.OfferMappingKindType> {
+  static final class MappingKinds extends KnownValues<OfferMappingKindType> {
     MappingKinds() {
-      super(com.marketplacecontracts.yandex.model.OfferMappingKindType.class);
+      super(OfferMappingKindType.class);
     }
   }
 
-  static final class OperationTypes extends KnownValues<com.marketplacecontracts.yandex.model.OperationType> {
+  static final class OperationTypes extends KnownValues<OperationType> {
     OperationTypes() {
-      super(com.marketplacecontracts.yandex.model.OperationType.class);
+      super(OperationType.class);
     }
   }
 }

@@ -6,7 +6,9 @@ import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,7 +92,7 @@ public final class MarketplaceCli implements Runnable {
   }
 
   /** Runs a command's body with its output and a target that is closed (mocks stopped) afterwards. */
-  static int withTarget(CommandSpec command, boolean forceMock, java.util.function.BiFunction<Target, Output,
+  static int withTarget(CommandSpec command, boolean forceMock, BiFunction<Target, Output,
       Integer> body) {
     MarketplaceCli root = (MarketplaceCli) command.root().userObject();
     Output output = root.output(command);
@@ -113,7 +115,7 @@ public final class MarketplaceCli implements Runnable {
     } catch (RuntimeException | Error e) {
       PrintWriter err = line.getErr();
       err.println(Terminal.safe("error: internal failure: " + e));
-      if (java.util.Arrays.asList(args).contains("--debug")) {
+      if (Arrays.asList(args).contains("--debug")) {
         e.printStackTrace(err);
       }
       err.flush();

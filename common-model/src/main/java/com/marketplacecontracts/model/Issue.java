@@ -1,5 +1,7 @@
 package com.marketplacecontracts.model;
 
+import com.marketplacecontracts.core.error.ApiError;
+
 /**
  * A problem the marketplace reports about a listing or a request: Teez {@code ImportError}/{@code ErrorDetail},
  * Yandex {@code OfferProcessingNote}/{@code ApiErrorDTO}.
@@ -11,7 +13,7 @@ package com.marketplacecontracts.model;
 public record Issue(String code, String message, String field) {
 
   /** An error as a client reported it. */
-  public static Issue of(com.marketplacecontracts.core.error.ApiError error) {
+  public static Issue of(ApiError error) {
     return new Issue(error.code(), error.message(), error.field());
   }
 }

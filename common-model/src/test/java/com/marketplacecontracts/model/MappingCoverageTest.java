@@ -14,6 +14,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -178,7 +179,7 @@ class MappingCoverageTest {
     if (url == null) {
       throw new IllegalStateException("package not on the class path: " + packageName);
     }
-    Set<Class<?>> out = new java.util.LinkedHashSet<>();
+    Set<Class<?>> out = new LinkedHashSet<>();
     try {
       if (url.getProtocol().equals("jar")) {
         try (FileSystem jar = FileSystems.newFileSystem(url.toURI(), Map.of())) {

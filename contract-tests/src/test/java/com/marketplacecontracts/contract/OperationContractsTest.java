@@ -22,11 +22,17 @@ import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;
+import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.teez.model.TokenRequest;
+import com.marketplacecontracts.teez.model.TokenResponse;
 import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.CatalogLanguageType;
+import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
+import com.marketplacecontracts.yandex.model.GetOperationsResponse;
+import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
@@ -48,12 +54,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +85,7 @@ class OperationContractsTest {
 
   private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
   private static final WireTap TAP = new WireTap();
-  private static final Map<String, String> REPORT = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private static final Map<String, String> REPORT = new ConcurrentSkipListMap<>();
   private static Clients clients;
 
   /** The clients under test, pointed at the two mocks. */
@@ -106,36 +114,36 @@ class OperationContractsTest {
     return List.of(
         new Case("teez/seller-api.yaml", "Products_GetImportStatusAsync", true,
             c -> c.teez().importStatus(123456789L),
-            body -> TeezMapper.importJob(123456789L, (com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse) body),
+            body -> TeezMapper.importJob(123456789L, (GetExternalImportStatusApiResponse) body),
             null),
         new Case("teez/seller-api.yaml", "Auth_GetToken", false,
             c -> c.teez().auth().authGetToken(
                 new TokenRequest().clientId("my-client-id").clientSecret("my-client-secret")).execute(),
-            body -> ((com.marketplacecontracts.teez.model.TokenResponse) body).getExpiresIn(),
+            body -> ((TokenResponse) body).getExpiresIn(),
             c -> c.teez().auth().authGetToken(new TokenRequest().clientId("").clientSecret("x")).execute()),
         new Case("yandex/partner-api.yaml", "getOrderIdentifiersStatus", true,
             c -> c.yandex().uinStatus(1234567L, 123456789L),
             body -> YandexMapper.identifierChecks(123456789L,
-                (com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse) body),
+                (GetOrderIdentifiersStatusResponse) body),
             c -> c.yandex().uinStatus(0L, 1L)),
         new Case("yandex/partner-api.yaml", "getOrderIdentifiersStatusUnversioned", true,
             OperationContractsTest::unversionedUinStatus,
             body -> YandexMapper.identifierChecks(123456789L,
-                (com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse) body),
+                (GetOrderIdentifiersStatusResponse) body),
             OperationContractsTest::unversionedUinStatusOfCampaignZero),
         new Case("yandex/partner-api.yaml", "getOfferMappings", true,
             c -> c.yandex().offerMappings().getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
                 CatalogFilter.builder().cardStatus(OfferCardStatusType.HAS_CARD_CAN_UPDATE).categoryId(91597)
                     .vendor("Makita").tag("электроинструмент").archived(false).build().toRequest()).execute(),
-            body -> YandexMapper.listings((com.marketplacecontracts.yandex.model.GetOfferMappingsResponse) body),
+            body -> YandexMapper.listings((GetOfferMappingsResponse) body),
             c -> c.yandex().catalog(12345L, CatalogFilter.builder().pageSize(101).build()).iterator().hasNext()),
         new Case("yandex/partner-api.yaml", "getOfferMappingEntries", true,
             OperationContractsTest::offerPage,
-            body -> YandexMapper.listings((com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse) body),
+            body -> YandexMapper.listings((GetOfferMappingEntriesResponse) body),
             c -> c.yandex().offers(1234567L, OfferQuery.builder().offerId("   ").build()).iterator().hasNext()),
         new Case("yandex/partner-api.yaml", "getOperations", true,
             c -> c.yandex().operationStatuses(12345L, OperationType.ORDER_RECIPIENT_UPDATE, List.of("example")),
-            body -> YandexMapper.operations((com.marketplacecontracts.yandex.model.GetOperationsResponse) body),
+            body -> YandexMapper.operations((GetOperationsResponse) body),
             c -> c.yandex().operationStatuses(12345L, OperationType.ORDER_STATUS_UPDATE,
                 IntStream.range(0, 101).mapToObj(i -> "op-" + i).toList())));
   }
@@ -299,7 +307,7 @@ class OperationContractsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void badInputIsStoppedBeforeItReachesPrism(Case operation) {
-    org.junit.jupiter.api.Assumptions.assumeTrue(operation.badInput() != null,
+    Assumptions.assumeTrue(operation.badInput() != null,
         "the spec puts no constraint on this operation's parameters");
     PrismExtension prism = operation.spec().startsWith("teez") ? TEEZ : YANDEX;
     long before = prism.requestsReceived();

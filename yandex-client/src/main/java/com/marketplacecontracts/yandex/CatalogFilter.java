@@ -3,6 +3,7 @@ package com.marketplacecontracts.yandex;
 import com.marketplacecontracts.yandex.model.CatalogLanguageType;
 import com.marketplacecontracts.yandex.model.GetOfferMappingsRequest;
 import com.marketplacecontracts.yandex.model.OfferCardStatusType;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ public final class CatalogFilter {
   }
 
   private static <T> Set<T> copy(Set<T> values) {
-    return values.isEmpty() ? null : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    return values.isEmpty() ? null : Collections.unmodifiableSet(new LinkedHashSet<>(values));
   }
 
   /** The whole catalog (offers not in the archive), pages of the server's default size (50). */

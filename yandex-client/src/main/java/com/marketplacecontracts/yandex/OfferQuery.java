@@ -3,6 +3,7 @@ package com.marketplacecontracts.yandex;
 import com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType;
 import com.marketplacecontracts.yandex.model.OfferMappingKindType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class OfferQuery {
   }
 
   private static <T> Set<T> copy(Set<T> values) {
-    return values.isEmpty() ? null : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    return values.isEmpty() ? null : Collections.unmodifiableSet(new LinkedHashSet<>(values));
   }
 
   /** Every offer, pages of the server's default size. */

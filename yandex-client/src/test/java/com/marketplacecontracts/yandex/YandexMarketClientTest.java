@@ -11,6 +11,8 @@ import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.json.JsonTrees;
+import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.paging.Pager;
@@ -18,11 +20,14 @@ import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
+import com.marketplacecontracts.yandex.api.OrdersApi;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOperationsRequest;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.OfferAvailabilityStatusType;
+import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import com.marketplacecontracts.yandex.model.OfferMappingKindType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
@@ -30,13 +35,17 @@ import com.marketplacecontracts.yandex.model.OperationResultDTO;
 import com.marketplacecontracts.yandex.model.OperationStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
 import com.marketplacecontracts.yandex.model.UinStatusType;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import okhttp3.mockwebserver.MockResponse;
@@ -79,7 +88,7 @@ class YandexMarketClientTest {
   }
 
   private static String uins(String... statuses) {
-    String list = java.util.Arrays.stream(statuses).map(s -> "{\"value\":\"U-" + s + "\",\"status\":\"" + s + "\"}")
+    String list = Arrays.stream(statuses).map(s -> "{\"value\":\"U-" + s + "\",\"status\":\"" + s + "\"}")
         .collect(Collectors.joining(","));
     return "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":11,\"uin\":[" + list + "]}]}}";
   }
@@ -107,8 +116,8 @@ class YandexMarketClientTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getRequestLine()).isEqualTo("POST /v1/businesses/5/operations HTTP/1.1");
     assertThat(request.getHeader("Content-Type")).startsWith("application/json");
-    assertThat(com.marketplacecontracts.core.json.JsonTrees.normalized(request.getBody().readUtf8()))
-        .isEqualTo(com.marketplacecontracts.core.json.JsonTrees.normalized(
+    assertThat(JsonTrees.normalized(request.getBody().readUtf8()))
+        .isEqualTo(JsonTrees.normalized(
             "{\"operationType\":\"ORDER_RECIPIENT_UPDATE\",\"operationIds\":[\"a\",\"b\"]}"));
   }
 
@@ -255,7 +264,7 @@ class YandexMarketClientTest {
   // --- paging ---------------------------------------------------------------------------------------------------------
 
   private static String page(String next, String... skus) {
-    String entries = java.util.Arrays.stream(skus).map(s -> "{\"offer\":{\"offerId\":\"" + s + "\",\"shopSku\":\""
+    String entries = Arrays.stream(skus).map(s -> "{\"offer\":{\"offerId\":\"" + s + "\",\"shopSku\":\""
         + s + "\"}}").collect(Collectors.joining(","));
     String paging = next == null ? "{}" : "{\"nextPageToken\":\"" + next + "\"}";
     return "{\"status\":\"OK\",\"result\":{\"paging\":" + paging + ",\"offerMappingEntries\":[" + entries + "]}}";
@@ -300,7 +309,7 @@ class YandexMarketClientTest {
   // --- the catalog over getOfferMappings ------------------------------------------------------------------------
 
   private static String mappings(String next, String... ids) {
-    String offers = java.util.Arrays.stream(ids).map(id -> "{\"offer\":{\"offerId\":\"" + id + "\"}}")
+    String offers = Arrays.stream(ids).map(id -> "{\"offer\":{\"offerId\":\"" + id + "\"}}")
         .collect(Collectors.joining(","));
     String paging = next == null ? "" : "\"paging\":{\"nextPageToken\":\"" + next + "\"},";
     return "{\"status\":\"OK\",\"result\":{" + paging + "\"offerMappings\":[" + offers + "]}}";
@@ -312,7 +321,7 @@ class YandexMarketClientTest {
     server.enqueue(json(200, mappings(null, "c")));
 
     List<String> ids = client.catalog(5L, CatalogFilter.builder().cardStatus(
-            com.marketplacecontracts.yandex.model.OfferCardStatusType.NO_CARD_NEED_CONTENT).vendor("Makita")
+            OfferCardStatusType.NO_CARD_NEED_CONTENT).vendor("Makita")
             .archived(false).pageSize(2).build()).stream().map(offer -> offer.getOffer().getOfferId()).toList();
 
     assertThat(ids).containsExactly("a", "b", "c");
@@ -321,8 +330,8 @@ class YandexMarketClientTest {
     assertThat(first.getRequestUrl().encodedPath()).isEqualTo("/v2/businesses/5/offer-mappings");
     assertThat(first.getRequestUrl().queryParameter("pageToken")).isNull();
     assertThat(first.getRequestUrl().queryParameter("limit")).isEqualTo("2");
-    assertThat(com.marketplacecontracts.core.json.JsonTrees.normalized(first.getBody().readUtf8()))
-        .isEqualTo(com.marketplacecontracts.core.json.JsonTrees.normalized(
+    assertThat(JsonTrees.normalized(first.getBody().readUtf8()))
+        .isEqualTo(JsonTrees.normalized(
             "{\"cardStatuses\":[\"NO_CARD_NEED_CONTENT\"],\"vendorNames\":[\"Makita\"],\"archived\":false}"));
     assertThat(server.takeRequest().getRequestUrl().queryParameter("pageToken")).isEqualTo("p2");
   }
@@ -342,7 +351,7 @@ class YandexMarketClientTest {
         .retry(RetryConfig.none()).build();
     server.enqueue(json(200, mappings("p2", "a")));
     server.enqueue(json(500, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"));
-    Pager.PageIterator<com.marketplacecontracts.yandex.model.GetOfferMappingDTO> iterator =
+    Pager.PageIterator<GetOfferMappingDTO> iterator =
         once.catalog(5L, CatalogFilter.all()).iterator();
     assertThat(iterator.next().getOffer().getOfferId()).isEqualTo("a");
     assertThatThrownBy(iterator::hasNext).isInstanceOf(ServerErrorException.class);
@@ -376,7 +385,7 @@ class YandexMarketClientTest {
       RecordedRequest request = server.takeRequest();
       assertThat(request.getRequestUrl().queryParameter("pageToken")).isNull();
       assertThat(request.getRequestUrl().queryParameter("limit")).isNull();
-      Map<?, ?> body = new com.squareup.moshi.Moshi.Builder().build().adapter(Map.class)
+      Map<?, ?> body = new Moshi.Builder().build().adapter(Map.class)
           .fromJson(request.getBody().readUtf8());
       assertThat((List<?>) body.get("offerIds")).hasSize(chunk < 2 ? 100 : 50).first().isEqualTo("sku-" + chunk * 100);
     }
@@ -394,7 +403,7 @@ class YandexMarketClientTest {
 
   @Test
   void anInvalidIdInAnyChunkSendsNothing() {
-    List<String> ids = new java.util.ArrayList<>(IntStream.range(0, 150).mapToObj(i -> "sku-" + i).toList());
+    List<String> ids = new ArrayList<>(IntStream.range(0, 150).mapToObj(i -> "sku-" + i).toList());
     ids.add("   ");
 
     assertThatThrownBy(() -> client.catalogByIds(5L, ids)).isInstanceOf(RequestValidationException.class);
@@ -403,7 +412,7 @@ class YandexMarketClientTest {
 
   @Test
   void aNullIdIsRejectedBeforeSending() {
-    assertThatThrownBy(() -> client.catalogByIds(5L, java.util.Arrays.asList("a", null)))
+    assertThatThrownBy(() -> client.catalogByIds(5L, Arrays.asList("a", null)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("offerIds[]");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -427,9 +436,9 @@ class YandexMarketClientTest {
   @Test
   @SuppressWarnings("deprecation")
   void theLegacyCatalogWarnsOncePerClientNamingTheSuccessor() {
-    List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> notices = new CopyOnWriteArrayList<>();
     YandexMarketClient watched = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
-        .events(new com.marketplacecontracts.core.operation.ClientEvents() {
+        .events(new ClientEvents() {
           @Override
           public void deprecatedOperation(String operationId, String replacement, String shutdownDate) {
             notices.add(operationId + " -> " + replacement + " " + shutdownDate);
@@ -447,10 +456,10 @@ class YandexMarketClientTest {
 
   @Test
   void theSpecDeclaresTodaysQuotasPerTier() throws Exception {
-    java.lang.reflect.Method uin = com.marketplacecontracts.yandex.api.OrdersApi.class
+    Method uin = OrdersApi.class
         .getMethod("getOrderIdentifiersStatus", Long.class, Long.class);
-    com.marketplacecontracts.core.operation.ApiOperation operation =
-        uin.getAnnotation(com.marketplacecontracts.core.operation.ApiOperation.class);
+    ApiOperation operation =
+        uin.getAnnotation(ApiOperation.class);
 
     assertThat(uin.getAnnotation(GET.class).value())
         .isEqualTo("v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status");

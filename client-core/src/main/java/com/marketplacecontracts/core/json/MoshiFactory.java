@@ -1,12 +1,14 @@
 package com.marketplacecontracts.core.json;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -65,7 +67,7 @@ public final class MoshiFactory {
       }
       try {
         Class<?> adapter = Class.forName(raw.getName() + "$MoshiAdapter", true, raw.getClassLoader());
-        java.lang.reflect.Constructor<?> constructor = adapter.getDeclaredConstructor(Moshi.class);
+        Constructor<?> constructor = adapter.getDeclaredConstructor(Moshi.class);
         constructor.setAccessible(true);
         return (JsonAdapter<?>) constructor.newInstance(moshi);
       } catch (ReflectiveOperationException e) {
@@ -86,7 +88,7 @@ public final class MoshiFactory {
       try {
         return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
       } catch (DateTimeParseException e) {
-        throw new com.squareup.moshi.JsonDataException(
+        throw new JsonDataException(
             "Expected an RFC 3339 date-time but was '" + text + "' at path " + path, e);
       }
     }
@@ -107,7 +109,7 @@ public final class MoshiFactory {
     @Override
     public BigDecimal fromJson(JsonReader reader) throws IOException {
       if (reader.peek() != JsonReader.Token.NUMBER) {
-        throw new com.squareup.moshi.JsonDataException(
+        throw new JsonDataException(
             "Expected a number but was " + reader.peek() + " at path " + reader.getPath());
       }
       return new BigDecimal(reader.nextString());

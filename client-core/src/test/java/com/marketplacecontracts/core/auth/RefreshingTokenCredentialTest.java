@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.auth.RefreshingTokenCredential.AccessToken;
 import com.marketplacecontracts.core.time.FakeTimeSource;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class RefreshingTokenCredentialTest {
@@ -26,7 +29,7 @@ class RefreshingTokenCredentialTest {
         try {
           fetchGate.await();
         } catch (InterruptedException e) {
-          throw new java.io.InterruptedIOException();
+          throw new InterruptedIOException();
         }
       }
       return new AccessToken("token-" + n, Duration.ofMinutes(10));
@@ -98,16 +101,16 @@ class RefreshingTokenCredentialTest {
   void aFailedFetchIsRememberedThenRetriedAfterTheBackoff() {
     RefreshingTokenCredential credential = new RefreshingTokenCredential(() -> {
       fetches.incrementAndGet();
-      throw new java.io.IOException("down", new IllegalStateException("typed"));
+      throw new IOException("down", new IllegalStateException("typed"));
     }, time, Duration.ofMinutes(1));
 
     for (int i = 0; i < 5; i++) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(credential::headerValue)
+      Assertions.assertThatThrownBy(credential::headerValue)
           .hasCauseInstanceOf(IllegalStateException.class);
     }
     assertThat(fetches.get()).isEqualTo(1);
     time.advance(RefreshingTokenCredential.FIRST_BACKOFF);
-    org.assertj.core.api.Assertions.assertThatThrownBy(credential::headerValue);
+    Assertions.assertThatThrownBy(credential::headerValue);
     assertThat(fetches.get()).isEqualTo(2);
   }
 
@@ -116,8 +119,8 @@ class RefreshingTokenCredentialTest {
     CountDownLatch never = new CountDownLatch(1);
     RefreshingTokenCredential credential = credential(never);
     try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> credential.headerValue(Duration.ofMillis(50)))
-          .isInstanceOf(java.io.InterruptedIOException.class).hasMessageContaining("waiting for an access token");
+      Assertions.assertThatThrownBy(() -> credential.headerValue(Duration.ofMillis(50)))
+          .isInstanceOf(InterruptedIOException.class).hasMessageContaining("waiting for an access token");
     } finally {
       never.countDown();
     }

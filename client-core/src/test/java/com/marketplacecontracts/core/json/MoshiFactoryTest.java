@@ -1,13 +1,17 @@
 package com.marketplacecontracts.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MoshiFactoryTest {
@@ -50,16 +54,16 @@ class MoshiFactoryTest {
   void aStringWhereANumberBelongsFailsWithItsPath() {
     JsonAdapter<List<BigDecimal>> adapter = moshi.adapter(Types.newParameterizedType(List.class, BigDecimal.class));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("[1, \"x\"]"))
+    assertThatThrownBy(() -> adapter.fromJson("[1, \"x\"]"))
         .hasMessageContaining("$[1]");
   }
 
   @Test
   void dateTimesDecodeWithTheirOffsetAndReEncodeInTheSameForm() throws Exception {
-    JsonAdapter<java.time.OffsetDateTime> adapter = moshi.adapter(java.time.OffsetDateTime.class);
+    JsonAdapter<OffsetDateTime> adapter = moshi.adapter(OffsetDateTime.class);
 
     assertThat(adapter.fromJson("\"2026-07-17T10:15:30+03:00\""))
-        .isEqualTo(java.time.OffsetDateTime.parse("2026-07-17T10:15:30+03:00"));
+        .isEqualTo(OffsetDateTime.parse("2026-07-17T10:15:30+03:00"));
     assertThat(adapter.toJson(adapter.fromJson("\"2026-07-17T10:15:30.25+03:00\"")))
         .isEqualTo("\"2026-07-17T10:15:30.25+03:00\"");
     assertThat(adapter.toJson(adapter.fromJson("\"2026-07-17T10:15:00Z\""))).isEqualTo("\"2026-07-17T10:15:00Z\"");
@@ -68,10 +72,10 @@ class MoshiFactoryTest {
 
   @Test
   void aDateTimeWithoutOffsetFailsWithItsPath() {
-    JsonAdapter<List<java.time.OffsetDateTime>> adapter =
-        moshi.adapter(Types.newParameterizedType(List.class, java.time.OffsetDateTime.class));
+    JsonAdapter<List<OffsetDateTime>> adapter =
+        moshi.adapter(Types.newParameterizedType(List.class, OffsetDateTime.class));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("[\"2026-07-17T10:15:30\"]"))
-        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("$[0]");
+    Assertions.assertThatThrownBy(() -> adapter.fromJson("[\"2026-07-17T10:15:30\"]"))
+        .isInstanceOf(JsonDataException.class).hasMessageContaining("$[0]");
   }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.http.TestApi;
+import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.http.LoopbackServers;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,9 +229,9 @@ class RateLimitInterceptorTest {
   /** The quota the interceptor determines for each TestApi operation, with the spec's defaults. */
   private static final class ApiOperationQuotas {
     RateLimitConfig.Quota of(String operationId) {
-      for (java.lang.reflect.Method method : com.marketplacecontracts.core.http.TestApi.class.getMethods()) {
-        com.marketplacecontracts.core.operation.ApiOperation operation =
-            method.getAnnotation(com.marketplacecontracts.core.operation.ApiOperation.class);
+      for (Method method : TestApi.class.getMethods()) {
+        ApiOperation operation =
+            method.getAnnotation(ApiOperation.class);
         if (operation != null && operation.id().equals(operationId)) {
           return RateLimitInterceptor.quotaOf(operation, RateLimitConfig.fromSpec());
         }

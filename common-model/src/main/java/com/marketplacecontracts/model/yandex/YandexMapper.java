@@ -30,6 +30,7 @@ import com.marketplacecontracts.yandex.model.OperationResultDTO;
 import com.marketplacecontracts.yandex.model.OrderItemValidationStatusDTO;
 import com.marketplacecontracts.yandex.model.UinDTO;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -319,7 +320,7 @@ public final class YandexMapper {
   }
 
   private static Set<String> withoutNulls(Set<String> values) {
-    Set<String> out = new java.util.LinkedHashSet<>(values);
+    Set<String> out = new LinkedHashSet<>(values);
     out.remove(null);
     return out;
   }

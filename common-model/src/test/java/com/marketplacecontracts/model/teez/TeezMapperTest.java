@@ -13,6 +13,7 @@ import com.marketplacecontracts.model.SeedFiles;
 import com.marketplacecontracts.teez.model.ExtendedProblemDetails;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.teez.model.ImportProductDto2;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TeezMapperTest {
@@ -105,7 +106,7 @@ class TeezMapperTest {
   }
 
   private static GetExternalImportStatusApiResponse job(String... statuses) {
-    return new GetExternalImportStatusApiResponse().products(java.util.Arrays.stream(statuses)
+    return new GetExternalImportStatusApiResponse().products(Arrays.stream(statuses)
         .map(status -> new ImportProductDto2().status(status)).toList());
   }
 }

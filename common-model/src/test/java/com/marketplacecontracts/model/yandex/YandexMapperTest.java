@@ -23,6 +23,7 @@ import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,7 +79,7 @@ class YandexMapperTest {
     Listing listing = YandexMapper.listings(page).get(0);
 
     assertThat(listing).isEqualTo(new Listing(Marketplace.YANDEX_MARKET, "SKU-1", null, null, "Дрель", "Makita",
-        "HP1630", java.util.Set.of("4601"), new BigDecimal("5490.50"), ModerationState.NEEDS_ACTION,
+        "HP1630", Set.of("4601"), new BigDecimal("5490.50"), ModerationState.NEEDS_ACTION,
         "HAS_CARD_CAN_UPDATE", List.of(new Issue("NO_STOCKS", null, "campaigns[12]")), List.of(),
         new MarketCard(100956451345L, null, 91597L), null, null));
   }

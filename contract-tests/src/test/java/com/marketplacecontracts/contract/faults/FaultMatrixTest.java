@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -246,7 +247,7 @@ class FaultMatrixTest {
   }
 
   private static String seconds(Duration duration) {
-    return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
   }
 
   @AfterAll

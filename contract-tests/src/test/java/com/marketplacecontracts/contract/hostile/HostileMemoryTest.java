@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +73,7 @@ class HostileMemoryTest {
 
   private static void endless(OutputStream out, byte fill) throws IOException {
     byte[] block = new byte[64 * 1024];
-    java.util.Arrays.fill(block, fill);
+    Arrays.fill(block, fill);
     while (true) {
       out.write(block);
     }
@@ -179,7 +180,7 @@ class HostileMemoryTest {
       RawServer.write(counting, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
           + (json.length() + padding) + "\r\n\r\n" + json);
       byte[] block = new byte[64 * 1024];
-      java.util.Arrays.fill(block, (byte) ' ');
+      Arrays.fill(block, (byte) ' ');
       long left = padding;
       while (left > 0) {
         int n = (int) Math.min(block.length, left);

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -392,7 +393,7 @@ class HostileServerTest {
 
   // --- 7. paging ---------------------------------------------------------------------------------------------------
 
-  private void pages(java.util.function.IntFunction<String> page) {
+  private void pages(IntFunction<String> page) {
     AtomicInteger n = new AtomicInteger();
     home.setDispatcher(new Dispatcher() {
       @Override

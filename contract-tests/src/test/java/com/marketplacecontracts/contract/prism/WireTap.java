@@ -1,7 +1,9 @@
 package com.marketplacecontracts.contract.prism;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -29,8 +31,8 @@ public final class WireTap implements Interceptor {
       return locations().contains("request");
     }
 
-    private java.util.Set<String> locations() {
-      java.util.Set<String> out = new java.util.HashSet<>();
+    private Set<String> locations() {
+      Set<String> out = new HashSet<>();
       if (violations == null) {
         return out;
       }

@@ -19,10 +19,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,7 +57,7 @@ class SpecValidityTest {
   void leavesNoReferenceUnresolved(Path spec) {
     OpenAPI api = Specs.load(spec);
     List<String> dangling = new ArrayList<>();
-    Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     api.getComponents().getSchemas().forEach((name, schema) -> collectRefs(name, schema, dangling, seen));
     forEachOperation(api, (where, operation) -> {
       mediaTypes(operation).forEach((key, media) -> collectRefs(where + " " + key, media.getSchema(), dangling, seen));
@@ -155,7 +159,7 @@ class SpecValidityTest {
     if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
       collectRefs(where + "{}", additional, dangling, seen);
     }
-    for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+    for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
       if (parts != null) {
         for (Schema<?> part : parts) {
           collectRefs(where + "(part)", part, dangling, seen);
@@ -165,7 +169,7 @@ class SpecValidityTest {
   }
 
   private static Map<String, MediaType> mediaTypes(Operation operation) {
-    Map<String, MediaType> out = new java.util.LinkedHashMap<>();
+    Map<String, MediaType> out = new LinkedHashMap<>();
     if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
       operation.getRequestBody().getContent().forEach((type, media) -> out.put("request " + type, media));
     }
@@ -178,7 +182,7 @@ class SpecValidityTest {
     return out;
   }
 
-  static void forEachOperation(OpenAPI api, java.util.function.BiConsumer<String, Operation> action) {
+  static void forEachOperation(OpenAPI api, BiConsumer<String, Operation> action) {
     api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
         action.accept(method + " " + path, operation)));
   }

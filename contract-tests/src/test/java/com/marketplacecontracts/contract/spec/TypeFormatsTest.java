@@ -15,6 +15,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ class TypeFormatsTest {
     if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
       collect(additional, pairs, seen);
     }
-    for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+    for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
       if (parts != null) {
         parts.forEach(part -> collect(part, pairs, seen));
       }
