@@ -1,20 +1,19 @@
 package com.marketplacecontracts.cli;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.json.JsonTrees;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -26,19 +25,10 @@ class MarketplaceCliTest {
   private static final String API_KEY = "ACMA:cli-secret-key";
   private static final String TEEZ_TOKEN = "eyJ.cli-secret-token";
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
 
   private int run(Map<String, String> env, String... args) {
     CommandLine line = MarketplaceCli.commandLine(env);
@@ -52,10 +42,6 @@ class MarketplaceCliTest {
 
   private int run(String... args) {
     return run(Map.of(), args);
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   // --- every command against the embedded Prism mock ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.teez;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,6 +9,7 @@ import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.json.JsonTrees;
 import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
@@ -15,7 +17,6 @@ import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.teez.model.TokenRequest;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TeezClientTest {
 
@@ -38,22 +37,9 @@ class TeezClientTest {
   private static final String STATUS_PENDING = "{\"products\":[{\"index\":0,\"productId\":null,\"status\":\"Pending\","
       + "\"errors\":[],\"skus\":[]}]}";
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private final FakeTimeSource time = new FakeTimeSource();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
-  }
 
   private TeezClient withToken(String token) {
     return TeezClient.builder().baseUrl(server.url("/").toString()).accessToken(token).timeSource(time).build();

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.yandex;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.json.JsonTrees;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
@@ -48,12 +50,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import retrofit2.http.GET;
@@ -62,24 +62,15 @@ class YandexMarketClientTest {
 
   private static final String API_KEY = "ACMA:secret-api-key-value";
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private final FakeTimeSource time = new FakeTimeSource();
   private YandexMarketClient client;
 
   @BeforeEach
   void start() throws IOException {
-    server.start();
     client = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
         .timeSource(time).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   private static String operations(String status) {

@@ -4,34 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.RedirectRefusedException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.RedirectPolicy;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
-import java.io.IOException;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CredentialInterceptorTest {
 
-  private final MockWebServer home = new MockWebServer();
-  private final MockWebServer elsewhere = new MockWebServer();
+  @RegisterExtension
+  final MockServer home = new MockServer();
 
-  @BeforeEach
-  void start() throws IOException {
-    home.start();
-    elsewhere.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    home.shutdown();
-    elsewhere.shutdown();
-  }
+  @RegisterExtension
+  final MockServer elsewhere = new MockServer();
 
   private TestClient client(Credential credential) {
     return TestClient.builder(home.url("/").toString()).credential(credential)

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.http;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -24,32 +25,22 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientRuntimeTest {
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private TestClient client;
 
   @BeforeEach
   void start() throws IOException {
-    server.start();
     client = TestClient.builder(server.url("/api").toString())
         .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   @ParameterizedTest(name = "HTTP {0} -> {1}")
@@ -130,7 +121,6 @@ class ClientRuntimeTest {
   @Test
   void noServerIsATransportFailure() throws IOException {
     String url = server.url("/").toString();
-    server.shutdown();
     TestClient offline = TestClient.builder(url).retry(RetryConfig.none())
         .rateLimit(RateLimitConfig.disabled()).connectTimeout(Duration.ofSeconds(2)).build();
 

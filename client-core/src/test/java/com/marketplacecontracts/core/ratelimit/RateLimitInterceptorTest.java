@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.TestApi;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
-import com.marketplacecontracts.core.http.LoopbackServers;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RateLimitInterceptorTest {
 
-  private final MockWebServer server = LoopbackServers.mockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private final FakeTimeSource time = new FakeTimeSource();
   private final List<Long> requestTimes = new ArrayList<>();
   private final AtomicInteger waits = new AtomicInteger();
@@ -43,12 +43,6 @@ class RateLimitInterceptorTest {
         return new MockResponse().setHeader("Content-Type", "application/json").setBody("{}");
       }
     });
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
   }
 
   private TestClient client(RateLimitConfig config) {

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.retry;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.TransportException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
@@ -17,22 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetryInterceptorTest {
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private final FakeTimeSource time = new FakeTimeSource();
   private final List<String> retries = new CopyOnWriteArrayList<>();
   private TestClient client;
 
   @BeforeEach
   void start() throws IOException {
-    server.start();
     client = client(RetryConfig.defaults());
   }
 
@@ -48,15 +49,6 @@ class RetryInterceptorTest {
           }
         })
         .build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   @Test

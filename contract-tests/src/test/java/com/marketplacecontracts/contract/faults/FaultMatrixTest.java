@@ -1,11 +1,13 @@
 package com.marketplacecontracts.contract.faults;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
-import com.marketplacecontracts.core.time.TimeSource;
+import com.marketplacecontracts.core.time.FakeTimeSource;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;
@@ -23,15 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,23 +48,9 @@ class FaultMatrixTest {
   private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
   private static final int MAX_ATTEMPTS = RetryConfig.defaults().maxAttempts();
 
-  private final MockWebServer server = new MockWebServer();
-  private final SimulatedTime time = new SimulatedTime();
-
-  /** Simulated clock for retry waits: sleeping only advances it. */
-  static final class SimulatedTime implements TimeSource {
-    final AtomicLong now = new AtomicLong();
-
-    @Override
-    public long nanoTime() {
-      return now.get();
-    }
-
-    @Override
-    public void sleep(Duration duration) {
-      now.addAndGet(duration.toNanos());
-    }
-  }
+  @RegisterExtension
+  final MockServer server = new MockServer();
+  private final FakeTimeSource time = new FakeTimeSource();
 
   /** A seeded operation: how to call it and what a good answer looks like. */
   record Op(String name, Function<FaultMatrixTest, Object> call, String okBody, String unknownEnumBody,
@@ -137,10 +123,6 @@ class FaultMatrixTest {
           "{\"status\":\"OK\",\"result\":{\"operations\":[{\"id\":null,\"type\":null,\"status\":null}]}}",
           "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}"));
 
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
-  }
-
   private static List<MockResponse> times(int n, Supplier<MockResponse> response) {
     List<MockResponse> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -195,13 +177,7 @@ class FaultMatrixTest {
 
   @BeforeEach
   void start() throws IOException {
-    server.start();
     baseUrl = server.url("/").toString();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
   }
 
   TeezClient teez() {
@@ -236,7 +212,7 @@ class FaultMatrixTest {
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
     int attempts = responses == null ? 0 : server.getRequestCount();
-    Duration waited = Duration.ofNanos(time.nanoTime());
+    Duration waited = time.slept();
 
     assertThat(outcome).isEqualTo(fault.expected());
     assertThat(attempts).isLessThanOrEqualTo(MAX_ATTEMPTS);

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.contract.hostile;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.ResponseLimits;
 import com.marketplacecontracts.core.paging.PageLimits;
 import com.marketplacecontracts.core.paging.PagingStoppedException;
@@ -36,12 +38,10 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hostile-server suite, library level: both clients against loopback servers that misbehave on purpose
@@ -66,21 +66,12 @@ class HostileServerTest {
   private static final HostileMatrix MATRIX = new HostileMatrix("hostile-matrix.md",
       "| item | case | what the caller sees | requests | time |");
 
-  private final MockWebServer home = new MockWebServer();
-  private final MockWebServer elsewhere = new MockWebServer();
+  @RegisterExtension
+  final MockServer home = new MockServer();
+
+  @RegisterExtension
+  final MockServer elsewhere = new MockServer();
   private final FakeTimeSource time = new FakeTimeSource();
-
-  @BeforeEach
-  void start() throws IOException {
-    home.start();
-    elsewhere.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    home.shutdown();
-    elsewhere.shutdown();
-  }
 
   @AfterAll
   static void writeMatrix() throws IOException {
@@ -97,10 +88,6 @@ class HostileServerTest {
   private TeezClient.Builder teez(String url) {
     return TeezClient.builder().baseUrl(url).clientCredentials("client-1", CLIENT_SECRET).readTimeout(READ_TIMEOUT)
         .rateLimit(RateLimitConfig.disabled()).timeSource(time);
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   private static MockResponse token() {
