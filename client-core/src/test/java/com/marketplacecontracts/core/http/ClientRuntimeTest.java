@@ -103,6 +103,16 @@ class ClientRuntimeTest {
   }
 
   @Test
+  void anyFailureWhileDecodingTheBodyIsAnUnreadableResponse() {
+    server.enqueue(json(200, "1e999999999999")); // BigDecimal: exponent overflow, a NumberFormatException
+
+    assertThatThrownBy(() -> client.api.amount().execute())
+        .isInstanceOf(UnreadableResponseException.class)
+        .hasMessageContaining("amount")
+        .hasRootCauseInstanceOf(NumberFormatException.class);
+  }
+
+  @Test
   void anEmpty200IsAnUnreadableResponse() {
     server.enqueue(json(200, ""));
 

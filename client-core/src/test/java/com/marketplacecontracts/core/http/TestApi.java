@@ -3,6 +3,7 @@ package com.marketplacecontracts.core.http;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.util.Map;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -37,6 +38,10 @@ public interface TestApi {
       shutdownDate = "2026-03-12")
   @GET("old")
   MarketplaceCall<Map<String, Object>> old();
+  @ApiOperation(id = "amount", idempotent = true)
+  @GET("amount")
+  MarketplaceCall<BigDecimal> amount();
+
 
   @ApiOperation(id = "write")
   @POST("items")
