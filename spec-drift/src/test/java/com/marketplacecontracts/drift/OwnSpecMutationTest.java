@@ -1,6 +1,7 @@
 package com.marketplacecontracts.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -173,10 +174,10 @@ class OwnSpecMutationTest {
 
     assertThat(findings).extracting(Finding::severity, Finding::change, Finding::field, Finding::detail)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Severity.DEGRADED, Change.LIMIT_CUT, "limit tier none",
+            tuple(Severity.DEGRADED, Change.LIMIT_CUT, "limit tier none",
                 "1,000 requests/hour → 10 requests/hour (cut by a factor of 100): calls at the old pace are"
                     + " rejected with 420"),
-            org.assertj.core.groups.Tuple.tuple(Severity.DEGRADED, Change.LIMIT_CUT, "limit tier medium",
+            tuple(Severity.DEGRADED, Change.LIMIT_CUT, "limit tier medium",
                 "1,000 requests/hour → 10 requests/minute (cut by a factor of 1.7): calls at the old pace are"
                     + " rejected with 420"));
   }
@@ -234,7 +235,7 @@ class OwnSpecMutationTest {
 
     assertThat(findings).extracting(Finding::severity, Finding::change, Finding::field)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(Severity.COMPATIBLE, Change.PARAMETER_ADDED, "parameter language"),
-            org.assertj.core.groups.Tuple.tuple(Severity.COMPATIBLE, Change.FIELD_ADDED, "request body note"));
+            tuple(Severity.COMPATIBLE, Change.PARAMETER_ADDED, "parameter language"),
+            tuple(Severity.COMPATIBLE, Change.FIELD_ADDED, "request body note"));
   }
 }

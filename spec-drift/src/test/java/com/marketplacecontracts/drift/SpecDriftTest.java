@@ -1,6 +1,7 @@
 package com.marketplacecontracts.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -285,8 +286,8 @@ class SpecDriftTest {
 
     assertThat(report().findings()).extracting(Finding::severity, Finding::change, Finding::field)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(Severity.COMPATIBLE, Change.FIELD_ADDED, "request body toDate"),
-            org.assertj.core.groups.Tuple.tuple(Severity.COMPATIBLE, Change.ENUM_VALUE_ADDED,
+            tuple(Severity.COMPATIBLE, Change.FIELD_ADDED, "request body toDate"),
+            tuple(Severity.COMPATIBLE, Change.ENUM_VALUE_ADDED,
                 "request body status"));
   }
 

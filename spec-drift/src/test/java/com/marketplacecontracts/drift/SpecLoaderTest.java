@@ -3,6 +3,7 @@ package com.marketplacecontracts.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketplacecontracts.core.http.MockServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +15,17 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading a document split over files: by its root, by a directory, by URL; and the clear errors. */
 class SpecLoaderTest {
+
+  @RegisterExtension
+  final MockServer server = new MockServer();
 
   @TempDir
   Path dir;
@@ -47,26 +52,23 @@ class SpecLoaderTest {
   void aUrlIsReadFileByFileFromItsOwnFolderOnly() throws IOException {
     Path root = Fixture.original().resolve("openapi");
     List<String> requested = new ArrayList<>();
-    try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-          requested.add(request.getPath());
-          Path file = root.resolve(request.getPath().substring("/spec/".length()));
-          try {
-            return new MockResponse().setBody(Files.readString(file, StandardCharsets.UTF_8));
-          } catch (IOException e) {
-            return new MockResponse().setResponseCode(404);
-          }
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        requested.add(request.getPath());
+        Path file = root.resolve(request.getPath().substring("/spec/".length()));
+        try {
+          return new MockResponse().setBody(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          return new MockResponse().setResponseCode(404);
         }
-      });
-      server.start();
+      }
+    });
 
-      LoadedSpec spec = SpecLoader.load(server.url("/spec/openapi.yaml").toString());
+    LoadedSpec spec = SpecLoader.load(server.url("/spec/openapi.yaml").toString());
 
-      assertThat(spec.source()).isEqualTo(server.url("/spec/openapi.yaml").toString());
-      assertThat(spec.openApi().getPaths()).hasSize(2);
-    }
+    assertThat(spec.source()).isEqualTo(server.url("/spec/openapi.yaml").toString());
+    assertThat(spec.openApi().getPaths()).hasSize(2);
     Set<String> files = new TreeSet<>();
     try (Stream<Path> all = Files.walk(root)) {
       all.filter(Files::isRegularFile).forEach(f -> files.add("/spec/" + root.relativize(f).toString()
@@ -90,41 +92,32 @@ class SpecLoaderTest {
 
   @Test
   void aRefLeavingTheFolderOfAUrlIsRefused() throws IOException {
-    try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(new MockResponse().setBody("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n"
-          + "  /a:\n    $ref: ../../secrets/a.yaml\n"));
-      server.start();
+    server.enqueue(new MockResponse().setBody("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n"
+        + "  /a:\n    $ref: ../../secrets/a.yaml\n"));
 
-      assertThatThrownBy(() -> SpecLoader.load(server.url("/spec/openapi.yaml").toString()))
-          .isInstanceOf(UnreadableSpecException.class)
-          .hasMessageContaining("leaves the document's folder");
-      assertThat(server.getRequestCount()).isEqualTo(1);
-    }
+    assertThatThrownBy(() -> SpecLoader.load(server.url("/spec/openapi.yaml").toString()))
+        .isInstanceOf(UnreadableSpecException.class)
+        .hasMessageContaining("leaves the document's folder");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void anOversizedFileIsRefusedWithoutReadingItAll() throws IOException {
-    try (MockWebServer server = new MockWebServer()) {
-      byte[] tooLarge = new byte[(int) SpecLoader.MAX_FILE_BYTES + 1];
-      server.enqueue(new MockResponse().setBody(new okio.Buffer().write(tooLarge)));
-      server.start();
+    byte[] tooLarge = new byte[(int) SpecLoader.MAX_FILE_BYTES + 1];
+    server.enqueue(new MockResponse().setBody(new Buffer().write(tooLarge)));
 
-      assertThatThrownBy(() -> SpecLoader.load(server.url("/openapi.yaml").toString()))
-          .isInstanceOf(UnreadableSpecException.class)
-          .hasMessageContaining("larger than " + SpecLoader.MAX_FILE_BYTES + " bytes");
-    }
+    assertThatThrownBy(() -> SpecLoader.load(server.url("/openapi.yaml").toString()))
+        .isInstanceOf(UnreadableSpecException.class)
+        .hasMessageContaining("larger than " + SpecLoader.MAX_FILE_BYTES + " bytes");
   }
 
   @Test
   void anUpstreamAnsweringAnErrorIsUnreadable() throws IOException {
-    try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(new MockResponse().setResponseCode(404));
-      server.start();
+    server.enqueue(new MockResponse().setResponseCode(404));
 
-      assertThatThrownBy(() -> SpecLoader.load(server.url("/openapi.yaml").toString()))
-          .isInstanceOf(UnreadableSpecException.class)
-          .hasMessageContaining("HTTP 404");
-    }
+    assertThatThrownBy(() -> SpecLoader.load(server.url("/openapi.yaml").toString()))
+        .isInstanceOf(UnreadableSpecException.class)
+        .hasMessageContaining("HTTP 404");
   }
 
   @Test
