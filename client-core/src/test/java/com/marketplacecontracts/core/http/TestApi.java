@@ -38,10 +38,10 @@ public interface TestApi {
       shutdownDate = "2026-03-12")
   @GET("old")
   MarketplaceCall<Map<String, Object>> old();
+
   @ApiOperation(id = "amount", idempotent = true)
   @GET("amount")
   MarketplaceCall<BigDecimal> amount();
-
 
   @ApiOperation(id = "write")
   @POST("items")
