@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import retrofit2.http.GET;
+import retrofit2.http.POST;
 
 class YandexMarketClientTest {
 
@@ -452,7 +452,7 @@ class YandexMarketClientTest {
     ApiOperation operation =
         uin.getAnnotation(ApiOperation.class);
 
-    assertThat(uin.getAnnotation(GET.class).value())
+    assertThat(uin.getAnnotation(POST.class).value())
         .isEqualTo("v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status");
     assertThat(operation.quotaUnit()).isEqualTo("resp");
     assertThat(operation.quotas()).extracting(q -> q.tier() + " " + q.amount() + "/" + q.periodDuration() + " "
