@@ -2,17 +2,14 @@ package com.marketplacecontracts.core.operation;
 
 /** The marketplaces the clients speak to. */
 public enum Marketplace {
-  TEEZ("teez"),
-  YANDEX_MARKET("yandex");
-
-  private final String id;
-
-  Marketplace(String id) {
-    this.id = id;
-  }
+  TEEZ,
+  YANDEX_MARKET;
 
   /** Short lower-case name, as in the user agent, messages and the command line ({@code teez}, {@code yandex}). */
   public String id() {
-    return id;
+    return switch (this) {
+      case TEEZ -> "teez";
+      case YANDEX_MARKET -> "yandex";
+    };
   }
 }
