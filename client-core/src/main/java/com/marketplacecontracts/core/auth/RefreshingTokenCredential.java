@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.auth;
 
+import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.time.TimeSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -162,8 +163,9 @@ public final class RefreshingTokenCredential implements Credential {
 
   /** The remembered failure, as a fresh exception for this caller with the same cause (a typed failure stays typed). */
   private static IOException remembered(IOException failure) {
-    if (failure.getCause() instanceof RuntimeException typed) {
-      return new IOException(failure.getMessage(), typed);
+    MarketplaceException typed = MarketplaceException.carriedBy(failure);
+    if (typed != null) {
+      return typed.inTransit();
     }
     return new IOException(failure.getMessage(), failure);
   }

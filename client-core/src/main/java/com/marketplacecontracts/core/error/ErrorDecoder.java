@@ -63,6 +63,11 @@ public final class ErrorDecoder {
     return details(operationId, 0, List.of(), null, null, note);
   }
 
+  /** The marketplace whose failures this decoder builds. */
+  public Marketplace marketplace() {
+    return marketplace;
+  }
+
   /** The runtime's redactor (secrets and length bounds), for other text it exposes. */
   public Redactor redactor() {
     return redactor;

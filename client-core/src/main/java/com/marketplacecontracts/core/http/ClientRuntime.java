@@ -118,7 +118,7 @@ public final class ClientRuntime {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(http)
-        .addCallAdapterFactory(new TypedCallAdapterFactory(marketplace, errors, statuses))
+        .addCallAdapterFactory(new TypedCallAdapterFactory(errors, statuses))
         .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi)))
         .build();
   }

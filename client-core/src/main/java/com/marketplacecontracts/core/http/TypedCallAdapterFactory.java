@@ -6,7 +6,6 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
-import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -37,16 +36,11 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
   /** How OkHttp words a header value it refuses to send (it quotes the value, so only the name is kept). */
   private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
 
-  private final Marketplace marketplace;
   private final ErrorDecoder errors;
+  /** The last status each in-flight call got (noted by the response limits): a 2xx that cannot be decoded has it. */
   private final Map<Invocation, Integer> statuses;
 
-  /**
-   * @param statuses the last status each in-flight call got (written by the response limits), so a 2xx that cannot
-   *                 be decoded is reported with it
-   */
-  TypedCallAdapterFactory(Marketplace marketplace, ErrorDecoder errors, Map<Invocation, Integer> statuses) {
-    this.marketplace = marketplace;
+  TypedCallAdapterFactory(ErrorDecoder errors, Map<Invocation, Integer> statuses) {
     this.errors = errors;
     this.statuses = statuses;
   }
@@ -182,7 +176,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
     if (e instanceof IllegalArgumentException && header.find()) {
       // OkHttp rejected a header value before sending, quoting the value: report the header, never the value.
-      return new RequestValidationException(marketplace, operationId, List.of(
+      return new RequestValidationException(errors.marketplace(), operationId, List.of(
           new RequestValidationException.Violation(header.group(1), "***", Credential.VALUE_RULE)));
     }
     return (RuntimeException) e;
