@@ -167,6 +167,9 @@ public final class RefreshingTokenCredential implements Credential {
     if (typed != null) {
       return typed.inTransit();
     }
+    if (failure.getCause() instanceof RuntimeException cause) {
+      return new IOException(failure.getMessage(), cause);
+    }
     return new IOException(failure.getMessage(), failure);
   }
 
