@@ -10,6 +10,7 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RedirectRefusedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.RetryAfter;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
@@ -18,7 +19,6 @@ import com.marketplacecontracts.core.http.ResponseLimits;
 import com.marketplacecontracts.core.paging.PageLimits;
 import com.marketplacecontracts.core.paging.PagingStoppedException;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
-import com.marketplacecontracts.core.retry.RetryAfter;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.OfferQuery;
@@ -32,7 +32,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -213,7 +212,7 @@ class HostileServerTest {
   void aRedirectThatChangesTheSchemeIsRefused() {
     // https→http and http→https are the same rule: another scheme is another origin. (Loopback has no TLS here.)
     home.enqueue(new MockResponse().setResponseCode(301)
-        .setHeader("Location", "https://" + home.getHostName() + ":" + home.getPort() + "/x"));
+        .setHeader("Location", "https://" + home.url("/").host() + ":" + home.url("/").port() + "/x"));
 
     Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
 
@@ -245,8 +244,8 @@ class HostileServerTest {
     Outcome outcome = call(() -> teez(home.url("/").toString()).accessToken(TEEZ_JWT).build().importStatus(1L));
 
     record("01", "same-origin 302 of a GET", outcome, home.getRequestCount(), 2, null);
-    home.takeRequest(1, TimeUnit.SECONDS);
-    assertThat(home.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization")).isEqualTo("Bearer " + TEEZ_JWT);
+    home.takeRequest();
+    assertThat(home.takeRequest().getHeader("Authorization")).isEqualTo("Bearer " + TEEZ_JWT);
   }
 
   // --- 3. credentials checked before sending -----------------------------------------------------------------------
