@@ -4,7 +4,6 @@ import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.http.MockServer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -25,6 +24,9 @@ class HostileServerCliTest {
 
   @RegisterExtension
   final MockServer server = new MockServer();
+
+  @RegisterExtension
+  final MockServer elsewhere = new MockServer();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -142,18 +144,15 @@ class HostileServerCliTest {
   }
 
   @Test
-  void aCrossOriginRedirectIsAFailureExitAndNothingFollows() throws IOException {
-    try (MockWebServer elsewhere = new MockWebServer()) {
-      elsewhere.start();
-      server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/steal")));
+  void aCrossOriginRedirectIsAFailureExitAndNothingFollows() {
+    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/steal")));
 
-      int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
-          "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+    int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
 
-      assertThat(code).isEqualTo(ExitCodes.FAILURE);
-      assertThat(err.toString()).contains("redirect not followed", "another origin");
-      assertThat(elsewhere.getRequestCount()).isZero();
-    }
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("redirect not followed", "another origin");
+    assertThat(elsewhere.getRequestCount()).isZero();
   }
 
   @Test
