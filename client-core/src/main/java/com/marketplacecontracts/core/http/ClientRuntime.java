@@ -35,6 +35,8 @@ import retrofit2.Invocation;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -55,6 +57,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public final class ClientRuntime {
 
+  /**
+   * Hibernate Validator announces its version at INFO; without a logging setup that line lands on the user's
+   * stderr. Held here so the level sticks (JUL keeps loggers weakly); a level the user configured is kept.
+   */
+  private static final Logger VALIDATOR_VERSION_LOG = quietUnlessConfigured(
+      "org.hibernate.validator.internal.util.Version");
   private static final ValidatorFactory VALIDATORS = Validation.buildDefaultValidatorFactory();
   private static final String VERSION = "0.1.0";
   static final String TRACEPARENT = "traceparent";
@@ -68,6 +76,14 @@ public final class ClientRuntime {
   /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
   private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
   private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
+
+  private static Logger quietUnlessConfigured(String name) {
+    Logger logger = Logger.getLogger(name);
+    if (logger.getLevel() == null) {
+      logger.setLevel(Level.WARNING);
+    }
+    return logger;
+  }
 
   private ClientRuntime(String marketplace, ClientBuilder<?> settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
