@@ -33,12 +33,13 @@ import retrofit2.Call;
  * GetExternalImportStatusApiResponse status = teez.importStatus(jobId);
  * }</pre>
  */
-public final class TeezClient {
+public final class TeezClient implements AutoCloseable {
 
   /** Production API root. */
   public static final String PRODUCTION_URL = "https://seller-api.teez.kz/";
 
   private final ClientRuntime runtime;
+  private final ClientRuntime tokenRuntime;
   private final ProductsApi products;
   private final AuthApi auth;
   private final TimeSource time;
@@ -46,6 +47,7 @@ public final class TeezClient {
   private TeezClient(Builder builder) {
     // The token endpoint is called through its own runtime, without the bearer credential it is there to provide.
     ClientRuntime tokenRuntime = ClientRuntime.create("teez", builder, null, TeezErrorParser::create);
+    this.tokenRuntime = tokenRuntime;
     this.auth = tokenRuntime.api(AuthApi.class);
     Credential credential;
     if (builder.credential != null) {
@@ -151,6 +153,13 @@ public final class TeezClient {
       }
     }
     return true;
+  }
+
+  /** Ends the HTTP threads and pooled connections; the client is not used after this. */
+  @Override
+  public void close() {
+    runtime.close();
+    tokenRuntime.close();
   }
 
   @Override

@@ -55,7 +55,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * origin. Every failure is built by one {@link ErrorDecoder}, which masks the client's secrets and bounds every
  * server-supplied string.
  */
-public final class ClientRuntime {
+public final class ClientRuntime implements AutoCloseable {
 
   /**
    * Hibernate Validator announces its version at INFO; without a logging setup that line lands on the user's
@@ -70,6 +70,8 @@ public final class ClientRuntime {
   private final String marketplace;
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
+  /** False when the user handed in their own OkHttpClient: its threads and connections stay theirs to end. */
+  private final boolean ownsHttp;
   private final Retrofit retrofit;
   private final Validator validator;
   private final ErrorDecoder errors;
@@ -100,6 +102,7 @@ public final class ClientRuntime {
       all.addAll(credential.secrets());
       return all;
     }));
+    this.ownsHttp = settings.okHttpClient == null;
     OkHttpClient.Builder builder = (settings.okHttpClient == null ? new OkHttpClient() : settings.okHttpClient)
         .newBuilder()
         .connectTimeout(settings.connectTimeout)
@@ -236,6 +239,24 @@ public final class ClientRuntime {
   private static HttpUrl normalize(String url) {
     HttpUrl parsed = HttpUrl.get(url);
     return parsed.encodedPath().endsWith("/") ? parsed : parsed.newBuilder().addPathSegment("").build();
+  }
+
+  /**
+   * Ends OkHttp's dispatcher threads and pooled connections (unless the OkHttpClient was the user's), so a JVM can
+   * exit at once instead of waiting for idle threads to time out.
+   */
+  @Override
+  public void close() {
+    if (!ownsHttp) {
+      return;
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** The runtime's OkHttpClient, for tests of its lifecycle. */
+  OkHttpClient http() {
+    return http;
   }
 
   @Override

@@ -176,4 +176,27 @@ class ClientRuntimeTest {
 
     assertThat(server.takeRequest().getHeader("User-Agent")).startsWith("marketplace-contracts/");
   }
+
+  @Test
+  void closeEndsTheDispatcherAndPooledConnections() {
+    server.enqueue(json(200, "{\"id\":5}"));
+    client.runtime.execute(client.api.read(5L));
+    assertThat(client.runtime.http().connectionPool().connectionCount()).isEqualTo(1);
+
+    client.runtime.close();
+
+    assertThat(client.runtime.http().connectionPool().connectionCount()).isZero();
+    assertThat(client.runtime.http().dispatcher().executorService().isShutdown()).isTrue();
+  }
+
+  @Test
+  void closeLeavesAUserSuppliedOkHttpClientRunning() {
+    okhttp3.OkHttpClient own = new okhttp3.OkHttpClient();
+    TestClient withOwn = TestClient.builder(server.url("/api").toString()).okHttpClient(own)
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
+
+    withOwn.runtime.close();
+
+    assertThat(own.dispatcher().executorService().isShutdown()).isFalse();
+  }
 }
