@@ -28,4 +28,8 @@ public interface ClientEvents {
    */
   default void deprecatedOperation(String operationId, String replacementOperationId, String shutdownDate) {
   }
+
+  /** A live request or response differs from the spec (reported by an opt-in contract guard). */
+  default void contractMismatch(ContractMismatch mismatch) {
+  }
 }

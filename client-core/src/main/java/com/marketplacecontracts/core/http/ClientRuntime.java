@@ -119,7 +119,9 @@ public final class ClientRuntime implements AutoCloseable {
     String agent = (settings.userAgent == null ? "" : settings.userAgent + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace + ")";
     builder.addInterceptor(chain -> {
-      Request.Builder request = chain.request().newBuilder().header("User-Agent", agent);
+      // The events tag lets interceptors the user added (a contract guard) report through the client's channel.
+      Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
+          .tag(ClientEvents.class, settings.events);
       if (!callTimeout.isZero() && chain.request().tag(Deadline.class) == null) {
         request.tag(Deadline.class, Deadline.in(callTimeout));
       }
