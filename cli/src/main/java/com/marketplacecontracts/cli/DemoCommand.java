@@ -1,6 +1,7 @@
 package com.marketplacecontracts.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,6 +16,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (((MarketplaceCli) spec.root().userObject()).baseUrl != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "demo always runs against the embedded mock: --base-url does not apply (use a command, e.g. "
+              + "'marketplace --base-url URL yandex uin-status ...')");
+    }
     return MarketplaceCli.withTarget(spec, true, this::run);
   }
 

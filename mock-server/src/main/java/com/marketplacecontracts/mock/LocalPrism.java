@@ -45,8 +45,11 @@ final class LocalPrism implements PrismServer {
   }
 
   static LocalPrism start(Path spec, Path projectRoot, List<String> prismOptions) {
+    return start(spec, projectRoot, prismOptions, freePort());
+  }
+
+  static LocalPrism start(Path spec, Path projectRoot, List<String> prismOptions, int port) {
     Path prism = PrismLocator.find(projectRoot);
-    int port = freePort();
     List<String> command = new ArrayList<>(List.of("node", "-e", watchdogScript(), "--",
         Long.toString(ProcessHandle.current().pid()), prism.toString(), "mock", "-h", "127.0.0.1", "-p",
         Integer.toString(port)));
@@ -126,7 +129,7 @@ final class LocalPrism implements PrismServer {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

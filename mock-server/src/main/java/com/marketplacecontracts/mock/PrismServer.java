@@ -76,6 +76,20 @@ public interface PrismServer extends AutoCloseable {
     };
   }
 
+  /**
+   * Starts a local Prism on a given loopback port (e.g. one a client was configured with before the mock was needed).
+   *
+   * @param projectRoot where to look for {@code node_modules/.bin/prism} first; null for the working directory
+   */
+  static PrismServer startLocal(Path spec, Path projectRoot, int port) {
+    return LocalPrism.start(spec, projectRoot, List.of(), port);
+  }
+
+  /** A loopback port free right now, for {@link #startLocal(Path, Path, int)}. */
+  static int freePort() {
+    return LocalPrism.freePort();
+  }
+
   /** Starts Prism on the spec a client jar on the classpath carries; mode from {@code -Dprism.mode}. */
   static PrismServer start(MarketplaceSpec spec, boolean dynamic) {
     return start(spec.extract(), null, Mode.fromSystemProperty(), dynamic);
