@@ -53,7 +53,8 @@ final class PrismLocator {
     }
     Path where = projectRoot != null ? projectRoot.toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
     throw new PrismUnavailableException("Prism (the OpenAPI mock server) is not installed. Run `" + INSTALL_HINT
-        + "` in " + where + " (Node 18.20 or newer), or set -Dprism.executable=/path/to/prism (or PRISM_EXECUTABLE). Looked for "
+        + "` in " + where + " (Node 18.20 or newer), or set -Dprism.executable=/path/to/prism"
+        + " (or PRISM_EXECUTABLE). Looked for "
         + looked.get(0) + " and node_modules/.bin/prism in every folder above it, then on the PATH.");
   }
 }
