@@ -1,7 +1,10 @@
 package example;
 
+import com.marketplacecontracts.core.http.ClientEvents;
+import com.marketplacecontracts.core.http.ContractMismatch;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.guard.ContractGuard;
 import com.marketplacecontracts.model.AsyncJob;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.teez.TeezMapper;
@@ -19,6 +22,7 @@ import com.marketplacecontracts.yandex.model.OperationType;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 
 /**
  * The README's Java snippets, compiled as a user's project compiles them. Each region between {@code tag::NAME[]}
@@ -71,6 +75,27 @@ public final class ReadmeExamples {
           market.execute(market.orders().getOrderIdentifiersStatus(campaignId, orderId));
     }
     // end::yandex[]
+  }
+
+  static YandexMarketClient guarded(String baseUrl, String apiKey, double sample,
+      List<ContractMismatch> drift) {
+    // tag::guard[]
+    ClientEvents events = new ClientEvents() {
+      @Override
+      public void contractMismatch(ContractMismatch mismatch) {
+        drift.add(mismatch);   // e.g. log it, count it by mismatch.kind(), alert on UNKNOWN_ENUM_VALUE
+      }
+    };
+    ContractGuard guard = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC)
+        .sample(sample)        // 0.05 checks one call in twenty; .strict() fails calls that differ
+        .build();
+    return YandexMarketClient.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build())
+        .events(events)        // mismatches arrive here, beside retries and quota waits
+        .build();
+    // end::guard[]
   }
 
   static AsyncJob teez(long jobId) {

@@ -3,6 +3,7 @@ package example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.marketplacecontracts.core.http.ContractMismatch;
 import com.marketplacecontracts.mock.MarketplaceSpec;
 import com.marketplacecontracts.mock.junit.MarketplaceMock;
 import com.marketplacecontracts.mock.junit.MockBaseUrl;
@@ -12,24 +13,44 @@ import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
+import com.marketplacecontracts.yandex.model.OperationType;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** A user's contract checks: their clients against mocks of exactly the specs the clients were generated from. */
 class MarketplaceContractTest {
 
+  // tag::mock-test[]
   @Nested
-  @MarketplaceMock(MarketplaceSpec.YANDEX_MARKET)
+  @MarketplaceMock(MarketplaceSpec.YANDEX_MARKET)   // Prism serving the spec inside yandex-client
   class Yandex {
 
     @Test
-    void uinStatusOfAnOrder(@MockBaseUrl String baseUrl, MockedMarketplace mock) {
+    void uinStatusOfAnOrder(@MockBaseUrl String baseUrl) {
       try (YandexMarketClient market = YandexMarketClient.builder().baseUrl(baseUrl).apiKey("test-key").build()) {
         GetOrderIdentifiersStatusResponse response = market.uinStatus(1234567, 123456789);
 
         assertEquals(1, response.getResult().getItems().size());
+      }   // a request breaking the spec would fail this test, with Prism's violations listed
+    }
+  }
+  // end::mock-test[]
+
+  @Nested
+  @MarketplaceMock(MarketplaceSpec.YANDEX_MARKET)
+  class GuardedYandex {
+
+    @Test
+    void theContractGuardFindsNoDriftInTheSpecsOwnExamples(@MockBaseUrl String baseUrl, MockedMarketplace mock) {
+      List<ContractMismatch> drift = new ArrayList<>();
+      try (YandexMarketClient market = ReadmeExamples.guarded(baseUrl, "test-key", 1.0, drift)) {
+        market.uinStatus(1234567, 123456789);
+        market.operationStatuses(12345, OperationType.ORDER_RECIPIENT_UPDATE, List.of("example"));
       }
-      assertEquals(java.util.List.of(), mock.violations());
+      assertEquals(List.of(), drift);
+      assertEquals(List.of(), mock.violations());
     }
   }
 
