@@ -35,7 +35,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ class OperationContractsTest {
   @RegisterExtension
   static final PrismExtension YANDEX = new PrismExtension("yandex/partner-api.yaml");
 
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR = com.marketplacecontracts.core.validation.Validators.shared();
   private static final WireTap TAP = new WireTap();
   private static final Map<String, String> REPORT = new java.util.concurrent.ConcurrentSkipListMap<>();
   private static Clients clients;

@@ -14,12 +14,11 @@ import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
 import com.marketplacecontracts.core.validation.ValidatingProxy;
+import com.marketplacecontracts.core.validation.Validators;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.time.Deadline;
@@ -35,8 +34,6 @@ import retrofit2.Invocation;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -57,13 +54,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public final class ClientRuntime implements AutoCloseable {
 
-  /**
-   * Hibernate Validator announces its version at INFO; without a logging setup that line lands on the user's
-   * stderr. Held here so the level sticks (JUL keeps loggers weakly); a level the user configured is kept.
-   */
-  private static final Logger VALIDATOR_VERSION_LOG = quietUnlessConfigured(
-      "org.hibernate.validator.internal.util.Version");
-  private static final ValidatorFactory VALIDATORS = Validation.buildDefaultValidatorFactory();
   private static final String VERSION = "0.1.0";
   static final String TRACEPARENT = "traceparent";
 
@@ -79,20 +69,12 @@ public final class ClientRuntime implements AutoCloseable {
   private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
   private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
 
-  private static Logger quietUnlessConfigured(String name) {
-    Logger logger = Logger.getLogger(name);
-    if (logger.getLevel() == null) {
-      logger.setLevel(Level.WARNING);
-    }
-    return logger;
-  }
-
   private ClientRuntime(String marketplace, ClientBuilder<?> settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
     this.marketplace = marketplace;
     this.baseUrl = normalize(settings.baseUrl);
     Moshi moshi = MoshiFactory.create();
-    this.validator = VALIDATORS.getValidator();
+    this.validator = Validators.shared();
     List<String> builderSecrets = List.copyOf(settings.secrets);
     this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock, Redactor.of(() -> {
       if (credential == null) {
