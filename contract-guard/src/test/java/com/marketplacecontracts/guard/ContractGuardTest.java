@@ -10,7 +10,6 @@ import com.marketplacecontracts.core.http.ContractMismatch.Kind;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.yandex.YandexMarketClient;
-import com.marketplacecontracts.yandex.model.OperationType;
 import com.marketplacecontracts.yandex.model.UinStatusType;
 import java.io.IOException;
 import java.util.List;
@@ -125,18 +124,27 @@ class ContractGuardTest {
   }
 
   @Test
-  void requestBodiesAreCheckedToo() {
+  void requestBodiesAreCheckedAndCallsOutsideAClientReportToTheGuardsOwnEvents() throws IOException {
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"operations\":[]}}"));
+    OkHttpClient plain = new OkHttpClient.Builder()
+        .addInterceptor(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(events).build()).build();
 
-    try (YandexMarketClient market = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).build())) {
-      market.operationStatuses(5, OperationType.ORDER_RECIPIENT_UPDATE, List.of("a"));
+    try (okhttp3.Response response = plain.newCall(new okhttp3.Request.Builder()
+        .url(server.url("/v1/businesses/5/operations"))
+        .post(okhttp3.RequestBody.create("{\"operationType\":\"BRAND_NEW\",\"operationIds\":[7]}",
+            okhttp3.MediaType.get("application/json")))
+        .build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
     }
 
-    assertThat(reported).noneMatch(mismatch -> mismatch.direction() == Direction.REQUEST);
+    assertThat(reported).extracting(ContractMismatch::direction, ContractMismatch::kind, ContractMismatch::location)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(Direction.REQUEST, Kind.UNKNOWN_ENUM_VALUE, "$.operationType"),
+            org.assertj.core.groups.Tuple.tuple(Direction.REQUEST, Kind.WRONG_TYPE, "$.operationIds[0]"));
   }
 
   @Test
-  void sampleChecksOnlyAFractionOfCalls() {
+  void aSampleMustBeAFraction() {
     assertThatThrownBy(() -> ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0))
         .hasMessageContaining("sample must be in (0, 1]");
   }

@@ -153,11 +153,6 @@ final class LocalPrism implements PrismServer {
     return "local";
   }
 
-  /** The watchdog and Prism processes, for callers that check nothing is left behind. */
-  ProcessHandle handle() {
-    return process.toHandle();
-  }
-
   @Override
   public void close() {
     RUNNING.remove(this);
