@@ -20,7 +20,8 @@ class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of(System.getProperty("mc.root", ".."));
   private static final List<Path> SOURCES = List.of(
       Path.of("src/it/consumer/src/main/java/example/ReadmeExamples.java"),
-      Path.of("src/it/consumer/src/test/java/example/MarketplaceContractTest.java"));
+      Path.of("src/it/consumer/src/test/java/example/MarketplaceContractTest.java"),
+      Path.of("src/it/consumer/src/test/java/example/DriftCheck.java"));
 
   @Test
   void everyJavaBlockOfTheReadmeIsACompiledRegion() throws IOException {
@@ -30,7 +31,7 @@ class ReadmeSnippetsTest {
       compiled.addAll(regions(Files.readString(source)));
     }
 
-    assertThat(compiled).as("regions in " + SOURCES).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(compiled).as("regions in " + SOURCES).hasSizeGreaterThanOrEqualTo(6);
     assertThat(readme).containsExactlyInAnyOrderElementsOf(compiled);
   }
 

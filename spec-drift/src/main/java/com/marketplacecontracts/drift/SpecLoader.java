@@ -53,14 +53,17 @@ public final class SpecLoader {
   private SpecLoader() {
   }
 
-  /** The project's curated spec of a marketplace ({@code teez} or {@code yandex}), packaged with this library. */
+  /**
+   * The project's curated spec of a marketplace ({@code teez} or {@code yandex}), as its client jar carries it
+   * ({@code META-INF/marketplace-contracts/specs/}).
+   */
   public static LoadedSpec curated(String marketplace) {
     String file = switch (marketplace.toLowerCase(Locale.ROOT)) {
       case "teez" -> "teez/seller-api.yaml";
       case "yandex" -> "yandex/partner-api.yaml";
       default -> throw new IllegalArgumentException("marketplace: must be teez or yandex, was " + marketplace);
     };
-    String resource = "specs/" + file;
+    String resource = "META-INF/marketplace-contracts/specs/" + file;
     try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new UnreadableSpecException("curated spec not on the class path: " + resource);
