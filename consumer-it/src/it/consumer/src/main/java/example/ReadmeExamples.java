@@ -6,17 +6,19 @@ import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.guard.ContractGuard;
 import com.marketplacecontracts.model.AsyncJob;
+import com.marketplacecontracts.model.IdentifierCheck;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
-import com.marketplacecontracts.yandex.OfferQuery;
+import com.marketplacecontracts.yandex.CatalogFilter;
+import com.marketplacecontracts.yandex.CatalogLookup;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
-import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
-import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
+import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OperationResultDTO;
 import com.marketplacecontracts.yandex.model.OperationType;
 import java.time.Duration;
@@ -44,27 +46,31 @@ public final class ReadmeExamples {
   }
   // end::credentials[]
 
-  static void yandex(long campaignId, long orderId, long businessId, String operationId,
+  static void yandex(long campaignId, long orderId, long businessId, List<String> skus, String operationId,
       Consumer<Listing> sink) {
     // tag::yandex[]
     try (YandexMarketClient market = YandexMarketClient.builder()
         .apiKey(env("YANDEX_MARKET_API_KEY"))   // or .oauthToken(env("YANDEX_MARKET_OAUTH_TOKEN"))
+        .tier(YandexMarketClient.Tier.MEDIUM)   // the business's subscription tier; default: the stricter
         .build()) {                             // production URL; .baseUrl(...) for a mock
 
-      // UIN checks of an order, then wait until none is IN_PROGRESS (deadline, growing waits)
-      GetOrderIdentifiersStatusResponse uins = market.uinStatus(campaignId, orderId);
+      // UIN and marking-code checks of an order (/v2), then wait until none is IN_PROGRESS (deadline, growing waits)
+      GetOrderIdentifiersStatusResponse checks = market.uinStatus(campaignId, orderId);
       PollResult<GetOrderIdentifiersStatusDTO> settled =
           market.awaitUinChecks(campaignId, orderId, Duration.ofMinutes(5));
+      List<IdentifierCheck> each = YandexMapper.identifierChecks(orderId, checks); // kind UIN or MARKING_CODE
 
-      // The whole catalog, lazily, page by page (page_token), within the 10 000 items/minute quota
-      OfferQuery query = OfferQuery.builder()
-          .status(OfferProcessingStatusType.NEED_INFO).pageSize(200).build();
-      Pager<OfferMappingEntryDTO> offers = market.offers(campaignId, query);
-      Pager.PageIterator<OfferMappingEntryDTO> pages = offers.iterator();
+      // The business catalog, lazily, page by page (pageToken), within the tier's quota
+      CatalogFilter filter = CatalogFilter.builder()
+          .cardStatus(OfferCardStatusType.NO_CARD_NEED_CONTENT).pageSize(100).build();
+      Pager.PageIterator<GetOfferMappingDTO> pages = market.catalog(businessId, filter).iterator();
       while (pages.hasNext()) {
         sink.accept(YandexMapper.listing(pages.next()));   // common-model's marketplace-neutral Listing
       }
-      // after a failure: market.offersFrom(campaignId, query, pages.resumeToken()) goes on from there
+      // after a failure: market.catalogFrom(businessId, filter, pages.resumeToken()) goes on from there
+
+      // Any number of offers by id: 100 ids a request, results in the order given, missing ids reported
+      CatalogLookup lookup = market.catalogByIds(businessId, skus);   // lookup.found(), lookup.missing()
 
       // Asynchronous operations
       PollResult<List<OperationResultDTO>> ops = market.awaitOperations(businessId,

@@ -1,6 +1,7 @@
 package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.marketplacecontracts.core.http.ContractMismatch;
@@ -32,7 +33,7 @@ class MarketplaceContractTest {
       try (YandexMarketClient market = YandexMarketClient.builder().baseUrl(baseUrl).apiKey("test-key").build()) {
         GetOrderIdentifiersStatusResponse response = market.uinStatus(1234567, 123456789);
 
-        assertEquals(1, response.getResult().getItems().size());
+        assertFalse(response.getResult().getItems().isEmpty());
       }   // a request breaking the spec would fail this test, with Prism's violations listed
     }
   }
