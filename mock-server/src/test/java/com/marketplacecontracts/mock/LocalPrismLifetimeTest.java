@@ -24,12 +24,16 @@ class LocalPrismLifetimeTest {
     SIGKILL
   }
 
-  /** The child JVM: starts Prism, prints the base URL, then returns or blocks as asked. */
+  /**
+   * The child JVM: starts Prism, prints the base URL, waits for a line on stdin (so the test sees the processes
+   * first), then returns without closing the server or blocks until it is killed, as asked.
+   */
   public static final class Holder {
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
       PrismServer server = PrismServer.start(MarketplaceSpec.YANDEX_MARKET.extract(), null, PrismServer.Mode.LOCAL);
       System.out.println("READY " + server.baseUrl());
       System.out.flush();
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       if (!args[0].equals("UNCLOSED")) {
         Thread.sleep(Long.MAX_VALUE);
       }
@@ -49,6 +53,8 @@ class LocalPrismLifetimeTest {
     List<ProcessHandle> prism = new ArrayList<>(jvm.descendants().toList());
     assertThat(prism).as("watchdog and Prism processes").isNotEmpty();
 
+    jvm.getOutputStream().write('\n');
+    jvm.getOutputStream().flush();
     switch (ending) {
       case UNCLOSED -> { }
       case SIGTERM -> jvm.destroy();
