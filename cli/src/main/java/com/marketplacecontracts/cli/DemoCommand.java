@@ -4,6 +4,7 @@ import com.marketplacecontracts.yandex.model.OfferCardStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (((MarketplaceCli) spec.root().userObject()).baseUrl != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "demo always runs against the embedded mock: --base-url does not apply (use a command, e.g. "
+              + "'marketplace --base-url URL yandex uin-status ...')");
+    }
     return MarketplaceCli.withTarget(spec, true, this::run);
   }
 

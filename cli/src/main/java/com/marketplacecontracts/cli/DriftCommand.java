@@ -1,5 +1,6 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.drift.DriftReport;
 import com.marketplacecontracts.drift.LoadedSpec;
 import com.marketplacecontracts.drift.ReportFormat;
@@ -81,7 +82,7 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String market = marketplace();
+    Marketplace market = marketplace();
     ReportFormat reportFormat = reportFormat();
     MarketplaceCli root = (MarketplaceCli) spec.root().userObject();
     Output output = root.output(spec);
@@ -107,7 +108,7 @@ final class DriftCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private String marketplace() {
+  private Marketplace marketplace() {
     if (positional != null && marketplace != null && !positional.equalsIgnoreCase(marketplace)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "marketplace given twice: " + positional + " and --marketplace " + marketplace);
@@ -116,12 +117,13 @@ final class DriftCommand implements Callable<Integer> {
     if (market == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "marketplace: required, teez or yandex");
     }
-    String lower = market.toLowerCase(Locale.ROOT);
-    if (!lower.equals("teez") && !lower.equals("yandex")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "marketplace: must be teez or yandex, was " + market);
+    for (Marketplace known : Marketplace.values()) {
+      if (known.id().equalsIgnoreCase(market)) {
+        return known;
+      }
     }
-    return lower;
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "marketplace: must be teez or yandex, was " + market);
   }
 
   private ReportFormat reportFormat() {

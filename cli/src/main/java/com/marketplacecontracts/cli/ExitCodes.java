@@ -22,12 +22,17 @@ final class ExitCodes {
   static final int FAILURE = 5;
   /** {@code --wait} ran out of time: the output is the last state seen, still pending. */
   static final int WAIT_TIMED_OUT = 6;
+  /** A local setup problem: the embedded mock cannot start (Prism not installed). */
+  static final int SETUP = 7;
 
 
   private ExitCodes() {
   }
 
   static int of(Throwable failure) {
+    if (failure instanceof com.marketplacecontracts.mock.PrismUnavailableException) {
+      return SETUP;
+    }
     if (failure instanceof RequestValidationException) {
       return BAD_INPUT;
     }

@@ -7,11 +7,13 @@ import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -28,14 +30,16 @@ import picocli.CommandLine.Spec;
         "4:still rate limited after retries",
         "5:server error, network failure, an unreadable or oversized response, a refused redirect, or a listing"
             + " stopped by its guards",
-        "6:--wait gave up: still pending at --timeout (the last state is printed; --json has \"settled\":false)"},
+        "6:--wait gave up: still pending at --timeout (the last state is printed; --json has \"settled\":false)",
+        "7:local setup problem (the embedded mock cannot start: Prism is not installed; the message says what to run)"},
     footerHeading = "%nCredentials (environment, or the flags above; never printed):%n",
     footer = {"  YANDEX_MARKET_API_KEY      Yandex API-Key token (Api-Key header)",
         "  YANDEX_MARKET_OAUTH_TOKEN  Yandex OAuth token (Authorization: Bearer)",
         "  TEEZ_ACCESS_TOKEN          a ready Teez bearer token (JWT)",
         "  TEEZ_CLIENT_ID            Teez client id and secret, exchanged at",
         "  TEEZ_CLIENT_SECRET          POST /api/v1/auth/token",
-        "  MARKETPLACE_HOME           the checkout, for the embedded mock"})
+        "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves (default: the specs",
+        "                             bundled in the jar)"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -97,7 +101,11 @@ public final class MarketplaceCli implements Runnable {
     MarketplaceCli root = (MarketplaceCli) command.root().userObject();
     Output output = root.output(command);
     try (Target target = new Target(root, root.env, output, forceMock)) {
-      return body.apply(target, output);
+      try {
+        return body.apply(target, output);
+      } catch (MarketplaceException e) {
+        throw target.setupFailure().map(RuntimeException.class::cast).orElse(e);
+      }
     }
   }
 
@@ -123,11 +131,24 @@ public final class MarketplaceCli implements Runnable {
     }
   }
 
+  private static void dropOptions(CommandLine command, List<String> prefixes) {
+    for (OptionSpec option : List.copyOf(command.getCommandSpec().options())) {
+      if (prefixes.stream().anyMatch(option.longestName()::startsWith)) {
+        command.getCommandSpec().remove(option);
+      }
+    }
+    command.getSubcommands().values().forEach(sub -> dropOptions(sub, prefixes));
+  }
+
   /** The command line with this tool's error handling and exit codes. */
   static CommandLine commandLine(Map<String, String> env) {
     MarketplaceCli root = new MarketplaceCli(env);
     CommandLine line = new CommandLine(root);
     line.setCaseInsensitiveEnumValuesAllowed(true);
+    // Each marketplace's commands take (and their --help shows) only that marketplace's credential flags.
+    dropOptions(line.getSubcommands().get("teez"), List.of("--yandex-"));
+    dropOptions(line.getSubcommands().get("yandex"), List.of("--teez-"));
+    dropOptions(line.getSubcommands().get("demo"), List.of("--yandex-", "--teez-"));
     line.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println(Terminal.safe("error: " + e.getMessage()));
@@ -139,7 +160,7 @@ public final class MarketplaceCli implements Runnable {
       if (e instanceof RequestValidationException invalid) {
         err.println("error: invalid input, nothing was sent:");
         invalid.violations().forEach(v -> err.println(
-            Terminal.safe("  " + v.field() + " = " + v.value() + ": " + v.rule())));
+            Terminal.safe("  " + v.field() + " = " + v.value() + ": " + Rules.forHumans(v.rule()))));
       } else if (e instanceof MarketplaceException failure) {
         err.println(Terminal.safe("error: " + failure.getMessage()));
       } else if (e instanceof PrismUnavailableException) {

@@ -23,6 +23,11 @@ public final class Output {
   private static final Moshi MOSHI = MoshiFactory.create();
   private static final String[] LISTING_COLUMNS =
       {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"};
+  /**
+   * Column widths of rows printed one at a time ({@code --all-pages}), fixed so that every row lines up whatever its
+   * cells hold; a longer cell is cut with "…" ({@code --json} keeps it whole). The last column is not padded.
+   */
+  private static final int[] STREAMED_LISTING_WIDTHS = {20, 12, 40, 12, 16, 40, 0};
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -134,14 +139,30 @@ public final class Output {
     if (json) {
       json(listing);
     } else {
-      table(null, List.<String[]>of(row(listing)));
+      fixedRow(row(listing));
     }
   }
 
   void listingHeader() {
     if (!json) {
-      table(LISTING_COLUMNS, List.of());
+      fixedRow(LISTING_COLUMNS);
     }
+  }
+
+  private void fixedRow(String[] cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      String cell = text(cells[i]);
+      int width = STREAMED_LISTING_WIDTHS[i];
+      if (width == 0) {
+        line.append(cell);
+      } else {
+        String fitted = cell.length() <= width ? cell : cell.substring(0, width - 1) + "…";
+        line.append(fitted).append(" ".repeat(width - fitted.length() + 2));
+      }
+    }
+    out.println(line.toString().stripTrailing());
+    out.flush();
   }
 
   private static String[] row(Listing listing) {

@@ -1,22 +1,29 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.mock.MarketplaceSpec;
 import com.marketplacecontracts.mock.PrismServer;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * Where requests go and with which credentials: {@code --base-url} if given; else production when credentials are
- * set; else an embedded Prism mock started from the project's own specs (announced on stderr). Owns the mocks it
- * starts and stops them on close.
+ * set; else an embedded Prism mock of the spec the client jar carries (the checkout's {@code specs/} when run from
+ * it), announced on stderr. The mock starts at the first request, so input the client rejects before sending costs
+ * no mock start. Owns the mocks it starts and stops them on close.
  */
 final class Target implements AutoCloseable {
 
@@ -24,7 +31,8 @@ final class Target implements AutoCloseable {
   private final Map<String, String> env;
   private final Output output;
   private final boolean forceMock;
-  private final List<PrismServer> mocks = new ArrayList<>();
+  private final List<PrismServer> mocks = new CopyOnWriteArrayList<>();
+  private volatile PrismUnavailableException setupFailure;
 
   Target(MarketplaceCli options, Map<String, String> env, Output output, boolean forceMock) {
     this.options = options;
@@ -39,10 +47,7 @@ final class Target implements AutoCloseable {
     String clientSecret = first(options.teezClientSecret, env.get("TEEZ_CLIENT_SECRET"));
     boolean hasCredentials = token != null || (clientId != null && clientSecret != null);
     TeezClient.Builder builder = TeezClient.builder().events(events());
-    String url = url(hasCredentials, "teez/seller-api.yaml");
-    if (url != null) {
-      builder.baseUrl(url);
-    }
+    route(builder, hasCredentials, MarketplaceSpec.TEEZ);
     if (!hasCredentials || forceMock) {
       builder.accessToken("mock-token");
     } else if (token != null) {
@@ -58,10 +63,7 @@ final class Target implements AutoCloseable {
     String oauth = first(options.yandexOauthToken, env.get("YANDEX_MARKET_OAUTH_TOKEN"));
     boolean hasCredentials = apiKey != null || oauth != null;
     YandexMarketClient.Builder builder = YandexMarketClient.builder().events(events());
-    String url = url(hasCredentials, "yandex/partner-api.yaml");
-    if (url != null) {
-      builder.baseUrl(url);
-    }
+    route(builder, hasCredentials, MarketplaceSpec.YANDEX_MARKET);
     if (!hasCredentials || forceMock) {
       builder.apiKey("mock-api-key");
     } else if (apiKey != null) {
@@ -72,36 +74,67 @@ final class Target implements AutoCloseable {
     return builder.build();
   }
 
-  /** The URL to use, or null for production. */
-  private String url(boolean hasCredentials, String spec) {
+  /** Points the builder at --base-url, production (its default), or an embedded mock started on first use. */
+  private void route(ClientBuilder<?> builder, boolean hasCredentials, MarketplaceSpec spec) {
     if (!forceMock && options.baseUrl != null) {
       if (!hasCredentials) {
         output.progress("No credentials set: sending placeholder credentials to " + options.baseUrl);
       }
-      return options.baseUrl;
+      builder.baseUrl(options.baseUrl);
+      return;
     }
     if (!forceMock && hasCredentials) {
-      return null;
+      return;
     }
-    PrismServer mock = PrismServer.start(specs().resolve(spec), root(), PrismServer.Mode.LOCAL);
-    mocks.add(mock);
-    output.progress("Using the embedded Prism mock of specs/" + spec + " at " + mock.baseUrl()
-        + (forceMock ? "" : " (no credentials set: see --help to call the marketplace)"));
-    return mock.baseUrl();
+    EmbeddedMock mock = new EmbeddedMock(spec, PrismServer.freePort());
+    builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().addInterceptor(mock).build());
+  }
+
+  /** A Prism mock on a port chosen up front, started when the first request goes out. */
+  private final class EmbeddedMock implements Interceptor {
+    private final MarketplaceSpec spec;
+    private final int port;
+    private boolean started;
+
+    EmbeddedMock(MarketplaceSpec spec, int port) {
+      this.spec = spec;
+      this.port = port;
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + port + "/";
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      try {
+        start();
+      } catch (PrismUnavailableException e) {
+        setupFailure = e; // the client reports an I/O failure; the command reports this instead
+        throw new IOException(e.getMessage(), e);
+      }
+      return chain.proceed(chain.request());
+    }
+
+    private synchronized void start() {
+      if (started) {
+        return;
+      }
+      Path checkoutSpec = root().resolve("specs").resolve(spec.file());
+      boolean fromCheckout = Files.isRegularFile(checkoutSpec);
+      PrismServer server = PrismServer.startLocal(fromCheckout ? checkoutSpec : spec.extract(),
+          fromCheckout ? root() : null, port);
+      mocks.add(server);
+      started = true;
+      output.progress("Using the embedded Prism mock of " + (fromCheckout ? "specs/" : "the bundled ")
+          + spec.file() + " at " + server.baseUrl()
+          + (forceMock ? "" : " (no credentials set: see --help to call the marketplace)"));
+    }
   }
 
   private Path root() {
     String configured = first(System.getProperty("mc.root"), env.get("MARKETPLACE_HOME"));
     return Path.of(configured != null ? configured : ".").toAbsolutePath().normalize();
-  }
-
-  private Path specs() {
-    Path specs = root().resolve("specs");
-    if (!Files.isDirectory(specs)) {
-      throw new PrismUnavailableException("the embedded mock needs the project's"
-          + " specs/ folder; run ./marketplace from the project checkout (not found: " + specs + ")");
-    }
-    return specs;
   }
 
   private ClientEvents events() {
@@ -148,6 +181,11 @@ final class Target implements AutoCloseable {
       return a;
     }
     return b != null && !b.isBlank() ? b : null;
+  }
+
+  /** Why the embedded mock could not start, if it could not: a local setup problem, not a marketplace failure. */
+  java.util.Optional<PrismUnavailableException> setupFailure() {
+    return java.util.Optional.ofNullable(setupFailure);
   }
 
   @Override

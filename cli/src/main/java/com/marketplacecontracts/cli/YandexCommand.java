@@ -54,8 +54,9 @@ final class YandexCommand {
       description = "Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
           + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).")
   static final class UinStatus extends Base {
-    @Option(names = "--campaign-id", required = true, paramLabel = "C") long campaignId;
-    @Option(names = "--order-id", required = true, paramLabel = "O") long orderId;
+    @Option(names = "--campaign-id", required = true, paramLabel = "C",
+        description = "The store's campaign id (seller cabinet: Settings → API).") long campaignId;
+    @Option(names = "--order-id", required = true, paramLabel = "O", description = "The order id.") long orderId;
     @Option(names = "--wait", description = "Poll until no UIN or marking code is IN_PROGRESS.") boolean await;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
         description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
@@ -205,8 +206,10 @@ final class YandexCommand {
       int pages = 0;
       while (entries.hasNext()) {
         if (entries.pagesFetched() != pages) {
+          if (pages > 0) { // a page is reported once its rows are out
+            output.progress("page " + pages + " done, " + items + " offers so far");
+          }
           pages = entries.pagesFetched();
-          output.progress("page " + pages + " fetched, " + items + " offers so far");
         }
         output.listingLine(map.apply(entries.next()));
         items++;
@@ -236,11 +239,14 @@ final class YandexCommand {
   /** {@code marketplace yandex operations --business-id B --type T --id ID [--id ID]... [--wait]} */
   @Command(name = "operations", mixinStandardHelpOptions = true, description = "Statuses of asynchronous operations.")
   static final class Operations extends Base {
-    @Option(names = "--business-id", required = true, paramLabel = "B") long businessId;
+    @Option(names = "--business-id", required = true, paramLabel = "B",
+        description = "The business (cabinet) id the operations belong to.") long businessId;
     @Option(names = "--type", required = true, paramLabel = "T", completionCandidates = KnownValues.OperationTypes.class,
-        converter = KnownValues.OperationTypes.class, description = "${COMPLETION-CANDIDATES}")
+        converter = KnownValues.OperationTypes.class,
+        description = "The operations' type: ${COMPLETION-CANDIDATES}")
     OperationType type;
-    @Option(names = "--id", required = true, paramLabel = "ID") List<String> ids;
+    @Option(names = "--id", required = true, paramLabel = "ID",
+        description = "An operation id, as its request returned it (repeatable).") List<String> ids;
     @Option(names = "--wait", description = "Poll until no operation is IN_PROGRESS.") boolean await;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
         description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"

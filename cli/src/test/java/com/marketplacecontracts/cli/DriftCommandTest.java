@@ -29,7 +29,8 @@ class DriftCommandTest {
   void publishedSpecEqualToOurs() throws IOException {
     upstream = dir.resolve("published/openapi.yaml");
     Files.createDirectories(upstream.getParent());
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("specs/yandex/partner-api.yaml")) {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(
+        "META-INF/marketplace-contracts/specs/yandex/partner-api.yaml")) {
       Files.write(upstream, in.readAllBytes());
     }
   }

@@ -151,8 +151,85 @@ class MarketplaceCliTest {
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"marketplace\":\"YANDEX_MARKET\""));
-    assertThat(err.toString()).contains("page 1 fetched", "listing stopped",
+    assertThat(err.toString()).contains("page 1 done, 1 offers so far", "listing stopped",
         "handed out page token \"example\" a second time", "resume from page token \"example\"");
+  }
+
+  @Test
+  void allPagesTableRowsLineUpWhateverTheirCells() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"paging\":{\"nextPageToken\":\"p2\"},"
+        + "\"offerMappingEntries\":[{\"offer\":{\"shopSku\":\"A-1\",\"name\":\"Drill\"}}]}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappingEntries\":["
+        + "{\"offer\":{\"shopSku\":\"LONGER-SKU-2\",\"name\":\"Ударная дрель Makita HP1630, 710 Вт\","
+        + "\"processingState\":{\"status\":\"NEED_INFO\"}}}]}}"));
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "offers", "--campaign-id", "1", "--all-pages");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(3);
+    int stateColumn = lines.get(0).indexOf("STATE");
+    assertThat(lines.get(1).substring(stateColumn)).startsWith("UNKNOWN");
+    assertThat(lines.get(2).substring(stateColumn)).startsWith("NEEDS_ACTION");
+    assertThat(err.toString()).as("page 1 reported once its row is out").contains("page 1 done, 1 offers so far");
+  }
+
+  @Test
+  void inputTheSpecRejectsNeverStartsTheEmbeddedMock() {
+    int code = run("yandex", "offers", "--campaign-id", "0");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("campaignId = 0").doesNotContain("embedded Prism mock");
+  }
+
+  @Test
+  void demoRejectsBaseUrl() {
+    int code = run("--base-url", server.url("/").toString(), "demo");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("demo always runs against the embedded mock: --base-url does not apply");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aMockThatCannotStartIsALocalSetupProblem() {
+    String before = System.getProperty("prism.executable");
+    System.setProperty("prism.executable", "/nonexistent/prism");
+    try {
+      int code = run("yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+      assertThat(code).isEqualTo(ExitCodes.SETUP);
+      assertThat(err.toString()).contains("the embedded mock could not start",
+          "prism.executable points to /nonexistent/prism");
+    } finally {
+      if (before == null) {
+        System.clearProperty("prism.executable");
+      } else {
+        System.setProperty("prism.executable", before);
+      }
+    }
+  }
+
+  @Test
+  void eachMarketplacesHelpShowsOnlyItsOwnCredentialFlagsAndDescribesEveryOption() {
+    CommandLine line = MarketplaceCli.commandLine(Map.of());
+    CommandLine yandexOffers = line.getSubcommands().get("yandex").getSubcommands().get("offers");
+    CommandLine teezStatus = line.getSubcommands().get("teez").getSubcommands().get("import-status");
+
+    assertThat(yandexOffers.getUsageMessage()).contains("--yandex-api-key").doesNotContain("--teez-");
+    assertThat(teezStatus.getUsageMessage()).contains("--teez-access-token").doesNotContain("--yandex-");
+    List<CommandLine> all = new java.util.ArrayList<>();
+    collect(line, all);
+    for (CommandLine command : all) {
+      command.getCommandSpec().options().forEach(option -> assertThat(String.join(" ", option.description()))
+          .as("%s %s", command.getCommandSpec().qualifiedName(), option.longestName()).isNotBlank());
+    }
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> all) {
+    all.add(command);
+    command.getSubcommands().values().forEach(sub -> collect(sub, all));
   }
 
   @Test
@@ -270,7 +347,8 @@ class MarketplaceCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("nothing was sent", "campaignId = 0: must be greater than or equal to 1",
-        "offerId[] = \"   \": must match");
+        "offerId[] = \"   \": must be 1 to 255 characters, not only spaces, without control characters")
+        .doesNotContain("\\x00");
     assertThat(server.getRequestCount()).isZero();
   }
 

@@ -19,6 +19,7 @@ import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
+import com.marketplacecontracts.core.validation.Validators;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;
@@ -41,7 +42,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ class OperationContractsTest {
   @RegisterExtension
   static final PrismExtension YANDEX = new PrismExtension("yandex/partner-api.yaml");
 
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR = Validators.shared();
   private static final WireTap TAP = new WireTap();
   private static final Map<String, String> REPORT = new ConcurrentSkipListMap<>();
   private static Clients clients;

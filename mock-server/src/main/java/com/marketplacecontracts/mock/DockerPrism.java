@@ -1,5 +1,6 @@
 package com.marketplacecontracts.mock;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,14 @@ final class DockerPrism implements PrismServer {
     this.log = log;
   }
 
+  /**
+   * Whether a Docker engine answers. Asks Testcontainers only when it is on the classpath (an optional dependency)
+   * and something points at an engine, so a machine without Docker gets no Testcontainers error lines.
+   */
   static boolean dockerAvailable() {
+    if (!testcontainersPresent() || !engineConfigured()) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
@@ -31,21 +39,48 @@ final class DockerPrism implements PrismServer {
     }
   }
 
+  private static boolean testcontainersPresent() {
+    try {
+      Class.forName("org.testcontainers.DockerClientFactory", false, DockerPrism.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static boolean engineConfigured() {
+    return System.getenv("DOCKER_HOST") != null
+        || Files.exists(Path.of("/var/run/docker.sock"))
+        || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
+        || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+  }
+
   @SuppressWarnings("resource")
-  static DockerPrism start(Path spec) {
+  static DockerPrism start(Path spec, List<String> prismOptions) {
+    if (!testcontainersPresent()) {
+      throw new PrismUnavailableException("prism.mode=docker needs org.testcontainers:testcontainers on the test"
+          + " classpath (an optional dependency of mock-server)");
+    }
     if (!dockerAvailable()) {
       throw new PrismUnavailableException("no Docker engine answers here; use -Dprism.mode=local (or auto)");
     }
     List<String> log = new CopyOnWriteArrayList<>();
     GenericContainer<?> container = new GenericContainer<>(IMAGE)
         .withCopyFileToContainer(MountableFile.forHostPath(spec.toAbsolutePath()), "/tmp/spec.yaml")
-        .withCommand("mock", "-h", "0.0.0.0", "-p", Integer.toString(PORT), "/tmp/spec.yaml")
+        .withCommand(command(prismOptions))
         .withExposedPorts(PORT)
         .withLogConsumer(frame -> log.add(frame.getUtf8String().stripTrailing()))
         .waitingFor(Wait.forLogMessage(".*" + LocalPrism.READY + ".*", 1)
             .withStartupTimeout(Duration.ofSeconds(120)));
     container.start();
     return new DockerPrism(container, log);
+  }
+
+  private static String[] command(List<String> prismOptions) {
+    List<String> command = new java.util.ArrayList<>(List.of("mock", "-h", "0.0.0.0", "-p", Integer.toString(PORT)));
+    command.addAll(prismOptions);
+    command.add("/tmp/spec.yaml");
+    return command.toArray(String[]::new);
   }
 
   @Override

@@ -2,25 +2,37 @@ package com.marketplacecontracts.mock;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Prism as a child process from {@code node_modules/.bin/prism}. */
+/**
+ * Prism as a child process. It runs under a small Node watchdog ({@code prism-watchdog.js}) that stops Prism when
+ * this JVM goes away by any path — its stdin (our pipe) closes when the JVM dies, even by {@code kill -9} or a crash —
+ * and a shutdown hook closes every server still open at a normal exit or SIGTERM.
+ */
 final class LocalPrism implements PrismServer {
 
   static final String READY = "Prism is listening on";
   private static final long START_TIMEOUT_SECONDS = 60;
+  private static final Set<LocalPrism> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(LocalPrism::close),
+        "prism-shutdown"));
+  }
 
   private final Process process;
   private final String baseUrl;
@@ -32,19 +44,17 @@ final class LocalPrism implements PrismServer {
     this.log = log;
   }
 
-  static Path executable(Path projectRoot) {
-    return projectRoot.resolve("node_modules").resolve(".bin").resolve("prism");
+  static LocalPrism start(Path spec, Path projectRoot, List<String> prismOptions) {
+    return start(spec, projectRoot, prismOptions, freePort());
   }
 
-  static LocalPrism start(Path spec, Path projectRoot) {
-    Path prism = executable(projectRoot);
-    if (!Files.isExecutable(prism)) {
-      throw new PrismUnavailableException("Prism is not installed at " + prism
-          + ": run `npm ci` in " + projectRoot.toAbsolutePath());
-    }
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(prism.toString(), "mock", "-h", "127.0.0.1", "-p",
-        Integer.toString(port), spec.toAbsolutePath().toString()));
+  static LocalPrism start(Path spec, Path projectRoot, List<String> prismOptions, int port) {
+    Path prism = PrismLocator.find(projectRoot);
+    List<String> command = new ArrayList<>(List.of("node", "-e", watchdogScript(), "--",
+        Long.toString(ProcessHandle.current().pid()), prism.toString(), "mock", "-h", "127.0.0.1", "-p",
+        Integer.toString(port)));
+    command.addAll(prismOptions);
+    command.add(spec.toAbsolutePath().toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("NO_COLOR", "1");
     builder.environment().put("FORCE_COLOR", "0");
@@ -52,7 +62,7 @@ final class LocalPrism implements PrismServer {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new PrismUnavailableException("could not start " + prism, e);
+      throw new PrismUnavailableException("could not start Prism through `node` (is Node 18.20+ on the PATH?)", e);
     }
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);
@@ -69,49 +79,57 @@ final class LocalPrism implements PrismServer {
       } catch (IOException e) {
         log.add("(log reader stopped: " + e.getMessage() + ")");
       }
+      ready.countDown();
     }, "prism-log-" + port);
     reader.setDaemon(true);
     reader.start();
+    LocalPrism server = new LocalPrism(process, "http://127.0.0.1:" + port + "/", log);
+    RUNNING.add(server);
     try {
       if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
-        process.destroyForcibly();
+        server.close();
         throw new PrismUnavailableException("Prism did not start within " + START_TIMEOUT_SECONDS + " s: "
             + String.join("\n", log));
       }
+      awaitAccepting(port, server);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroyForcibly();
+      server.close();
       throw new PrismUnavailableException("interrupted while starting Prism", e);
     }
-    awaitAccepting(port, process, log);
-    return new LocalPrism(process, "http://127.0.0.1:" + port + "/", log);
+    return server;
+  }
+
+  private static String watchdogScript() {
+    try (InputStream in = LocalPrism.class.getResourceAsStream("prism-watchdog.js")) {
+      if (in == null) {
+        throw new IllegalStateException("prism-watchdog.js missing from the mock-server jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** After the ready line, also wait until the port accepts connections (it answers, not just says it will). */
-  private static void awaitAccepting(int port, Process process, List<String> log) {
+  private static void awaitAccepting(int port, LocalPrism server) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
         return;
       } catch (IOException e) {
-        if (System.nanoTime() > deadline || !process.isAlive()) {
-          process.destroyForcibly();
+        if (System.nanoTime() > deadline || !server.process.isAlive()) {
+          server.close();
           throw new PrismUnavailableException("Prism said it listens on " + port + " but does not accept: "
-              + String.join("\n", log), e);
+              + String.join("\n", server.log), e);
         }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          process.destroyForcibly();
-          throw new PrismUnavailableException("interrupted while starting Prism", interrupted);
-        }
+        Thread.sleep(50);
       }
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
@@ -137,16 +155,21 @@ final class LocalPrism implements PrismServer {
 
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    RUNNING.remove(this);
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    try {
+      process.getOutputStream().close(); // the watchdog stops Prism's process group and exits
+    } catch (IOException e) {
+      process.destroy();
+    }
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 }

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Prism 5 mock server started from one of the project's specs, on a free loopback port: through Testcontainers
- * where a Docker engine runs, else as a local process from the npm package {@code @stoplight/prism-cli} installed in
- * the project ({@code npm ci}). Keeps Prism's log. Close it to stop it.
+ * A Prism 5 mock server started from a spec, on a free loopback port: through Testcontainers where a Docker engine
+ * runs and Testcontainers is on the classpath, else as a local process from the npm package
+ * {@code @stoplight/prism-cli} (found in {@code node_modules} of the project or a folder above, or on the PATH).
+ * Keeps Prism's log. Close it to stop it; a local Prism also stops when the JVM ends, however it ends.
+ * For JUnit 5 tests, {@code @MarketplaceMock} does all of this.
  */
 public interface PrismServer extends AutoCloseable {
+
+  /** The marker of a request violation in Prism's log. */
+  String VIOLATION = "Violation:";
 
   /** How to run Prism: chosen by the system property {@code prism.mode}. */
   enum Mode {
@@ -52,10 +57,52 @@ public interface PrismServer extends AutoCloseable {
    * @throws PrismUnavailableException when the mode cannot run here (no Docker engine, Prism not installed)
    */
   static PrismServer start(Path spec, Path projectRoot, Mode mode) {
+    return start(spec, projectRoot, mode, false);
+  }
+
+  /**
+   * Starts Prism on {@code spec}; with {@code dynamic} it answers random schema-valid data instead of the spec's
+   * examples (one request can also ask for that with the header {@code Prefer: dynamic=true}).
+   *
+   * @param projectRoot where to look for {@code node_modules/.bin/prism} first; null for the working directory
+   */
+  static PrismServer start(Path spec, Path projectRoot, Mode mode, boolean dynamic) {
+    List<String> options = dynamic ? List.of("-d") : List.of();
     return switch (mode) {
-      case LOCAL -> LocalPrism.start(spec, projectRoot);
-      case DOCKER -> DockerPrism.start(spec);
-      case AUTO -> DockerPrism.dockerAvailable() ? DockerPrism.start(spec) : LocalPrism.start(spec, projectRoot);
+      case LOCAL -> LocalPrism.start(spec, projectRoot, options);
+      case DOCKER -> DockerPrism.start(spec, options);
+      case AUTO -> DockerPrism.dockerAvailable()
+          ? DockerPrism.start(spec, options) : LocalPrism.start(spec, projectRoot, options);
     };
+  }
+
+  /**
+   * Starts a local Prism on a given loopback port (e.g. one a client was configured with before the mock was needed).
+   *
+   * @param projectRoot where to look for {@code node_modules/.bin/prism} first; null for the working directory
+   */
+  static PrismServer startLocal(Path spec, Path projectRoot, int port) {
+    return LocalPrism.start(spec, projectRoot, List.of(), port);
+  }
+
+  /** A loopback port free right now, for {@link #startLocal(Path, Path, int)}. */
+  static int freePort() {
+    return LocalPrism.freePort();
+  }
+
+  /** Starts Prism on the spec a client jar on the classpath carries; mode from {@code -Dprism.mode}. */
+  static PrismServer start(MarketplaceSpec spec, boolean dynamic) {
+    return start(spec.extract(), null, Mode.fromSystemProperty(), dynamic);
+  }
+
+  /**
+   * The request violations Prism reported in {@code logLines} (its {@code Violation:} lines), e.g.
+   * {@code request.path.campaignid Request path parameter campaignid must be >= 1}.
+   */
+  static List<String> violations(List<String> logLines) {
+    return logLines.stream()
+        .filter(line -> line.contains(VIOLATION))
+        .map(line -> line.substring(line.indexOf(VIOLATION) + VIOLATION.length()).strip())
+        .toList();
   }
 }

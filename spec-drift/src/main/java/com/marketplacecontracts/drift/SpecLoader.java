@@ -3,6 +3,7 @@ package com.marketplacecontracts.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marketplacecontracts.core.operation.Marketplace;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -53,14 +54,16 @@ public final class SpecLoader {
   private SpecLoader() {
   }
 
-  /** The project's curated spec of a marketplace ({@code teez} or {@code yandex}), packaged with this library. */
-  public static LoadedSpec curated(String marketplace) {
-    String file = switch (marketplace.toLowerCase(Locale.ROOT)) {
-      case "teez" -> "teez/seller-api.yaml";
-      case "yandex" -> "yandex/partner-api.yaml";
-      default -> throw new IllegalArgumentException("marketplace: must be teez or yandex, was " + marketplace);
+  /**
+   * The project's curated spec of a marketplace, as its client jar carries it
+   * ({@code META-INF/marketplace-contracts/specs/}).
+   */
+  public static LoadedSpec curated(Marketplace marketplace) {
+    String file = switch (marketplace) {
+      case TEEZ -> "teez/seller-api.yaml";
+      case YANDEX_MARKET -> "yandex/partner-api.yaml";
     };
-    String resource = "specs/" + file;
+    String resource = "META-INF/marketplace-contracts/specs/" + file;
     try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new UnreadableSpecException("curated spec not on the class path: " + resource);

@@ -3,6 +3,7 @@ package com.marketplacecontracts.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.marketplacecontracts.core.operation.Marketplace;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each kind of change applied to the project's own Yandex spec (as the published spec would change it): the engine
@@ -35,9 +36,9 @@ class OwnSpecMutationTest {
 
   /** Our Yandex spec against a copy changed by {@code mutation}. */
   private static List<Finding> drift(Consumer<OpenAPI> mutation) {
-    LoadedSpec upstream = SpecLoader.curated("yandex");
+    LoadedSpec upstream = SpecLoader.curated(Marketplace.YANDEX_MARKET);
     mutation.accept(upstream.openApi());
-    return DRIFT.compare(SpecLoader.curated("yandex"), upstream).findings();
+    return DRIFT.compare(SpecLoader.curated(Marketplace.YANDEX_MARKET), upstream).findings();
   }
 
   private static Finding only(List<Finding> findings, Severity severity, Change change, String operationId,
@@ -59,8 +60,8 @@ class OwnSpecMutationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"teez", "yandex"})
-  void ourSpecAgainstItselfHasNoFindings(String marketplace) {
+  @EnumSource(Marketplace.class)
+  void ourSpecAgainstItselfHasNoFindings(Marketplace marketplace) {
     DriftReport report = DRIFT.compare(SpecLoader.curated(marketplace), SpecLoader.curated(marketplace));
 
     assertThat(report.findings()).isEmpty();

@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  * GetExternalImportStatusApiResponse status = teez.importStatus(jobId);
  * }</pre>
  */
-public final class TeezClient {
+public final class TeezClient implements AutoCloseable {
 
   /** Production API root. */
   public static final String PRODUCTION_URL = "https://seller-api.teez.kz/";
@@ -43,6 +43,7 @@ public final class TeezClient {
   private final ClientSettings settings;
   private final Credentials credentials;
   private final ClientRuntime runtime;
+  private final ClientRuntime tokenRuntime;
   private final ProductsApi products;
   private final AuthApi auth;
   private final Poller poller;
@@ -52,6 +53,7 @@ public final class TeezClient {
     this.credentials = credentials;
     // The token endpoint is called through its own runtime, without the bearer credential it is there to provide.
     ClientRuntime tokenRuntime = ClientRuntime.create(Marketplace.TEEZ, settings, null, TeezErrorParser::create);
+    this.tokenRuntime = tokenRuntime;
     this.auth = tokenRuntime.api(AuthApi.class);
     this.runtime = ClientRuntime.create(Marketplace.TEEZ, settings,
         credentials.credential(tokenRuntime, auth, settings), TeezErrorParser::create);
@@ -135,6 +137,13 @@ public final class TeezClient {
       }
     }
     return true;
+  }
+
+  /** Ends the HTTP threads and pooled connections; the client is not used after this. */
+  @Override
+  public void close() {
+    runtime.close();
+    tokenRuntime.close();
   }
 
   @Override

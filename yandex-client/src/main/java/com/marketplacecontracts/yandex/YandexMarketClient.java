@@ -54,7 +54,7 @@ import java.util.Objects;
  * <p>Operations the marketplace deprecated are reported once per client through {@code ClientEvents}, naming the
  * successor.
  */
-public final class YandexMarketClient {
+public final class YandexMarketClient implements AutoCloseable {
 
   /** Production API root. */
   public static final String PRODUCTION_URL = "https://api.partner.market.yandex.ru/";
@@ -267,6 +267,12 @@ public final class YandexMarketClient {
         .flatMap(List::stream).filter(Objects::nonNull)
         .noneMatch(cis -> cis.getStatus() == CisStatusType.IN_PROGRESS);
     return uinsSettled && codesSettled;
+  }
+
+  /** Ends the HTTP threads and pooled connections; the client is not used after this. */
+  @Override
+  public void close() {
+    runtime.close();
   }
 
   @Override

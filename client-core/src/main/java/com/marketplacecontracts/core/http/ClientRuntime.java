@@ -7,15 +7,15 @@ import com.marketplacecontracts.core.error.ErrorBodyParser;
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
 import com.marketplacecontracts.core.time.Deadline;
 import com.marketplacecontracts.core.validation.ValidatingProxy;
+import com.marketplacecontracts.core.validation.Validators;
 import com.squareup.moshi.Moshi;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,15 +45,16 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * origin. Every failure is built by one {@link ErrorDecoder}, which masks the client's secrets and bounds every
  * server-supplied string.
  */
-public final class ClientRuntime {
+public final class ClientRuntime implements AutoCloseable {
 
-  private static final ValidatorFactory VALIDATORS = Validation.buildDefaultValidatorFactory();
   private static final String VERSION = readVersion();
   static final String TRACEPARENT = "traceparent";
 
   private final Marketplace marketplace;
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
+  /** False when the user handed in their own OkHttpClient: its threads and connections stay theirs to end. */
+  private final boolean ownsHttp;
   private final Retrofit retrofit;
   private final Validator validator;
   private final ErrorDecoder errors;
@@ -65,7 +66,7 @@ public final class ClientRuntime {
     this.marketplace = marketplace;
     this.baseUrl = normalize(settings.baseUrl());
     Moshi moshi = MoshiFactory.create();
-    this.validator = VALIDATORS.getValidator();
+    this.validator = Validators.shared();
     List<String> builderSecrets = List.copyOf(settings.secrets());
     this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock(), Redactor.of(() -> {
       if (credential == null) {
@@ -75,6 +76,7 @@ public final class ClientRuntime {
       all.addAll(credential.secrets());
       return all;
     }));
+    this.ownsHttp = settings.okHttpClient() == null;
     OkHttpClient.Builder builder = (settings.okHttpClient() == null ? new OkHttpClient() : settings.okHttpClient())
         .newBuilder()
         .connectTimeout(settings.connectTimeout())
@@ -91,8 +93,9 @@ public final class ClientRuntime {
     String agent = (settings.userAgent() == null ? "" : settings.userAgent() + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
     builder.addInterceptor(chain -> {
+      // The events tag lets interceptors the user added (a contract guard) report through the client's channel.
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
-          .tag(Marketplace.class, marketplace);
+          .tag(Marketplace.class, marketplace).tag(ClientEvents.class, settings.events());
       if (!callTimeout.isZero() && chain.request().tag(Deadline.class) == null) {
         request.tag(Deadline.class, Deadline.in(callTimeout));
       }
@@ -175,6 +178,24 @@ public final class ClientRuntime {
   private static HttpUrl normalize(String url) {
     HttpUrl parsed = HttpUrl.get(url);
     return parsed.encodedPath().endsWith("/") ? parsed : parsed.newBuilder().addPathSegment("").build();
+  }
+
+  /**
+   * Ends OkHttp's dispatcher threads and pooled connections (unless the OkHttpClient was the user's), so a JVM can
+   * exit at once instead of waiting for idle threads to time out.
+   */
+  @Override
+  public void close() {
+    if (!ownsHttp) {
+      return;
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** The runtime's OkHttpClient, for tests of its lifecycle. */
+  OkHttpClient http() {
+    return http;
   }
 
   @Override

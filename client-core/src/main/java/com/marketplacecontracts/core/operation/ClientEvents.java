@@ -36,4 +36,8 @@ public interface ClientEvents {
    */
   default void polled(String operationId, int attempt, boolean settled, Duration elapsed) {
   }
+
+  /** A live request or response differs from the spec (reported by an opt-in contract guard). */
+  default void contractMismatch(ContractMismatch mismatch) {
+  }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,5 +211,28 @@ class ClientRuntimeTest {
         .withThrowableOfType(ExecutionException.class)
         .havingCause()
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.errorCodes()).containsExactly("NOT_FOUND"));
+  }
+
+  @Test
+  void closeEndsTheDispatcherAndPooledConnections() {
+    server.enqueue(json(200, "{\"id\":5}"));
+    client.api.read(5L).execute();
+    assertThat(client.runtime.http().connectionPool().connectionCount()).isEqualTo(1);
+
+    client.runtime.close();
+
+    assertThat(client.runtime.http().connectionPool().connectionCount()).isZero();
+    assertThat(client.runtime.http().dispatcher().executorService().isShutdown()).isTrue();
+  }
+
+  @Test
+  void closeLeavesAUserSuppliedOkHttpClientRunning() {
+    OkHttpClient own = new OkHttpClient();
+    TestClient withOwn = TestClient.builder(server.url("/api").toString()).okHttpClient(own)
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
+
+    withOwn.runtime.close();
+
+    assertThat(own.dispatcher().executorService().isShutdown()).isFalse();
   }
 }

@@ -2,9 +2,9 @@ package com.marketplacecontracts.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.core.validation.Validators;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.junit.jupiter.api.TestInstance;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class SeedExampleRoundTripContract {
 
   private static final Moshi MOSHI = MoshiFactory.create();
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR = Validators.shared();
 
   /** The package of the client's generated models. */
   protected abstract String modelPackage();

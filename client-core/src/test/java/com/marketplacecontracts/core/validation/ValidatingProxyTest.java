@@ -10,7 +10,6 @@ import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Secret;
 import jakarta.validation.Valid;
-import jakarta.validation.Validation;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,7 @@ class ValidatingProxyTest {
   }
 
   private final LoginApi api = ValidatingProxy.wrap(LoginApi.class, (body, key) -> "sent",
-      Validation.buildDefaultValidatorFactory().getValidator(), Marketplace.TEEZ);
+      Validators.shared(), Marketplace.TEEZ);
 
   @Test
   void onlyValuesTheSpecMarksSecretAreHidden() {

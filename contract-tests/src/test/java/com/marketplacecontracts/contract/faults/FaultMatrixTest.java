@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
 
   private static final Map<String, String> CELLS = new ConcurrentSkipListMap<>();
-  private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(1); // wide enough for a loaded 2-core machine
   private static final int MAX_ATTEMPTS = RetryConfig.defaults().maxAttempts();
 
   @RegisterExtension
@@ -151,7 +151,7 @@ class FaultMatrixTest {
           .setHeader("Content-Type", "text/html").setBody("<html><body><h1>502 Bad Gateway</h1></body></html>")),
           "ServerErrorException"),
       new Fault("slow body past read timeout", op -> times(MAX_ATTEMPTS, () -> json(200, op.okBody())
-          .throttleBody(1, 1, TimeUnit.SECONDS)), "TransportException"),
+          .throttleBody(1, 3, TimeUnit.SECONDS)), "TransportException"),
       new Fault("420 storm with Retry-After", op -> times(MAX_ATTEMPTS, () -> json(420,
           "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"LIMIT_EXCEEDED\"}]}").setHeader("Retry-After", "2")),
           "RateLimitedException"),

@@ -1,0 +1,170 @@
+package com.marketplacecontracts.bench;
+
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.ContractMismatch;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.guard.ContractGuard;
+import com.marketplacecontracts.model.Listing;
+import com.marketplacecontracts.model.yandex.YandexMapper;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the contract guard adds to a call: the full client call of a 10-offer page (23 kB) from a loopback server,
+ * without the guard, with it checking every call, and with it checking one call in ten; and the guard's check of
+ * that answer alone (the interceptor over a chain that returns the page at once: no I/O, no decoding).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ContractGuardBenchmark {
+
+  LoopbackServer server;
+  YandexMarketClient plain;
+  YandexMarketClient guarded;
+  YandexMarketClient sampled;
+  final AtomicLong mismatches = new AtomicLong();
+  ContractGuard checkEveryCall;
+  Interceptor.Chain answeringChain;
+
+  @Setup
+  public void setUp() {
+    byte[] page = OfferPages.json(OfferPages.page(10, null, 2));
+    server = new LoopbackServer(exchange -> new LoopbackServer.Answer(200, page));
+    ClientEvents counting = new ClientEvents() {
+      @Override
+      public void contractMismatch(ContractMismatch mismatch) {
+        mismatches.incrementAndGet();
+      }
+    };
+    plain = client(null, counting);
+    checkEveryCall = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(counting).build();
+    guarded = client(checkEveryCall, counting);
+    answeringChain = new AnsweringChain(new Request.Builder()
+        .url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10").build(), page);
+    sampled = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0.1).build(), counting);
+  }
+
+  private YandexMarketClient client(ContractGuard guard, ClientEvents events) {
+    YandexMarketClient.Builder builder = YandexMarketClient.builder().baseUrl(server.url()).apiKey("bench-key")
+        .rateLimit(RateLimitConfig.disabled()).events(events);
+    if (guard != null) {
+      builder.okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build());
+    }
+    return builder.build();
+  }
+
+  @TearDown
+  public void tearDown() {
+    plain.close();
+    guarded.close();
+    sampled.close();
+    server.close();
+    if (mismatches.get() > 0) {
+      throw new IllegalStateException("the generated page differs from the spec: " + mismatches.get()
+          + " mismatches reported; the guard's cost would include reporting them");
+    }
+  }
+
+  @SuppressWarnings("deprecation")
+  private static List<Listing> call(YandexMarketClient client) {
+    return YandexMapper.listings(client.offerMappings().getOfferMappingEntries(1L, null, null, 10,
+        null, null, null, null, null, null).execute());
+  }
+
+  @Benchmark
+  public List<Listing> fullClientCall() {
+    return call(plain);
+  }
+
+  @Benchmark
+  public List<Listing> fullClientCallGuardEveryCall() {
+    return call(guarded);
+  }
+
+  @Benchmark
+  public List<Listing> fullClientCallGuardOneInTen() {
+    return call(sampled);
+  }
+
+  /** The guard's whole check of one answer: find the operation, parse the body, validate it against the schema. */
+  @Benchmark
+  public Response guardCheckAlone() throws IOException {
+    return checkEveryCall.intercept(answeringChain);
+  }
+
+  /** A chain whose next step answers {@code 200} with the page at once. */
+  private record AnsweringChain(Request request, byte[] page) implements Interceptor.Chain {
+    @Override
+    public Response proceed(Request next) {
+      return new Response.Builder().request(next).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+          .body(ResponseBody.create(page, MediaType.get("application/json"))).build();
+    }
+
+    @Override
+    public Connection connection() {
+      return null;
+    }
+
+    @Override
+    public Call call() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int connectTimeoutMillis() {
+      return 0;
+    }
+
+    @Override
+    public Interceptor.Chain withConnectTimeout(int timeout, TimeUnit unit) {
+      return this;
+    }
+
+    @Override
+    public int readTimeoutMillis() {
+      return 0;
+    }
+
+    @Override
+    public Interceptor.Chain withReadTimeout(int timeout, TimeUnit unit) {
+      return this;
+    }
+
+    @Override
+    public int writeTimeoutMillis() {
+      return 0;
+    }
+
+    @Override
+    public Interceptor.Chain withWriteTimeout(int timeout, TimeUnit unit) {
+      return this;
+    }
+  }
+}

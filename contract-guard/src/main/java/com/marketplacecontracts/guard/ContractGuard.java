@@ -1,0 +1,225 @@
+package com.marketplacecontracts.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.ContractMismatch;
+import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
+import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
+import com.marketplacecontracts.core.operation.Marketplace;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * An opt-in OkHttp interceptor that checks live traffic against the spec a client jar carries: the request body,
+ * whether the status is documented, and the response body (unknown fields, missing required ones, unknown enum
+ * values, wrong types, other rules). Each mismatch goes to the client's {@link ClientEvents#contractMismatch}; in
+ * strict mode the call also fails with {@link ContractViolationException}. Values never leave it, only names and
+ * rules. Thread-safe; build one per spec and share it.
+ *
+ * <pre>{@code
+ * ContractGuard guard = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0.05).build();
+ * YandexMarketClient market = YandexMarketClient.builder()
+ *     .okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build())
+ *     .events(myEvents)                      // mismatches arrive here, beside retries and quota waits
+ *     .apiKey(...).build();
+ * }</pre>
+ */
+public final class ContractGuard implements Interceptor {
+
+  /** The Teez spec inside {@code teez-client}. */
+  public static final String TEEZ_SPEC = "META-INF/marketplace-contracts/specs/teez/seller-api.yaml";
+  /** The Yandex Market spec inside {@code yandex-client}. */
+  public static final String YANDEX_MARKET_SPEC = "META-INF/marketplace-contracts/specs/yandex/partner-api.yaml";
+  /** Bodies above this size are passed through unchecked (and that is reported). */
+  static final long MAX_BODY_BYTES = 8L << 20;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SpecIndex spec;
+  /** The spec's marketplace when its resource name tells; a client's calls carry their own as a request tag. */
+  private final Marketplace marketplace;
+  private final ClientEvents fallbackEvents;
+  private final boolean strict;
+  private final double sample;
+
+  private ContractGuard(Builder builder) {
+    this.spec = SpecIndex.parse(builder.yaml, builder.name);
+    this.marketplace = builder.name.contains("/teez/") ? Marketplace.TEEZ
+        : builder.name.contains("/yandex/") ? Marketplace.YANDEX_MARKET : null;
+    this.fallbackEvents = builder.events;
+    this.strict = builder.strict;
+    this.sample = builder.sample;
+  }
+
+  /** A guard for a spec on the classpath, e.g. {@link #YANDEX_MARKET_SPEC}. */
+  public static Builder forSpec(String classpathResource) {
+    ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
+        ContractGuard.class.getClassLoader());
+    try (InputStream in = loader.getResourceAsStream(classpathResource)) {
+      if (in == null) {
+        throw new IllegalArgumentException(classpathResource + " is not on the classpath (is the client jar?)");
+      }
+      return new Builder(classpathResource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A guard for a spec given as YAML or JSON text; {@code name} says which spec in messages. */
+  public static Builder forSpecText(String name, String yamlOrJson) {
+    return new Builder(name, yamlOrJson);
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (sample < 1.0 && ThreadLocalRandom.current().nextDouble() >= sample) {
+      return chain.proceed(request);
+    }
+    byte[] sent = bodyOf(request.body());
+    Response response = chain.proceed(request);
+    Optional<SpecIndex.Entry> operation = spec.find(request.method(), request.url().encodedPath());
+    if (operation.isEmpty()) {
+      return response; // not an operation of this spec
+    }
+    SpecIndex.Entry entry = operation.get();
+    List<ContractMismatch> found = new ArrayList<>();
+    if (sent != null && entry.requestBody() != null) {
+      check(entry, Direction.REQUEST, entry.requestBody(), sent, found);
+    }
+    int status = response.code();
+    if (!entry.documents(status)) {
+      found.add(new ContractMismatch(entry.operationId(), Direction.RESPONSE, Kind.UNDOCUMENTED_STATUS,
+          "status " + status, "the operation does not document HTTP " + status));
+    } else {
+      Optional<JsonSchema> schema = entry.response(status);
+      if (schema.isPresent()) {
+        byte[] body = response.peekBody(MAX_BODY_BYTES + 1).bytes();
+        if (body.length > MAX_BODY_BYTES) {
+          found.add(new ContractMismatch(entry.operationId(), Direction.RESPONSE, Kind.CONSTRAINT, "$",
+              "body over the guard's " + MAX_BODY_BYTES + " byte limit; not checked"));
+        } else {
+          check(entry, Direction.RESPONSE, schema.get(), body, found);
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return response;
+    }
+    ClientEvents events = Objects.requireNonNullElse(response.request().tag(ClientEvents.class), fallbackEvents);
+    found.forEach(events::contractMismatch);
+    if (strict) {
+      response.close();
+      Marketplace called = Objects.requireNonNullElse(response.request().tag(Marketplace.class), marketplace);
+      MarketplaceException.Details details = new MarketplaceException.Details(called, entry.operationId(),
+          status, List.of(), response.header("X-Request-Id"), null);
+      // The one carrier of a typed failure through OkHttp; the client's call rethrows it as it is.
+      throw new ContractViolationException(details, found).inTransit();
+    }
+    return response;
+  }
+
+  private static byte[] bodyOf(RequestBody body) throws IOException {
+    if (body == null || body.isOneShot() || body.isDuplex() || body.contentLength() > MAX_BODY_BYTES) {
+      return null;
+    }
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    return buffer.readByteArray();
+  }
+
+  private static void check(SpecIndex.Entry entry, Direction direction, JsonSchema schema, byte[] body,
+      List<ContractMismatch> found) {
+    JsonNode json;
+    try {
+      json = JSON.readTree(body);
+    } catch (IOException e) {
+      found.add(new ContractMismatch(entry.operationId(), direction, Kind.CONSTRAINT, "$", "body is not JSON"));
+      return;
+    }
+    if (json == null || json.isMissingNode()) {
+      found.add(new ContractMismatch(entry.operationId(), direction, Kind.CONSTRAINT, "$", "body is empty"));
+      return;
+    }
+    for (ValidationMessage message : schema.validate(json)) {
+      String location = message.getProperty() != null && "additionalProperties".equals(message.getType())
+          ? message.getInstanceLocation().append(message.getProperty()).toString()
+          : message.getInstanceLocation().toString();
+      found.add(new ContractMismatch(entry.operationId(), direction, kind(message.getType()), location,
+          message.getMessage()));
+    }
+  }
+
+  private static Kind kind(String validatorType) {
+    return switch (validatorType == null ? "" : validatorType) {
+      case "additionalProperties" -> Kind.UNKNOWN_FIELD;
+      case "required" -> Kind.MISSING_REQUIRED;
+      case "enum" -> Kind.UNKNOWN_ENUM_VALUE;
+      case "type" -> Kind.WRONG_TYPE;
+      default -> Kind.CONSTRAINT;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "ContractGuard(" + (marketplace == null ? "?" : marketplace.id()) + (strict ? ", strict" : ", report") + ", sample " + sample + ")";
+  }
+
+  /** Settings of a {@link ContractGuard}. */
+  public static final class Builder {
+    private final String name;
+    private final String yaml;
+    private ClientEvents events = ClientEvents.NONE;
+    private boolean strict;
+    private double sample = 1.0;
+
+    private Builder(String name, String yaml) {
+      this.name = name;
+      this.yaml = yaml;
+    }
+
+    /**
+     * Where mismatches go when the call did not come through a marketplace client (whose own
+     * {@code events(...)} receive them otherwise).
+     */
+    public Builder events(ClientEvents events) {
+      this.events = Objects.requireNonNull(events);
+      return this;
+    }
+
+    /** Fail a call that differs from the spec with {@link ContractViolationException} (after reporting it). */
+    public Builder strict() {
+      this.strict = true;
+      return this;
+    }
+
+    /** Check only this fraction of calls, chosen at random ({@code 0 < fraction <= 1}; default 1: every call). */
+    public Builder sample(double fraction) {
+      if (!(fraction > 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("sample must be in (0, 1], was " + fraction);
+      }
+      this.sample = fraction;
+      return this;
+    }
+
+    public ContractGuard build() {
+      return new ContractGuard(this);
+    }
+  }
+}

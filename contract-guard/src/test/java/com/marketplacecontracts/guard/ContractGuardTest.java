@@ -1,0 +1,143 @@
+package com.marketplacecontracts.guard;
+
+import static com.marketplacecontracts.core.http.MockServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.marketplacecontracts.core.http.MockServer;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.ContractMismatch;
+import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
+import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
+import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.model.UinStatusType;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ContractGuardTest {
+
+  private static final String CONFORMING =
+      "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":11,\"uin\":[{\"value\":\"U-1\",\"status\":\"OK\"}]}]}}";
+  /** A new field, a missing required one, an unknown enum value and a wrong type. */
+  private static final String DRIFTED = "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":11,\"uin\":["
+      + "{\"value\":\"U-1\",\"status\":\"RECHECK\"},{\"status\":\"OK\"},{\"value\":7,\"status\":\"OK\"}],"
+      + "\"markingCode\":\"new\"}]}}";
+
+  @RegisterExtension
+  final MockServer server = new MockServer();
+  private final List<ContractMismatch> reported = new CopyOnWriteArrayList<>();
+  private final ClientEvents events = new ClientEvents() {
+    @Override
+    public void contractMismatch(ContractMismatch mismatch) {
+      reported.add(mismatch);
+    }
+  };
+
+  private YandexMarketClient client(ContractGuard guard) {
+    return YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey("key")
+        .okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build())
+        .events(events).retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
+  }
+
+  @Test
+  void aConformingCallReportsNothing() {
+    server.enqueue(json(200, CONFORMING));
+
+    try (YandexMarketClient market = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).build())) {
+      market.uinStatus(21, 9001);
+    }
+
+    assertThat(reported).isEmpty();
+  }
+
+  @Test
+  void reportModeNamesEachKindOfDriftAndTheCallStillSucceeds() {
+    server.enqueue(json(200, DRIFTED));
+
+    try (YandexMarketClient market = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).build())) {
+      var response = market.uinStatus(21, 9001);
+      assertThat(response.getResult().getItems().get(0).getUin().get(0).getStatus())
+          .isEqualTo(UinStatusType.UNRECOGNIZED);
+    }
+
+    assertThat(reported).extracting(ContractMismatch::kind, ContractMismatch::location).containsExactlyInAnyOrder(
+        tuple(Kind.UNKNOWN_ENUM_VALUE, "$.result.items[0].uin[0].status"),
+        tuple(Kind.MISSING_REQUIRED, "$.result.items[0].uin[1]"),
+        tuple(Kind.WRONG_TYPE, "$.result.items[0].uin[2].value"),
+        tuple(Kind.UNKNOWN_FIELD, "$.result.items[0].markingCode"));
+    assertThat(reported).allSatisfy(mismatch -> {
+      assertThat(mismatch.operationId()).isEqualTo("getOrderIdentifiersStatus");
+      assertThat(mismatch.direction()).isEqualTo(Direction.RESPONSE);
+    });
+    assertThat(reported.toString()).doesNotContain("RECHECK", "U-1");
+  }
+
+  @Test
+  void strictModeFailsTheCallWithTheMismatches() {
+    server.enqueue(json(200, DRIFTED));
+
+    try (YandexMarketClient market = client(
+        ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).strict().build())) {
+      assertThatThrownBy(() -> market.uinStatus(21, 9001))
+          .isInstanceOfSatisfying(ContractViolationException.class, e -> {
+            assertThat(e.mismatches()).hasSize(4);
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.operationId()).isEqualTo("getOrderIdentifiersStatus");
+            assertThat(e.marketplace()).isEqualTo(Marketplace.YANDEX_MARKET);
+          });
+    }
+    assertThat(reported).hasSize(4);
+  }
+
+  @Test
+  void anUndocumentedStatusIsReported() {
+    server.enqueue(json(418, "{}"));
+
+    try (YandexMarketClient market = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).build())) {
+      assertThatThrownBy(() -> market.uinStatus(21, 9001));
+    }
+
+    assertThat(reported).singleElement().satisfies(mismatch -> {
+      assertThat(mismatch.kind()).isEqualTo(Kind.UNDOCUMENTED_STATUS);
+      assertThat(mismatch.location()).isEqualTo("status 418");
+    });
+  }
+
+  @Test
+  void requestBodiesAreCheckedAndCallsOutsideAClientReportToTheGuardsOwnEvents() throws IOException {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"operations\":[]}}"));
+    OkHttpClient plain = new OkHttpClient.Builder()
+        .addInterceptor(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(events).build()).build();
+
+    try (Response response = plain.newCall(new Request.Builder()
+        .url(server.url("/v1/businesses/5/operations"))
+        .post(RequestBody.create("{\"operationType\":\"BRAND_NEW\",\"operationIds\":[7]}",
+            MediaType.get("application/json")))
+        .build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    assertThat(reported).extracting(ContractMismatch::direction, ContractMismatch::kind, ContractMismatch::location)
+        .containsExactlyInAnyOrder(
+            tuple(Direction.REQUEST, Kind.UNKNOWN_ENUM_VALUE, "$.operationType"),
+            tuple(Direction.REQUEST, Kind.WRONG_TYPE, "$.operationIds[0]"));
+  }
+
+  @Test
+  void aSampleMustBeAFraction() {
+    assertThatThrownBy(() -> ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0))
+        .hasMessageContaining("sample must be in (0, 1]");
+  }
+}

@@ -1,0 +1,95 @@
+package com.marketplacecontracts.mock.junit;
+
+import com.marketplacecontracts.mock.PrismServer;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** The extension behind {@link MarketplaceMock}; not used directly. */
+public final class MarketplaceMockExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(MarketplaceMockExtension.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    mock(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    mock(context).testStarted();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    MockedMarketplace mock = mock(context);
+    List<String> violations = mock.violations();
+    boolean allowed = !settings(context).failOnViolations()
+        || context.getTestMethod().map(method -> method.isAnnotationPresent(AllowRequestViolations.class))
+            .orElse(false);
+    if (!violations.isEmpty() && !allowed) {
+      throw new AssertionError("Prism saw " + violations.size() + " request(s) breaking " + mock.spec().file()
+          + ":\n  " + String.join("\n  ", violations));
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == MockedMarketplace.class
+        || (parameter.isAnnotated(MockBaseUrl.class) && (type == String.class || type == URI.class));
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    MockedMarketplace mock = mock(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == MockedMarketplace.class) {
+      return mock;
+    }
+    return type == URI.class ? URI.create(mock.baseUrl()) : mock.baseUrl();
+  }
+
+  private static MarketplaceMock settings(ExtensionContext context) {
+    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+      var found = AnnotationSupport.findAnnotation(type, MarketplaceMock.class);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new ExtensionConfigurationException("@MarketplaceMock is missing on " + context.getRequiredTestClass());
+  }
+
+  /** One mock per annotated class, closed with the class's extension context. */
+  private static MockedMarketplace mock(ExtensionContext context) {
+    MarketplaceMock settings = settings(context);
+    ExtensionContext owner = context;
+    while ((owner.getTestMethod().isPresent()
+        || !owner.getTestClass().map(type -> type.isAnnotationPresent(MarketplaceMock.class)).orElse(false))
+        && owner.getParent().isPresent()) {
+      owner = owner.getParent().get();
+    }
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class,
+        key -> new Running(new MockedMarketplace(settings.value(),
+            PrismServer.start(settings.value(), settings.dynamic()))),
+        Running.class).mock;
+  }
+
+  /** Stops Prism when the class's context closes (AutoCloseable for JUnit 5.13+, CloseableResource before). */
+  private record Running(MockedMarketplace mock)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    @Override
+    public void close() {
+      mock.server().close();
+    }
+  }
+}
