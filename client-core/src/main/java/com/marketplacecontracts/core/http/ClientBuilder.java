@@ -31,6 +31,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   TimeSource time = TimeSource.SYSTEM;
   Clock clock = Clock.systemUTC();
   ClientEvents events = ClientEvents.NONE;
+  java.net.URI limitsStore;
 
   protected ClientBuilder(String productionUrl) {
     this.baseUrl = productionUrl;
@@ -137,7 +138,27 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Progress events: retries, rate-limit waits, calls of deprecated operations. */
+  /**
+   * Shares the limiter's state (quotas, parallel slots, what the server reported) with every process that names the
+   * same store, e.g. {@code redis://host:6379} with the {@code limits-redis} module on the class path. Without it the
+   * limits are kept in this process. A store that cannot be reached is reported through
+   * {@link ClientEvents#limiterStoreUnavailable} and the client limits on its own meanwhile.
+   *
+   * @throws IllegalArgumentException when the URI is malformed or no module on the class path handles its scheme
+   */
+  public B limitsStore(String uri) {
+    java.net.URI parsed;
+    try {
+      parsed = new java.net.URI(Objects.requireNonNull(uri, "uri"));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("limits store: not a URI (" + e.getReason() + ")");
+    }
+    com.marketplacecontracts.core.ratelimit.LimiterStores.checkSupported(parsed);
+    this.limitsStore = parsed;
+    return self();
+  }
+
+  /** Progress events: retries, rate-limit waits and answers, calls of deprecated operations, limiter store trouble. */
   public B events(ClientEvents events) {
     this.events = Objects.requireNonNull(events);
     return self();

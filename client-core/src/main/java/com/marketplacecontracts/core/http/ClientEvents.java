@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.error.RateLimitKind;
 import java.time.Duration;
 
 /**
@@ -31,5 +32,19 @@ public interface ClientEvents {
 
   /** A live request or response differs from the spec (reported by an opt-in contract guard). */
   default void contractMismatch(ContractMismatch mismatch) {
+  }
+
+  /**
+   * The server answered a call of {@code operationId} with a rate-limit status of this {@code kind}; {@code reset}
+   * is when the server said its quota renews, if it did.
+   */
+  default void rateLimited(String operationId, RateLimitKind kind, java.util.Optional<java.time.Instant> reset) {
+  }
+
+  /**
+   * The shared store of limiter state ({@code --limits-store}) cannot be reached: calls go on under this process's
+   * own limiter until it answers again. {@code store} names it without credentials.
+   */
+  default void limiterStoreUnavailable(String store, String reason) {
   }
 }

@@ -10,7 +10,9 @@ import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.json.MoshiFactory;
-import com.marketplacecontracts.core.ratelimit.QuotaWaitTooLongException;
+import com.marketplacecontracts.core.ratelimit.LimitWaitTooLongException;
+import com.marketplacecontracts.core.ratelimit.LimiterStore;
+import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
 import com.marketplacecontracts.core.validation.ValidatingProxy;
@@ -115,7 +117,8 @@ public final class ClientRuntime implements AutoCloseable {
     });
     builder.addInterceptor(new DeprecationNotice(settings.events));
     builder.addInterceptor(new RetryInterceptor(settings.retry, settings.time, settings.clock, settings.events));
-    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, settings.time, settings.events));
+    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, marketplace, settings.time, settings.clock,
+        settings.events, sharedStore(settings)));
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     }
@@ -160,8 +163,8 @@ public final class ClientRuntime implements AutoCloseable {
     Response<T> response;
     try {
       response = call.execute();
-    } catch (QuotaWaitTooLongException e) {
-      throw new RateLimitedException(errors.noResponse(operationId, null), e.waitNeeded(), e);
+    } catch (LimitWaitTooLongException e) {
+      throw new RateLimitedException(errors.noResponse(operationId, null), e.kind(), e.waitNeeded(), e);
     } catch (JsonDataException | JsonEncodingException | EOFException e) {
       // Only a 2xx body is decoded: the status is the one the answer had.
       Integer status = invocation == null ? null : statuses.get(invocation);
@@ -209,6 +212,25 @@ public final class ClientRuntime implements AutoCloseable {
   /** The configured API root. */
   public HttpUrl baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * The shared limiter store the builder names, or {@code null} for this process's own. One that cannot be opened
+   * is reported through the events and the client limits on its own.
+   */
+  private static LimiterStore sharedStore(ClientBuilder<?> settings) {
+    if (settings.limitsStore == null || !settings.rateLimit.enabled()) {
+      return null;
+    }
+    try {
+      return LimiterStores.open(settings.limitsStore);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      settings.events.limiterStoreUnavailable(LimiterStores.redacted(settings.limitsStore),
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return null;
+    }
   }
 
   private static String newTraceparent() {

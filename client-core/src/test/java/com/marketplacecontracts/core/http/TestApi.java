@@ -13,12 +13,16 @@ import retrofit2.http.Query;
 /** Test helper: an API shaped like the generated ones, to exercise the runtime without a marketplace. */
 public interface TestApi {
 
-  @ApiOperation(id = "read", method = "GET", path = "items/{accountId}", idempotent = true, quotaUnit = "resp",
+  @ApiOperation(id = "read", method = "GET", path = "items/{campaignId}", idempotent = true, quotaUnit = "resp",
       quotas = {
           @ApiOperation.Quota(tier = "none", amount = 100, period = "minutes"),
           @ApiOperation.Quota(tier = "medium", amount = 600, period = "minutes")})
-  @GET("items/{accountId}")
-  Call<Map<String, Object>> read(@Path("accountId") @NotNull @Min(1L) Long accountId);
+  @GET("items/{campaignId}")
+  Call<Map<String, Object>> read(@Path("campaignId") @NotNull @Min(1L) Long campaignId);
+
+  @ApiOperation(id = "batch", method = "POST", path = "batches/{campaignId}", idempotent = true)
+  @POST("batches/{campaignId}")
+  Call<Map<String, Object>> batch(@Path("campaignId") Long campaignId, @Body Map<String, Object> body);
 
   @ApiOperation(id = "list", method = "GET", path = "list", idempotent = true, quotaUnit = "req.limit",
       quotas = @ApiOperation.Quota(tier = "none", amount = 1000, period = "minutes"))
