@@ -280,6 +280,35 @@ class MarketplaceCliTest {
   }
 
   @Test
+  void aLimitsStoreWithoutAModuleForItsSchemeIsBadInput() {
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "--limits-store", "memcached://127.0.0.1:11211", "yandex", "uin-status", "--campaign-id", "1",
+        "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--limits-store", "no limits store for 'memcached://'");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anUnreachableLimitsStoreIsAWarningAndTheCallGoesOn() throws Exception {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}"));
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    // the password in the URI must not be printed (run() checks that "cli-secret" appears nowhere)
+    int code = run(Map.of("MARKETPLACE_LIMITS_STORE", "redis://:cli-secret-pw@127.0.0.1:" + closedPort),
+        "--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(err.toString()).contains("warning: limits store redis://", ":" + closedPort + " unreachable");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aRejectedRequestExitsWith3AndShowsTheMarketplaceCodes() {
     server.enqueue(json(403, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"FORBIDDEN\",\"message\":\"no access\"}]}"));
 
