@@ -13,6 +13,12 @@ import okhttp3.Headers;
  */
 record QuotaHeaders(long limit, long remaining, Instant until) {
 
+  /** The last reset date parsed: answers within one window repeat it, and parsing an HTTP date is not cheap. */
+  private static volatile Reset last = new Reset("", Instant.EPOCH);
+
+  private record Reset(String text, Instant at) {
+  }
+
   /** The headers' values, or {@code null} when any is missing or malformed. */
   static QuotaHeaders of(Headers headers) {
     String limit = headers.get("X-RateLimit-Resource-Limit");
@@ -24,7 +30,14 @@ record QuotaHeaders(long limit, long remaining, Instant until) {
     try {
       long parsedLimit = Long.parseLong(limit.trim());
       long parsedRemaining = Long.parseLong(remaining.trim());
-      Instant reset = ZonedDateTime.parse(until.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Reset cached = last;
+      Instant reset;
+      if (cached.text().equals(until)) {
+        reset = cached.at();
+      } else {
+        reset = ZonedDateTime.parse(until.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        last = new Reset(until, reset);
+      }
       if (parsedLimit < 1 || parsedRemaining < 0 || parsedRemaining > parsedLimit) {
         return null;
       }

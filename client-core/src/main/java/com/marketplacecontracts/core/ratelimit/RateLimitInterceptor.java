@@ -116,27 +116,34 @@ public final class RateLimitInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     Duration budget = budget(chain);
-    Charge charge = null;
-    if (quota != null) {
-      long cost = cost(request, quota);
-      if (cost > quota.amount()) {
-        throw new IOException("request costs more than its quota allows",
-            new RequestValidationException(marketplace, operation.id(), List.of(new RequestValidationException.Violation(
-                quota.itemField(), Long.toString(cost), quota.describe()
-                    + " (the marketplace's quota): split the request"))));
-      }
-      String key = operation.id() + ":" + (account == null ? "-" : account);
-      charge = withStore(store -> charge(store, key, quota, cost, operation.id(), budget));
+    long cost = quota == null ? 0 : cost(request, quota);
+    if (quota != null && cost > quota.amount()) {
+      throw new IOException("request costs more than its quota allows",
+          new RequestValidationException(marketplace, operation.id(), List.of(new RequestValidationException.Violation(
+              quota.itemField(), Long.toString(cost), quota.describe()
+                  + " (the marketplace's quota): split the request"))));
     }
-    LimiterStore.Permit permit = null;
-    if (account != null) {
-      long waitStarted = time.nanoTime();
-      permit = withStore(store -> store.acquire("permits:" + account, config.maxInFlight(), budget));
-      if (permit == null) {
-        refund(charge);
-        throw new LimitWaitTooLongException(operation.id(), RateLimitKind.PARALLEL,
-            Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
+    String key = operation.id() + ":" + (account == null ? "-" : account);
+    Charge charge;
+    LimiterStore.Permit permit;
+    while (true) {
+      charge = quota == null ? null : withStore(store -> charge(store, key, quota, cost, operation.id(), budget));
+      permit = null;
+      if (account != null) {
+        long waitStarted = time.nanoTime();
+        permit = withStore(store -> store.acquire("permits:" + account, config.maxInFlight(), budget));
+        if (permit == null) {
+          refund(charge);
+          throw new LimitWaitTooLongException(operation.id(), RateLimitKind.PARALLEL,
+              Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
+        }
       }
+      if (charge == null || charge.alignment() == null || nowMillis() < charge.windowEnd()) {
+        break;
+      }
+      // The window this call was charged in ended while it waited for a slot: the server will count it in the next
+      // one, so it is charged there (the old window is over; its unit is simply spent).
+      release(permit);
     }
     AtomicInteger pending = charge == null ? null : inFlight.computeIfAbsent(charge.key, k -> new AtomicInteger());
     if (pending != null) {
@@ -261,8 +268,14 @@ public final class RateLimitInterceptor implements Interceptor {
         charge.bucket().tryConsumeAsMuchAsPossible();
         return;
       }
-      // What the server counted up to this request beyond what this client charged up to it: another consumer's use.
-      long unseen = charge.remainingAfter() + charge.unseenAtCharge() - headers.remaining();
+      // What the server counted up to this request beyond what was charged up to it: another consumer's use. Requests
+      // charged after this one may have reached the server first (at most the other slots in flight): not counted.
+      long behind = charge.remainingAfter() + charge.unseenAtCharge() - headers.remaining();
+      if (behind <= 0) {
+        return;
+      }
+      long chargedSince = Math.max(0, charge.remainingAfter() - charge.bucket().getAvailableTokens());
+      long unseen = behind - Math.min(chargedSince, config.maxInFlight() - 1L);
       if (unseen > 0) {
         long rise = charge.store().raise(unseenKey(charge.key(), windowEnd), unseen, Duration.ofMillis(2 * period));
         if (rise > 0) {
