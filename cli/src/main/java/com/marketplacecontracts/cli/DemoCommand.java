@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     heading(output, "yandex uin-status --campaign-id 1234567 --order-id 123456789 --wait");
     YandexCommand.UinStatus uins = new YandexCommand.UinStatus();
     uins.campaignId = 1234567L;
-    uins.orderId = 123456789L;
+    uins.orderIds = java.util.List.of(123456789L);
     uins.await = true;
     uins.timeout = 60;
     uins.run(market, output);

@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.model.IdentifierCheck;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.yandex.CatalogFilter;
@@ -55,14 +56,20 @@ final class YandexCommand {
     abstract Integer run(YandexMarketClient market, Output output);
   }
 
-  /** {@code marketplace yandex uin-status --campaign-id C --order-id O [--wait]} */
+  /**
+   * {@code marketplace yandex uin-status --campaign-id C --order-id O [--order-id O]... [--wait]}: several orders are
+   * checked concurrently within the account's parallel cap and quota.
+   */
   @Command(name = "uin-status", mixinStandardHelpOptions = true,
-      description = "Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
-          + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).")
+      description = {"Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
+          + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).",
+          "Repeat --order-id to check many orders at once (4 in flight, within the quota); progress on stderr,"
+              + " one result per order, the exit code of the worst outcome."})
   static final class UinStatus extends Base {
     @Option(names = "--campaign-id", required = true, paramLabel = "C",
         description = "The store's campaign id (seller cabinet: Settings → API).") long campaignId;
-    @Option(names = "--order-id", required = true, paramLabel = "O", description = "The order id.") long orderId;
+    @Option(names = "--order-id", required = true, paramLabel = "O", description = "The order id; repeat for more.")
+    List<Long> orderIds;
     @Option(names = "--wait", description = "Poll until no UIN or marking code is IN_PROGRESS.") boolean await;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
         description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
@@ -70,23 +77,36 @@ final class YandexCommand {
 
     @Override
     Integer run(YandexMarketClient market, Output output) {
-      GetOrderIdentifiersStatusDTO result;
-      Boolean settled = null;
-      if (await) {
-        PollResult<GetOrderIdentifiersStatusDTO> poll = market.awaitUinChecks(campaignId, orderId,
-            Duration.ofSeconds(timeout), each -> output.progress("order " + orderId + ": " + summary(each)));
-        if (!poll.settled()) {
-          output.error("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed())
-              + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
+      List<Long> orders = List.copyOf(new LinkedHashSet<>(orderIds));
+      List<FanOut.Outcome<Long, PollResult<GetOrderIdentifiersStatusDTO>>> outcomes = FanOut.run(orders,
+          orderId -> check(market, orderId, output), output, "order");
+      List<IdentifierCheck> checks = new ArrayList<>();
+      boolean allSettled = true;
+      for (FanOut.Outcome<Long, PollResult<GetOrderIdentifiersStatusDTO>> outcome : outcomes) {
+        if (outcome.failure() == null) {
+          checks.addAll(YandexMapper.identifierChecks(outcome.input(),
+              new GetOrderIdentifiersStatusResponse().result(outcome.value().last())));
+          allSettled &= outcome.value().settled();
         }
-        result = poll.last();
-        settled = poll.settled();
-      } else {
-        result = market.uinStatus(campaignId, orderId).getResult();
       }
-      output.checks(YandexMapper.identifierChecks(orderId,
-          new GetOrderIdentifiersStatusResponse().result(result)), settled);
-      return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
+      int code = FanOut.exitCode(outcomes, output, "order");
+      Boolean settled = await ? allSettled : null;
+      output.checks(checks, settled);
+      return code == ExitCodes.OK && Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : code;
+    }
+
+    /** One order's checks: polled until settled with --wait, else read once (reported as settled). */
+    private PollResult<GetOrderIdentifiersStatusDTO> check(YandexMarketClient market, long orderId, Output output) {
+      if (!await) {
+        return new PollResult<>(market.uinStatus(campaignId, orderId).getResult(), true, 1, Duration.ZERO);
+      }
+      PollResult<GetOrderIdentifiersStatusDTO> poll = market.awaitUinChecks(campaignId, orderId,
+          Duration.ofSeconds(timeout), each -> output.progress("order " + orderId + ": " + summary(each)));
+      if (!poll.settled()) {
+        output.error("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed())
+            + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
+      }
+      return poll;
     }
 
     private static String summary(GetOrderIdentifiersStatusDTO result) {

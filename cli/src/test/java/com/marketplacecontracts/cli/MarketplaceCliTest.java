@@ -280,6 +280,32 @@ class MarketplaceCliTest {
   }
 
   @Test
+  void manyOrdersAreCheckedConcurrentlyWithOneResultEachAndTheWorstExitCode() throws Exception {
+    String uin = "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":%d,\"uin\":[{\"value\":\"U%d\","
+        + "\"status\":\"OK\"}]}]}}";
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+        String order = request.getPath().replaceAll(".*/orders/(\\d+)/.*", "$1");
+        return order.equals("13") ? json(404, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"NOT_FOUND\"}]}")
+            : json(200, String.format(uin, Long.parseLong(order), Long.parseLong(order)));
+      }
+    });
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY, "yandex", "uin-status",
+        "--campaign-id", "1", "--order-id", "11", "--order-id", "12", "--order-id", "13", "--order-id", "14",
+        "--order-id", "15", "--order-id", "16");
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(server.getRequestCount()).isEqualTo(6);
+    for (String order : List.of("11", "12", "14", "15", "16")) {
+      assertThat(out.toString()).contains("U" + order);
+      assertThat(err.toString()).contains("order " + order + ": done");
+    }
+    assertThat(err.toString()).contains("order 13: failed", "error: order 13:", "NOT_FOUND");
+  }
+
+  @Test
   void aLimitsStoreWithoutAModuleForItsSchemeIsBadInput() {
     int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
         "--limits-store", "memcached://127.0.0.1:11211", "yandex", "uin-status", "--campaign-id", "1",

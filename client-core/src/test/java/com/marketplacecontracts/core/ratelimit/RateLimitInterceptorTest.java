@@ -309,7 +309,9 @@ class RateLimitInterceptorTest {
     CountDownLatch hold = new CountDownLatch(1);
     answer = request -> {
       try {
-        hold.await(10, TimeUnit.SECONDS);
+        if (request.getPath().endsWith("/4")) {
+          hold.await(10, TimeUnit.SECONDS); // account 4's first call stays in flight until released
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
