@@ -1,6 +1,7 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.paging.Pager;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
 import com.marketplacecontracts.model.IdentifierCheck;
 import com.marketplacecontracts.model.Listing;
@@ -180,7 +181,13 @@ final class YandexCommand {
           throw new ParameterException(spec.commandLine(), "--offer-id is answered whole: it takes no filters,"
               + " --limit, --page-token or --all-pages");
         }
-        CatalogLookup lookup = market.catalogByIds(owner.businessId, offerIds);
+        int requests = (new LinkedHashSet<>(offerIds).size() + YandexMarketClient.MAX_IDS_PER_REQUEST - 1)
+            / YandexMarketClient.MAX_IDS_PER_REQUEST;
+        if (requests > 1) {
+          output.progress(offerIds.size() + " ids in " + requests + " requests, up to "
+              + RateLimitConfig.DEFAULT_MAX_IN_FLIGHT + " at once");
+        }
+        CatalogLookup lookup = market.catalogByIds(owner.businessId, offerIds, RateLimitConfig.DEFAULT_MAX_IN_FLIGHT);
         if (!lookup.missing().isEmpty()) {
           output.progress("not found: " + String.join(", ", lookup.missing()));
         }

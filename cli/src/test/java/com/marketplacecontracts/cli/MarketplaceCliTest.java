@@ -306,6 +306,25 @@ class MarketplaceCliTest {
   }
 
   @Test
+  void moreThanAHundredOfferIdsAreLookedUpInConcurrentRequests() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappings\":[]}}"));
+    }
+    List<String> args = new java.util.ArrayList<>(List.of("--base-url", server.url("/").toString(),
+        "--yandex-api-key", API_KEY, "yandex", "offers", "--business-id", "5"));
+    for (int i = 0; i < 250; i++) {
+      args.add("--offer-id");
+      args.add("SKU-" + i);
+    }
+
+    int code = run(args.toArray(String[]::new));
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(err.toString()).contains("250 ids in 3 requests, up to 4 at once", "not found: SKU-0");
+  }
+
+  @Test
   void aLimitsStoreWithoutAModuleForItsSchemeIsBadInput() {
     int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
         "--limits-store", "memcached://127.0.0.1:11211", "yandex", "uin-status", "--campaign-id", "1",

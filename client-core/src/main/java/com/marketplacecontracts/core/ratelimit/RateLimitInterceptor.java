@@ -214,8 +214,10 @@ public final class RateLimitInterceptor implements Interceptor {
         remainingAfter = probe.getRemainingTokens();
         continue;
       }
-      // at least a millisecond: Bucket4j's refill arithmetic on wall-clock nanoseconds can round an exact wait short
-      long wait = Math.max(probe.getNanosToWaitForRefill(), 1_000_000L);
+      // up to the next whole millisecond: Bucket4j's refill arithmetic on wall-clock nanoseconds can leave an exact
+      // wait a token short
+      long exact = Math.max(0, probe.getNanosToWaitForRefill());
+      long wait = exact + 1_000_000L - exact % 1_000_000L;
       if (waited + wait > budget.toNanos()) {
         if (cost - left > 0) {
           bucket.addTokens(cost - left);
