@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.stream.IntStream;
 
 /**
  * The marketplace's limits, measured side by side in one run against {@link MarketLikeServer} (quota windows with
@@ -83,7 +86,7 @@ public final class LimitsRun {
       if (redis != null) {
         modes.add("redis");
       }
-      Map<String, List<Double>> samples = new java.util.HashMap<>();
+      Map<String, List<Double>> samples = new HashMap<>();
       for (int round = 0; round < 5; round++) {
         for (String mode : modes) {
           samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(costPerCall(!mode.equals("off"),
@@ -187,7 +190,7 @@ public final class LimitsRun {
           // counted by the server
         }
       }
-      lines.add("| window | 1 | " + String.join(" | ", java.util.stream.IntStream.rangeClosed(2, windows)
+      lines.add("| window | 1 | " + String.join(" | ", IntStream.rangeClosed(2, windows)
           .mapToObj(Integer::toString).toList()) + " |");
       lines.add("| --- |" + " --- |".repeat(windows));
       StringBuilder other = new StringBuilder("| other consumer |");
@@ -245,7 +248,7 @@ public final class LimitsRun {
 
   private static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
-    java.util.Collections.sort(sorted);
+    Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
+import java.util.Map;
 
 /**
  * A loopback HTTP server for the measured runs (JDK HttpServer with TCP_NODELAY: without it each exchange waits
@@ -19,9 +20,9 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   /** An answer: status, body and extra headers. */
-  record Answer(int status, byte[] body, java.util.Map<String, String> headers) {
+  record Answer(int status, byte[] body, Map<String, String> headers) {
     Answer(int status, byte[] body) {
-      this(status, body, java.util.Map.of());
+      this(status, body, Map.of());
     }
   }
 

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.marketplacecontracts.core.http.ClientEvents;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One of the processes of {@link LimitsRun}'s shared-account run, in its own JVM. Arguments: server URL, limits store
@@ -36,7 +40,7 @@ public final class SharedAccountWorker {
       builder.limitsStore(store);
     }
     AtomicInteger storeDown = new AtomicInteger();
-    builder.events(new com.marketplacecontracts.core.http.ClientEvents() {
+    builder.events(new ClientEvents() {
       @Override
       public void limiterStoreUnavailable(String name, String reason) {
         storeDown.incrementAndGet();
@@ -47,7 +51,7 @@ public final class SharedAccountWorker {
     client.operationStatuses(1L, OperationType.ORDER_STATUS_UPDATE, List.of("warm-up"));
     System.out.println("ready");
     System.out.flush();
-    String[] times = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, "UTF-8")).readLine()
+    String[] times = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
         .split(" ");
     long start = Long.parseLong(times[0]);
     long end = Long.parseLong(times[1]);

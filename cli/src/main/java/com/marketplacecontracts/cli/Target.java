@@ -11,6 +11,8 @@ import com.marketplacecontracts.mock.PrismUnavailableException;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,8 +92,8 @@ final class Target implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       String shown;
       try {
-        shown = LimiterStores.redacted(new java.net.URI(uri));
-      } catch (java.net.URISyntaxException notUri) {
+        shown = LimiterStores.redacted(new URI(uri));
+      } catch (URISyntaxException notUri) {
         shown = "(not a URI)";
       }
       throw new RequestValidationException("cli", "limits store", List.of(

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The CLI in-process: against the embedded Prism mock for every command (no credentials, no --base-url), and against
@@ -283,9 +287,9 @@ class MarketplaceCliTest {
   void manyOrdersAreCheckedConcurrentlyWithOneResultEachAndTheWorstExitCode() throws Exception {
     String uin = "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":%d,\"uin\":[{\"value\":\"U%d\","
         + "\"status\":\"OK\"}]}]}}";
-    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+    server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+      public MockResponse dispatch(RecordedRequest request) {
         String order = request.getPath().replaceAll(".*/orders/(\\d+)/.*", "$1");
         return order.equals("13") ? json(404, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"NOT_FOUND\"}]}")
             : json(200, String.format(uin, Long.parseLong(order), Long.parseLong(order)));
@@ -310,7 +314,7 @@ class MarketplaceCliTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappings\":[]}}"));
     }
-    List<String> args = new java.util.ArrayList<>(List.of("--base-url", server.url("/").toString(),
+    List<String> args = new ArrayList<>(List.of("--base-url", server.url("/").toString(),
         "--yandex-api-key", API_KEY, "yandex", "offers", "--business-id", "5"));
     for (int i = 0; i < 250; i++) {
       args.add("--offer-id");
@@ -339,7 +343,7 @@ class MarketplaceCliTest {
   void anUnreachableLimitsStoreIsAWarningAndTheCallGoesOn() throws Exception {
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}"));
     int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
 

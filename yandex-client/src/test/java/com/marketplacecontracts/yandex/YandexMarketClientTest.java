@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.io.UncheckedIOException;
 
 class YandexMarketClientTest {
 
@@ -392,7 +393,7 @@ class YandexMarketClientTest {
           asked = (List<?>) new com.squareup.moshi.Moshi.Builder().build().adapter(Map.class)
               .fromJson(request.getBody().readUtf8()).get("offerIds");
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          throw new UncheckedIOException(e);
         }
         return json(200, mappings(null, asked.stream().map(Object::toString).filter(id -> !id.equals("sku-123"))
             .toArray(String[]::new)));

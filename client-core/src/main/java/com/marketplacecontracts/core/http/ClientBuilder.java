@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
+import com.marketplacecontracts.core.ratelimit.LimiterStores;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The settings both client builders share. A client's own builder extends this and adds its credentials.
@@ -31,7 +34,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   TimeSource time = TimeSource.SYSTEM;
   Clock clock = Clock.systemUTC();
   ClientEvents events = ClientEvents.NONE;
-  java.net.URI limitsStore;
+  URI limitsStore;
 
   protected ClientBuilder(String productionUrl) {
     this.baseUrl = productionUrl;
@@ -147,13 +150,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @throws IllegalArgumentException when the URI is malformed or no module on the class path handles its scheme
    */
   public B limitsStore(String uri) {
-    java.net.URI parsed;
+    URI parsed;
     try {
-      parsed = new java.net.URI(Objects.requireNonNull(uri, "uri"));
-    } catch (java.net.URISyntaxException e) {
+      parsed = new URI(Objects.requireNonNull(uri, "uri"));
+    } catch (URISyntaxException e) {
       throw new IllegalArgumentException("limits store: not a URI (" + e.getReason() + ")");
     }
-    com.marketplacecontracts.core.ratelimit.LimiterStores.checkSupported(parsed);
+    LimiterStores.checkSupported(parsed);
     this.limitsStore = parsed;
     return self();
   }

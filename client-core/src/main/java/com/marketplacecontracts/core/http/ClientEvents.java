@@ -2,6 +2,8 @@ package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.error.RateLimitKind;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the runtime does on its own while a call runs, for progress output and metrics. Never carries credentials.
@@ -38,7 +40,7 @@ public interface ClientEvents {
    * The server answered a call of {@code operationId} with a rate-limit status of this {@code kind}; {@code reset}
    * is when the server said its quota renews, if it did.
    */
-  default void rateLimited(String operationId, RateLimitKind kind, java.util.Optional<java.time.Instant> reset) {
+  default void rateLimited(String operationId, RateLimitKind kind, Optional<Instant> reset) {
   }
 
   /**

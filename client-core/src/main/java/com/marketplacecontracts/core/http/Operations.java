@@ -8,6 +8,8 @@ import okhttp3.Request;
 import retrofit2.Invocation;
 import retrofit2.http.Body;
 import retrofit2.http.Path;
+import java.lang.reflect.Array;
+import java.util.Collection;
 
 /** Reads the spec's facts about the operation behind a request, from the generated method Retrofit tagged it with. */
 public final class Operations {
@@ -83,14 +85,14 @@ public final class Operations {
   }
 
   private static long size(Object value) {
-    if (value instanceof java.util.Collection<?> collection) {
+    if (value instanceof Collection<?> collection) {
       return collection.size();
     }
     if (value instanceof Map<?, ?> map) {
       return map.size();
     }
     if (value != null && value.getClass().isArray()) {
-      return java.lang.reflect.Array.getLength(value);
+      return Array.getLength(value);
     }
     return 0;
   }

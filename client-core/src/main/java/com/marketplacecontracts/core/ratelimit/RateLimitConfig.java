@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * Client-side rate limiting. By default every operation gets the quota its spec documents
@@ -119,7 +120,7 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
     /** The rule as a person reads it, e.g. {@code at most 10000 items of limit per PT1M}. */
     public String describe() {
       return "at most " + amount + (countsItems() ? " items of " + itemField() : " requests") + " per "
-          + period.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+          + period.toString().substring(2).toLowerCase(Locale.ROOT);
     }
   }
 }

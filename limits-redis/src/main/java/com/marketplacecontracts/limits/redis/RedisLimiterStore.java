@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.time.Instant;
 
 /**
  * The limiter's state in Redis, shared by every process that uses the same account: quota buckets are Bucket4j
@@ -112,7 +113,7 @@ public final class RedisLimiterStore implements LimiterStore {
   private static final TimeMeter WALL_CLOCK = new TimeMeter() {
     @Override
     public long currentTimeNanos() {
-      java.time.Instant now = java.time.Instant.now();
+      Instant now = Instant.now();
       return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
