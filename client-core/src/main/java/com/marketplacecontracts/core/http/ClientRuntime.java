@@ -11,8 +11,6 @@ import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.ratelimit.LimitWaitTooLongException;
-import com.marketplacecontracts.core.ratelimit.LimiterStore;
-import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
 import com.marketplacecontracts.core.validation.ValidatingProxy;
@@ -118,7 +116,7 @@ public final class ClientRuntime implements AutoCloseable {
     builder.addInterceptor(new DeprecationNotice(settings.events));
     builder.addInterceptor(new RetryInterceptor(settings.retry, settings.time, settings.clock, settings.events));
     builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit, marketplace, settings.time, settings.clock,
-        settings.events, sharedStore(settings)));
+        settings.events, settings.limitsStore));
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     }
@@ -212,25 +210,6 @@ public final class ClientRuntime implements AutoCloseable {
   /** The configured API root. */
   public HttpUrl baseUrl() {
     return baseUrl;
-  }
-
-  /**
-   * The shared limiter store the builder names, or {@code null} for this process's own. One that cannot be opened
-   * is reported through the events and the client limits on its own.
-   */
-  private static LimiterStore sharedStore(ClientBuilder<?> settings) {
-    if (settings.limitsStore == null || !settings.rateLimit.enabled()) {
-      return null;
-    }
-    try {
-      return LimiterStores.open(settings.limitsStore);
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      settings.events.limiterStoreUnavailable(LimiterStores.redacted(settings.limitsStore),
-          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-      return null;
-    }
   }
 
   private static String newTraceparent() {

@@ -13,6 +13,7 @@ import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,21 +60,23 @@ public final class RateLimitInterceptor implements Interceptor {
   private final ClientEvents events;
   private final TimeMeter meter;
   private final LimiterStore local;
-  private final LimiterStore shared;
+  private final URI sharedUri;
+  private volatile LimiterStore shared;
   private volatile long sharedDownUntil = Long.MIN_VALUE;
   private final Map<String, Alignment> alignments = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
   /**
-   * @param shared a shared store, or {@code null} to keep all state in this process
+   * @param sharedStore the URI of a shared store ({@link LimiterStores}), or {@code null} to keep all state in this
+   *                    process; it is opened on first use, and again after a failure
    */
   public RateLimitInterceptor(RateLimitConfig config, String marketplace, TimeSource time, Clock clock,
-      ClientEvents events, LimiterStore shared) {
+      ClientEvents events, URI sharedStore) {
     this.config = config;
     this.marketplace = marketplace;
     this.time = time;
     this.events = events;
-    this.shared = shared;
+    this.sharedUri = sharedStore;
     this.meter = wallClockMeter(clock, time);
     this.local = new LocalLimiterStore(meter);
   }
@@ -455,13 +458,31 @@ public final class RateLimitInterceptor implements Interceptor {
     }
   }
 
+  /** The shared store while it is up (opened on first use), else the local one. */
+  private LimiterStore current() {
+    if (sharedUri == null || time.nanoTime() < sharedDownUntil) {
+      return local;
+    }
+    LimiterStore store = shared;
+    if (store == null) {
+      try {
+        store = LimiterStores.open(sharedUri);
+        shared = store;
+      } catch (RuntimeException e) {
+        markDown(LimiterStores.redacted(sharedUri), e);
+        return local;
+      }
+    }
+    return store;
+  }
+
   @FunctionalInterface
   private interface Step<T> {
     T run(LimiterStore store) throws IOException, InterruptedException;
   }
 
   private <T> T withStore(Step<T> step) throws IOException {
-    LimiterStore store = shared != null && time.nanoTime() >= sharedDownUntil ? shared : local;
+    LimiterStore store = current();
     try {
       try {
         return step.run(store);
@@ -485,10 +506,15 @@ public final class RateLimitInterceptor implements Interceptor {
       }
       return;
     }
+    markDown(store.describe(), e);
+  }
+
+  /** The shared store failed: local limiting for {@link #STORE_RECHECK}, and one warning per outage. */
+  private void markDown(String store, Exception e) {
     boolean wasUp = time.nanoTime() >= sharedDownUntil;
     sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
     if (wasUp) {
-      events.limiterStoreUnavailable(store.describe(), e.getClass().getSimpleName()
+      events.limiterStoreUnavailable(store, e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }

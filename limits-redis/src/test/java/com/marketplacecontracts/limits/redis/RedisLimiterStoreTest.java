@@ -162,6 +162,40 @@ class RedisLimiterStoreTest {
     }
   }
 
+  @Test
+  void aStoreThatIsDownAtFirstIsUsedOnceItAnswers() throws IOException {
+    int port = RedisServer.freePort();
+    try (MockWebServer server = new MockWebServer()) {
+      for (int i = 0; i < 3; i++) {
+        server.enqueue(new MockResponse().setBody("{}"));
+      }
+      server.start();
+      FakeTimeSource time = new FakeTimeSource();
+      List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+      TestClient client = TestClient.builder(server.url("/").toString()).retry(RetryConfig.none())
+          .rateLimit(RateLimitConfig.fromSpec()).timeSource(time).clock(time.clock())
+          .events(new ClientEvents() {
+            @Override
+            public void limiterStoreUnavailable(String store, String reason) {
+              warnings.add(store);
+            }
+          })
+          .limitsStore("redis://127.0.0.1:" + port).build();
+
+      client.runtime.execute(client.api.read(8L)); // no Redis yet: local limits, one warning
+      assertThat(warnings).containsExactly("redis://127.0.0.1:" + port);
+
+      try (RedisServer late = RedisServer.start(port);
+          RedisLimiterStore probe = new RedisLimiterStore(late.uri(), Duration.ofSeconds(30))) {
+        time.advance(Duration.ofSeconds(11)); // past the recheck interval
+        client.runtime.execute(client.api.read(8L));
+
+        assertThat(probe.get("quota:read:campaignId=8")).as("the call's bucket, now in Redis").isNotNull();
+        assertThat(warnings).hasSize(1);
+      }
+    }
+  }
+
   private TestClient client(MockWebServer server, FakeTimeSource time, ClientEvents events) {
     return TestClient.builder(server.url("/").toString())
         .retry(RetryConfig.none())

@@ -47,7 +47,11 @@ final class RedisServer implements AutoCloseable {
   }
 
   static RedisServer start() {
-    return new RedisServer(binary(), freePort());
+    return start(freePort());
+  }
+
+  static RedisServer start(int port) {
+    return new RedisServer(binary(), port);
   }
 
   String uri() {
@@ -66,7 +70,7 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
