@@ -148,7 +148,7 @@ public final class RateLimitInterceptor implements Interceptor {
       // one, so it is charged there (the old window is over; its unit is simply spent).
       release(permit);
     }
-    AtomicInteger pending = charge == null ? null : inFlight.computeIfAbsent(charge.key, k -> new AtomicInteger());
+    AtomicInteger pending = charge == null ? null : inFlight.computeIfAbsent(charge.key(), k -> new AtomicInteger());
     if (pending != null) {
       pending.incrementAndGet();
     }
