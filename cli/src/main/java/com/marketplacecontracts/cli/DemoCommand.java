@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import java.util.List;
 
 /** {@code marketplace demo}: the four flows (the catalog by filter and by id) against the embedded mock. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -41,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     heading(output, "yandex uin-status --campaign-id 1234567 --order-id 123456789 --wait");
     YandexCommand.UinStatus uins = new YandexCommand.UinStatus();
     uins.campaignId = 1234567L;
-    uins.orderId = 123456789L;
+    uins.orderIds = List.of(123456789L);
     uins.await = true;
     uins.timeout = 60;
     uins.run(market, output);

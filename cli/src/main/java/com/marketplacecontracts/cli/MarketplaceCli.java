@@ -39,12 +39,18 @@ import picocli.CommandLine.Spec;
         "  TEEZ_CLIENT_ID            Teez client id and secret, exchanged at",
         "  TEEZ_CLIENT_SECRET          POST /api/v1/auth/token",
         "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves (default: the specs",
-        "                             bundled in the jar)"})
+        "                             bundled in the jar)",
+        "  MARKETPLACE_LIMITS_STORE   as --limits-store"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Send requests to this URL (a mock, a proxy) instead of production.")
   String baseUrl;
+
+  @Option(names = "--limits-store", scope = ScopeType.INHERIT, paramLabel = "URI",
+      description = "Share the account's quotas and parallel slots with every run and process that names the same"
+          + " store, e.g. redis://127.0.0.1:6379 (default: MARKETPLACE_LIMITS_STORE, else this run only).")
+  String limitsStore;
 
   @Option(names = "--json", scope = ScopeType.INHERIT,
       description = "Print JSON (one document; JSON lines with --all-pages).")

@@ -1,19 +1,27 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.operation.RateLimitKind;
+import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.mock.MarketplaceSpec;
 import com.marketplacecontracts.mock.PrismServer;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -47,6 +55,7 @@ final class Target implements AutoCloseable {
     String clientSecret = first(options.teezClientSecret, env.get("TEEZ_CLIENT_SECRET"));
     boolean hasCredentials = token != null || (clientId != null && clientSecret != null);
     TeezClient.Builder builder = TeezClient.builder().events(events());
+    limitsStore(builder, Marketplace.TEEZ);
     route(builder, hasCredentials, MarketplaceSpec.TEEZ);
     if (!hasCredentials || forceMock) {
       builder.accessToken("mock-token");
@@ -63,6 +72,7 @@ final class Target implements AutoCloseable {
     String oauth = first(options.yandexOauthToken, env.get("YANDEX_MARKET_OAUTH_TOKEN"));
     boolean hasCredentials = apiKey != null || oauth != null;
     YandexMarketClient.Builder builder = YandexMarketClient.builder().events(events());
+    limitsStore(builder, Marketplace.YANDEX_MARKET);
     route(builder, hasCredentials, MarketplaceSpec.YANDEX_MARKET);
     if (!hasCredentials || forceMock) {
       builder.apiKey("mock-api-key");
@@ -72,6 +82,26 @@ final class Target implements AutoCloseable {
       builder.oauthToken(oauth);
     }
     return builder.build();
+  }
+
+  /** {@code --limits-store}, else {@code MARKETPLACE_LIMITS_STORE}: limits shared with other runs and processes. */
+  private void limitsStore(ClientBuilder<?> builder, Marketplace marketplace) {
+    String uri = first(options.limitsStore, env.get("MARKETPLACE_LIMITS_STORE"));
+    if (uri == null) {
+      return;
+    }
+    try {
+      builder.limitsStore(uri);
+    } catch (IllegalArgumentException e) {
+      String shown;
+      try {
+        shown = LimiterStores.redacted(new URI(uri));
+      } catch (URISyntaxException notUri) {
+        shown = "(not a URI)";
+      }
+      throw new RequestValidationException(marketplace, "limits store", List.of(
+          new RequestValidationException.Violation("--limits-store", shown, e.getMessage())));
+    }
   }
 
   /** Points the builder at --base-url, production (its default), or an embedded mock started on first use. */
@@ -163,6 +193,19 @@ final class Target implements AutoCloseable {
       public void polled(String operationId, int attempt, boolean settled, Duration elapsed) {
         output.progress(operationId + ": poll " + attempt + " after " + seconds(elapsed)
             + (settled ? ", settled" : ", still in progress"));
+      }
+
+      @Override
+      public void rateLimited(String operationId, RateLimitKind kind, Optional<Instant> reset) {
+        output.progress(operationId + ": the marketplace's " + (kind == RateLimitKind.PARALLEL
+            ? "limit on parallel requests" : "quota") + " was hit" + reset.map(at -> " (resets at " + at + ")")
+            .orElse(""));
+      }
+
+      @Override
+      public void limiterStoreUnavailable(String store, String reason) {
+        output.progress("warning: limits store " + store + " unreachable (" + reason
+            + "); limiting within this run only");
       }
     };
   }

@@ -4,6 +4,8 @@ import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.model.IdentifierCheck;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.yandex.CatalogFilter;
@@ -21,6 +23,7 @@ import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -49,14 +52,20 @@ final class YandexCommand {
     abstract Integer run(YandexMarketClient market, Output output);
   }
 
-  /** {@code marketplace yandex uin-status --campaign-id C --order-id O [--wait]} */
+  /**
+   * {@code marketplace yandex uin-status --campaign-id C --order-id O [--order-id O]... [--wait]}: several orders are
+   * checked concurrently within the account's parallel cap and quota.
+   */
   @Command(name = "uin-status", mixinStandardHelpOptions = true,
-      description = "Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
-          + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).")
+      description = {"Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
+          + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).",
+          "Repeat --order-id to check many orders at once (4 in flight, within the quota); progress on stderr,"
+              + " one result per order, the exit code of the worst outcome."})
   static final class UinStatus extends Base {
     @Option(names = "--campaign-id", required = true, paramLabel = "C",
         description = "The store's campaign id (seller cabinet: Settings → API).") long campaignId;
-    @Option(names = "--order-id", required = true, paramLabel = "O", description = "The order id.") long orderId;
+    @Option(names = "--order-id", required = true, paramLabel = "O", description = "The order id; repeat for more.")
+    List<Long> orderIds;
     @Option(names = "--wait", description = "Poll until no UIN or marking code is IN_PROGRESS.") boolean await;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
         description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
@@ -64,22 +73,39 @@ final class YandexCommand {
 
     @Override
     Integer run(YandexMarketClient market, Output output) {
-      GetOrderIdentifiersStatusResponse response;
-      Boolean settled = null;
-      if (await) {
-        PollResult<GetOrderIdentifiersStatusResponse> poll = market.awaitUinChecks(campaignId, orderId,
-            AwaitOptions.timeout(Duration.ofSeconds(timeout)));
-        if (!poll.settled()) {
-          output.error("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed())
-              + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
+      List<Long> orders = List.copyOf(new LinkedHashSet<>(orderIds));
+      List<FanOut.Outcome<Long, PollResult<GetOrderIdentifiersStatusResponse>>> outcomes = FanOut.run(orders,
+          orderId -> check(market, orderId, output), output, "order");
+      List<IdentifierCheck> checks = new ArrayList<>();
+      boolean allSettled = true;
+      for (FanOut.Outcome<Long, PollResult<GetOrderIdentifiersStatusResponse>> outcome : outcomes) {
+        if (outcome.failure() == null) {
+          checks.addAll(YandexMapper.identifierChecks(outcome.input(), outcome.value().last()));
+          allSettled &= outcome.value().settled();
         }
-        response = poll.last();
-        settled = poll.settled();
-      } else {
-        response = market.uinStatus(campaignId, orderId);
       }
-      output.checks(YandexMapper.identifierChecks(orderId, response), settled);
-      return Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : ExitCodes.OK;
+      int code = FanOut.exitCode(outcomes, output, "order");
+      Boolean settled = await ? allSettled : null;
+      output.checks(checks, settled);
+      return code == ExitCodes.OK && Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : code;
+    }
+
+    /**
+     * One order's checks: polled until settled with --wait (each poll reported through the client's events), else
+     * read once (reported as settled).
+     */
+    private PollResult<GetOrderIdentifiersStatusResponse> check(YandexMarketClient market, long orderId,
+        Output output) {
+      if (!await) {
+        return new PollResult<>(market.uinStatus(campaignId, orderId), true, 1, Duration.ZERO);
+      }
+      PollResult<GetOrderIdentifiersStatusResponse> poll = market.awaitUinChecks(campaignId, orderId,
+          AwaitOptions.timeout(Duration.ofSeconds(timeout)));
+      if (!poll.settled()) {
+        output.error("order " + orderId + ": checks still in progress after " + Target.seconds(poll.elapsed())
+            + " (gave up waiting, exit " + ExitCodes.WAIT_TIMED_OUT + ")");
+      }
+      return poll;
     }
   }
 
@@ -147,7 +173,13 @@ final class YandexCommand {
           throw new ParameterException(spec.commandLine(), "--offer-id is answered whole: it takes no filters,"
               + " --limit, --page-token or --all-pages");
         }
-        CatalogLookup lookup = market.catalogByIds(owner.businessId, offerIds);
+        int requests = (new LinkedHashSet<>(offerIds).size() + YandexMarketClient.MAX_IDS_PER_REQUEST - 1)
+            / YandexMarketClient.MAX_IDS_PER_REQUEST;
+        if (requests > 1) {
+          output.progress(offerIds.size() + " ids in " + requests + " requests, up to "
+              + RateLimitConfig.DEFAULT_MAX_IN_FLIGHT + " at once");
+        }
+        CatalogLookup lookup = market.catalogByIds(owner.businessId, offerIds, RateLimitConfig.DEFAULT_MAX_IN_FLIGHT);
         if (!lookup.missing().isEmpty()) {
           output.progress("not found: " + String.join(", ", lookup.missing()));
         }

@@ -15,6 +15,10 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The CLI in-process: against the embedded Prism mock for every command (no credentials, no --base-url), and against
@@ -264,6 +268,80 @@ class MarketplaceCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(server.takeRequest().getHeader("Api-Key")).isEqualTo(API_KEY);
+  }
+
+  @Test
+  void manyOrdersAreCheckedConcurrentlyWithOneResultEachAndTheWorstExitCode() throws Exception {
+    String uin = "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":%d,\"uin\":[{\"value\":\"U%d\","
+        + "\"status\":\"OK\"}]}]}}";
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String order = request.getPath().replaceAll(".*/orders/(\\d+)/.*", "$1");
+        return order.equals("13") ? json(404, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"NOT_FOUND\"}]}")
+            : json(200, String.format(uin, Long.parseLong(order), Long.parseLong(order)));
+      }
+    });
+
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY, "yandex", "uin-status",
+        "--campaign-id", "1", "--order-id", "11", "--order-id", "12", "--order-id", "13", "--order-id", "14",
+        "--order-id", "15", "--order-id", "16");
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(server.getRequestCount()).isEqualTo(6);
+    for (String order : List.of("11", "12", "14", "15", "16")) {
+      assertThat(out.toString()).contains("U" + order);
+      assertThat(err.toString()).contains("order " + order + ": done");
+    }
+    assertThat(err.toString()).contains("order 13: failed", "error: order 13:", "NOT_FOUND");
+  }
+
+  @Test
+  void moreThanAHundredOfferIdsAreLookedUpInConcurrentRequests() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappings\":[]}}"));
+    }
+    List<String> args = new ArrayList<>(List.of("--base-url", server.url("/").toString(),
+        "--yandex-api-key", API_KEY, "yandex", "offers", "--business-id", "5"));
+    for (int i = 0; i < 250; i++) {
+      args.add("--offer-id");
+      args.add("SKU-" + i);
+    }
+
+    int code = run(args.toArray(String[]::new));
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(err.toString()).contains("250 ids in 3 requests, up to 4 at once", "not found: SKU-0");
+  }
+
+  @Test
+  void aLimitsStoreWithoutAModuleForItsSchemeIsBadInput() {
+    int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "--limits-store", "memcached://127.0.0.1:11211", "yandex", "uin-status", "--campaign-id", "1",
+        "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--limits-store", "no limits store for 'memcached://'");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anUnreachableLimitsStoreIsAWarningAndTheCallGoesOn() throws Exception {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}"));
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    // the password in the URI must not be printed (run() checks that "cli-secret" appears nowhere)
+    int code = run(Map.of("MARKETPLACE_LIMITS_STORE", "redis://:cli-secret-pw@127.0.0.1:" + closedPort),
+        "--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(err.toString()).contains("warning: limits store redis://", ":" + closedPort + " unreachable");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

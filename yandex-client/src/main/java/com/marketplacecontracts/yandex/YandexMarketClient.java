@@ -41,6 +41,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The Yandex Market Partner API client: the generated APIs plus paging and polling helpers, over one shared runtime
@@ -155,6 +159,18 @@ public final class YandexMarketClient implements AutoCloseable {
    * ids fail with {@code RequestValidationException} before anything is sent.
    */
   public CatalogLookup catalogByIds(long businessId, Collection<String> offerIds) {
+    return catalogByIds(businessId, offerIds, 1);
+  }
+
+  /**
+   * {@link #catalogByIds(long, Collection)} with up to {@code parallel} of its requests in flight at once; the
+   * account's parallel cap and quota still hold them back as they must. Every request is built (and validated) before
+   * the first is sent; the first failure, in id order, is thrown.
+   */
+  public CatalogLookup catalogByIds(long businessId, Collection<String> offerIds, int parallel) {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be >= 1, was " + parallel);
+    }
     if (offerIds.stream().anyMatch(Objects::isNull)) {
       throw new RequestValidationException(Marketplace.YANDEX_MARKET, "getOfferMappings", List.of(
           new RequestValidationException.Violation("offerIds[]", "null", "must not be null")));
@@ -171,8 +187,8 @@ public final class YandexMarketClient implements AutoCloseable {
           new GetOfferMappingsRequest().offerIds(new LinkedHashSet<>(chunk))));
     }
     Map<String, GetOfferMappingDTO> byId = new HashMap<>();
-    for (MarketplaceCall<GetOfferMappingsResponse> call : calls) {
-      GetOfferMappingsResultDTO result = call.execute().getResult();
+    for (GetOfferMappingsResponse response : executeAll(calls, parallel)) {
+      GetOfferMappingsResultDTO result = response.getResult();
       if (result == null || result.getOfferMappings() == null) {
         continue;
       }
@@ -193,6 +209,39 @@ public final class YandexMarketClient implements AutoCloseable {
       }
     }
     return new CatalogLookup(found, missing);
+  }
+
+  /** Runs {@code calls}, up to {@code parallel} at once, and returns their bodies in order. */
+  private static <T> List<T> executeAll(List<MarketplaceCall<T>> calls, int parallel) {
+    if (parallel == 1 || calls.size() < 2) {
+      return calls.stream().map(MarketplaceCall::execute).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, calls.size()), runnable -> {
+      Thread thread = new Thread(runnable, "yandex-market-lookup");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (MarketplaceCall<T> call : calls) {
+        futures.add(pool.submit(call::execute));
+      }
+      List<T> bodies = new ArrayList<>();
+      for (Future<T> future : futures) {
+        bodies.add(future.get());
+      }
+      return bodies;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while looking up offers", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**

@@ -39,6 +39,7 @@ import com.marketplacecontracts.yandex.model.OperationType;
 import com.marketplacecontracts.yandex.model.UinStatusType;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +49,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -380,6 +385,36 @@ class YandexMarketClientTest {
           .fromJson(request.getBody().readUtf8());
       assertThat((List<?>) body.get("offerIds")).hasSize(chunk < 2 ? 100 : 50).first().isEqualTo("sku-" + chunk * 100);
     }
+  }
+
+  @Test
+  void catalogByIdsInParallelRunsRequestsAtOnceAndKeepsTheInputOrder() throws Exception {
+    List<String> ids = IntStream.range(0, 350).mapToObj(i -> "sku-" + i).toList();
+    CountDownLatch together = new CountDownLatch(2);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        together.countDown();
+        together.await(5, TimeUnit.SECONDS); // the first request is answered once a second one is in flight
+        List<?> asked;
+        try {
+          asked = (List<?>) new Moshi.Builder().build().adapter(Map.class)
+              .fromJson(request.getBody().readUtf8()).get("offerIds");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return json(200, mappings(null, asked.stream().map(Object::toString).filter(id -> !id.equals("sku-123"))
+            .toArray(String[]::new)));
+      }
+    });
+
+    CatalogLookup lookup = client.catalogByIds(5L, ids, 4);
+
+    assertThat(together.getCount()).isZero();
+    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(lookup.missing()).containsExactly("sku-123");
+    assertThat(lookup.found()).extracting(offer -> offer.getOffer().getOfferId())
+        .containsExactlyElementsOf(ids.stream().filter(id -> !id.equals("sku-123")).toList());
   }
 
   @Test

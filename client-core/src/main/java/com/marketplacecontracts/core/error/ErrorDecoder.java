@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.error;
 
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.operation.RateLimitKind;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ErrorDecoder {
     String requestId = requestId(headers);
     MarketplaceException.Details details = details(operationId, status, errors,
         requestId != null ? requestId : sentTrace, raw, null);
-    return forStatus(status, details, headers);
+    return forStatus(status, details, headers, text);
   }
 
   /**
@@ -84,13 +85,15 @@ public final class ErrorDecoder {
     return null;
   }
 
-  private MarketplaceException forStatus(int status, MarketplaceException.Details details, Headers headers) {
+  private MarketplaceException forStatus(int status, MarketplaceException.Details details, Headers headers,
+      String body) {
     return switch (status) {
       case 400, 422 -> new BadRequestException(details, null);
       case 401 -> new UnauthorizedException(details, null);
       case 403 -> new ForbiddenException(details, null);
       case 404 -> new NotFoundException(details, null);
-      case 420, 429 -> new RateLimitedException(details, RetryAfter.from(headers, clock).orElse(null), null);
+      case 420, 429 -> new RateLimitedException(details, RateLimitKind.ofBody(body),
+          RetryAfter.from(headers, clock).orElse(null), null);
       default -> status >= 500 ? new ServerErrorException(details, null) : new ClientErrorException(details, null);
     };
   }

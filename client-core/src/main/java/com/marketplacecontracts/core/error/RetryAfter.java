@@ -37,6 +37,16 @@ public final class RetryAfter {
     return Optional.empty();
   }
 
+  /**
+   * The wait a quota 420 asks for: {@link #from}, else the time until the quota's reset
+   * ({@code X-RateLimit-Resource-Until}) whatever the remaining count says.
+   */
+  public static Optional<Duration> quotaReset(Headers headers, Clock clock) {
+    Optional<Duration> asked = from(headers, clock);
+    String until = headers.get("X-RateLimit-Resource-Until");
+    return asked.isPresent() || until == null ? asked : date(until.trim(), clock);
+  }
+
   private static Optional<Duration> parse(String value, Clock clock) {
     if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       // At most 18 digits fit a long; anything longer is certainly past the clamp.

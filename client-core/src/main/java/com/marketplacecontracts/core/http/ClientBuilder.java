@@ -1,9 +1,12 @@
 package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.TimeSource;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +38,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private TimeSource time = TimeSource.SYSTEM;
   private Clock clock = Clock.systemUTC();
   private ClientEvents events = ClientEvents.NONE;
+  private URI limitsStore;
 
   protected ClientBuilder(String productionUrl) {
     this.baseUrl = productionUrl;
@@ -56,6 +60,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     this.time = settings.time();
     this.clock = settings.clock();
     this.events = settings.events();
+    this.limitsStore = settings.limitsStore();
   }
 
   @SuppressWarnings("unchecked")
@@ -159,7 +164,30 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Progress events: retries, rate-limit waits, polls, calls of deprecated operations. */
+  /**
+   * Shares the limiter's state (quotas, parallel slots, what the server reported) with every process that names the
+   * same store, e.g. {@code redis://host:6379} with the {@code limits-redis} module on the class path. Without it the
+   * limits are kept in this process. A store that cannot be reached is reported through
+   * {@link ClientEvents#limiterStoreUnavailable} and the client limits on its own meanwhile.
+   *
+   * @throws IllegalArgumentException when the URI is malformed or no module on the class path handles its scheme
+   */
+  public B limitsStore(String uri) {
+    URI parsed;
+    try {
+      parsed = new URI(Objects.requireNonNull(uri, "uri"));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("limits store: not a URI (" + e.getReason() + ")");
+    }
+    LimiterStores.checkSupported(parsed);
+    this.limitsStore = parsed;
+    return self();
+  }
+
+  /**
+   * Progress events: retries, rate-limit waits and answers, polls, calls of deprecated operations, limiter store
+   * trouble.
+   */
   public B events(ClientEvents events) {
     this.events = Objects.requireNonNull(events);
     return self();
@@ -168,6 +196,6 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The settings as they are now, for the client being built. */
   protected ClientSettings settings() {
     return new ClientSettings(baseUrl, connectTimeout, readTimeout, callTimeout, responseLimits, redirects,
-        List.copyOf(secrets), okHttpClient, userAgent, retry, rateLimit, time, clock, events);
+        List.copyOf(secrets), okHttpClient, userAgent, retry, rateLimit, time, clock, events, limitsStore);
   }
 }

@@ -108,7 +108,8 @@ public final class ClientRuntime implements AutoCloseable {
     builder.addInterceptor(new DeprecationNotice(settings.events()));
     builder.addInterceptor(
         new RetryInterceptor(settings.retry(), settings.time(), settings.clock(), settings.events()));
-    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit(), settings.time(), settings.events()));
+    builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit(), marketplace, settings.time(),
+        settings.clock(), settings.events(), settings.limitsStore()));
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     }

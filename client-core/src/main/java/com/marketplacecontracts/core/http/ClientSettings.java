@@ -1,9 +1,11 @@
 package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.TimeSource;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +29,12 @@ import okhttp3.OkHttpClient;
  * @param time           monotonic clock and sleeper
  * @param clock          wall clock for HTTP dates
  * @param events         progress events
+ * @param limitsStore    where the limiter's state is shared between processes, or null (this process only)
  */
 public record ClientSettings(String baseUrl, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     ResponseLimits responseLimits, RedirectPolicy redirects, List<String> secrets, OkHttpClient okHttpClient,
     String userAgent, RetryConfig retry, RateLimitConfig rateLimit, TimeSource time, Clock clock,
-    ClientEvents events) {
+    ClientEvents events, URI limitsStore) {
 
   public ClientSettings {
     secrets = List.copyOf(secrets);
@@ -40,6 +43,7 @@ public record ClientSettings(String baseUrl, Duration connectTimeout, Duration r
   @Override
   public String toString() {
     return "ClientSettings(" + baseUrl + ", connect " + connectTimeout + ", read " + readTimeout + ", call "
-        + callTimeout + ", " + redirects + ", " + retry + ", " + rateLimit + ", " + secrets.size() + " secrets ***)";
+        + callTimeout + ", " + redirects + ", " + retry + ", " + rateLimit + ", " + secrets.size() + " secrets ***"
+        + (limitsStore == null ? "" : ", limits store " + LimiterStores.redacted(limitsStore)) + ")";
   }
 }

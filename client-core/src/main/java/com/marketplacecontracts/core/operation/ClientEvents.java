@@ -1,6 +1,8 @@
 package com.marketplacecontracts.core.operation;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the runtime does on its own while a call runs or a client awaits a job, for progress output and metrics.
@@ -39,5 +41,19 @@ public interface ClientEvents {
 
   /** A live request or response differs from the spec (reported by an opt-in contract guard). */
   default void contractMismatch(ContractMismatch mismatch) {
+  }
+
+  /**
+   * The server answered a call of {@code operationId} with a rate-limit status of this {@code kind}; {@code reset}
+   * is when the server said its quota renews, if it did.
+   */
+  default void rateLimited(String operationId, RateLimitKind kind, Optional<Instant> reset) {
+  }
+
+  /**
+   * The shared store of limiter state ({@code --limits-store}) cannot be reached: calls go on under this process's
+   * own limiter until it answers again. {@code store} names it without credentials.
+   */
+  default void limiterStoreUnavailable(String store, String reason) {
   }
 }

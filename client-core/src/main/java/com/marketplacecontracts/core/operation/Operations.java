@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.Request;
 import retrofit2.Invocation;
+import retrofit2.http.Body;
 import retrofit2.http.Path;
+import java.lang.reflect.Array;
+import java.util.Collection;
 
 /**
  * Reads the spec's facts about the operation behind a request, from the generated method Retrofit tagged it with,
@@ -51,5 +54,54 @@ public final class Operations {
       }
     }
     return out;
+  }
+
+  /**
+   * How many items the request body's property {@code field} holds (a collection, array or map), read through the
+   * body's accessor ({@code field()} or {@code getField()}); 0 when there is no such body or property.
+   */
+  public static long bodyItems(Request request, String field) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return 0;
+    }
+    Annotation[][] annotations = invocation.method().getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation annotation : annotations[i]) {
+        Object body = invocation.arguments().get(i);
+        if (annotation instanceof Body && body != null) {
+          return size(property(body, field));
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static Object property(Object body, String field) {
+    if (body instanceof Map<?, ?> map) {
+      return map.get(field);
+    }
+    String getter = "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    for (String name : new String[] {field, getter}) {
+      try {
+        return body.getClass().getMethod(name).invoke(body);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // try the next accessor name
+      }
+    }
+    return null;
+  }
+
+  private static long size(Object value) {
+    if (value instanceof Collection<?> collection) {
+      return collection.size();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.size();
+    }
+    if (value != null && value.getClass().isArray()) {
+      return Array.getLength(value);
+    }
+    return 0;
   }
 }

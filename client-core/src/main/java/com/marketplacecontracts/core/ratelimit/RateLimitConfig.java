@@ -4,45 +4,60 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * Client-side rate limiting. By default every operation gets the quota its spec documents
- * ({@code x-resource-limit-config}) for the account's subscription tier, per operation and per account (the call's
- * path parameters: campaignId, businessId); operations without a documented quota are not limited. A call that would
- * have to wait longer than {@link #maxWait()} fails fast with a {@code RateLimitedException} instead of blocking.
+ * ({@code x-resource-limit-config}) for the account's subscription tier, per operation and account (the call's
+ * {@code campaignId} or {@code businessId}); operations without a documented quota are not limited by quota. At most {@link #maxInFlight()} requests of one account are in flight at once, across all its operations
+ * (Yandex allows 4 per campaign or business). A call that would have to wait longer than {@link #maxWait()} (or its
+ * own call timeout) fails fast with a {@code RateLimitedException} instead of blocking.
  *
- * @param enabled   false switches client-side limiting off
- * @param maxWait   the longest a call may be held back
- * @param overrides quotas by operationId, replacing the spec's whatever the tier
- * @param tier      the account's subscription tier as the spec names it ({@code none}, {@code medium}); null for the
- *                  stricter of the tiers an operation declares
+ * @param enabled     false switches client-side limiting off
+ * @param maxWait     the longest a call may be held back
+ * @param maxInFlight requests of one account allowed in flight at once
+ * @param overrides   quotas by operationId, replacing the spec's whatever the tier
+ * @param tier        the account's subscription tier as the spec names it ({@code none}, {@code medium}); null for
+ *                    the stricter of the tiers an operation declares
  */
-public record RateLimitConfig(boolean enabled, Duration maxWait, Map<String, Quota> overrides, String tier) {
+public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight, Map<String, Quota> overrides,
+    String tier) {
+
+  /** Yandex's cap on parallel requests per campaign or business. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4;
 
   public RateLimitConfig {
     Objects.requireNonNull(maxWait, "maxWait");
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be >= 1, was " + maxInFlight);
+    }
     overrides = Map.copyOf(overrides);
   }
 
-  /** The spec's quotas for the stricter tier; calls wait at most 2 minutes for their turn. */
+  /** The spec's quotas for the stricter tier, 4 in flight per account; calls wait at most 2 minutes for their turn. */
   public static RateLimitConfig fromSpec() {
-    return new RateLimitConfig(true, Duration.ofMinutes(2), Map.of(), null);
+    return new RateLimitConfig(true, Duration.ofMinutes(2), DEFAULT_MAX_IN_FLIGHT, Map.of(), null);
   }
 
   /** No client-side limiting (the server's 420/429 still get retried). */
   public static RateLimitConfig disabled() {
-    return new RateLimitConfig(false, Duration.ZERO, Map.of(), null);
+    return new RateLimitConfig(false, Duration.ZERO, DEFAULT_MAX_IN_FLIGHT, Map.of(), null);
   }
 
   /** This quota for {@code operationId} instead of the spec's (e.g. when a quota is shared with another system). */
   public RateLimitConfig withQuota(String operationId, Quota quota) {
     Map<String, Quota> copy = new HashMap<>(overrides);
     copy.put(operationId, quota);
-    return new RateLimitConfig(enabled, maxWait, copy, tier);
+    return new RateLimitConfig(enabled, maxWait, maxInFlight, copy, tier);
   }
 
   public RateLimitConfig withMaxWait(Duration wait) {
-    return new RateLimitConfig(enabled, wait, overrides, tier);
+    return new RateLimitConfig(enabled, wait, maxInFlight, overrides, tier);
+  }
+
+  /** At most {@code requests} of one account in flight at once (default 4). */
+  public RateLimitConfig withMaxInFlight(int requests) {
+    return new RateLimitConfig(enabled, maxWait, requests, overrides, tier);
   }
 
   /**
@@ -50,31 +65,62 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, Map<String, Quo
    * the tier keeps its stricter quota. Overrides still win.
    */
   public RateLimitConfig withTier(String tier) {
-    return new RateLimitConfig(enabled, maxWait, overrides, Objects.requireNonNull(tier, "tier"));
+    return new RateLimitConfig(enabled, maxWait, maxInFlight, overrides, Objects.requireNonNull(tier, "tier"));
   }
 
   /**
-   * A quota: {@code amount} requests (or items, when {@code countsItems}) per {@code period}.
+   * A quota: {@code amount} units per {@code period}, where the unit is one request ({@code resp}) or one item of a
+   * request field ({@code req.<field>}, e.g. {@code req.offerIds}), as the marketplace's
+   * {@code x-resource-limit-config} states it.
    *
-   * @param amount      how many per period
-   * @param countsItems true when the quota counts items (the request's {@code limit}) rather than requests
-   * @param period      the period
+   * @param amount how many units per period
+   * @param period the period
+   * @param unit   {@code resp}, or {@code req.} and the request field whose items are counted
    */
-  public record Quota(long amount, boolean countsItems, Duration period) {
+  public record Quota(long amount, Duration period, String unit) {
+
+    /** The unit of a request-counted quota. */
+    public static final String REQUESTS = "resp";
+    private static final String ITEMS_PREFIX = "req.";
 
     public Quota {
       if (amount < 1) {
         throw new IllegalArgumentException("amount must be >= 1, was " + amount);
       }
       Objects.requireNonNull(period, "period");
+      if (period.isNegative() || period.isZero()) {
+        throw new IllegalArgumentException("period must be positive, was " + period);
+      }
+      Objects.requireNonNull(unit, "unit");
+      if (!unit.equals(REQUESTS) && !(unit.startsWith(ITEMS_PREFIX) && unit.length() > ITEMS_PREFIX.length())) {
+        throw new IllegalArgumentException("unit must be 'resp' or 'req.<field>', was '" + unit + "'");
+      }
     }
 
     public static Quota requests(long amount, Duration period) {
-      return new Quota(amount, false, period);
+      return new Quota(amount, period, REQUESTS);
     }
 
-    public static Quota items(long amount, Duration period) {
-      return new Quota(amount, true, period);
+    /** Items of the request field {@code field}: a query parameter (its values, or the number a page-size parameter
+     *  such as {@code limit} asks for) or a collection in the body. */
+    public static Quota items(long amount, Duration period, String field) {
+      return new Quota(amount, period, ITEMS_PREFIX + field);
+    }
+
+    /** True when the quota counts items of a request field rather than requests. */
+    public boolean countsItems() {
+      return unit.startsWith(ITEMS_PREFIX);
+    }
+
+    /** The request field whose items are counted, or {@code null} for a request-counted quota. */
+    public String itemField() {
+      return countsItems() ? unit.substring(ITEMS_PREFIX.length()) : null;
+    }
+
+    /** The rule as a person reads it, e.g. {@code at most 10000 items of limit per PT1M}. */
+    public String describe() {
+      return "at most " + amount + (countsItems() ? " items of " + itemField() : " requests") + " per "
+          + period.toString().substring(2).toLowerCase(Locale.ROOT);
     }
   }
 }

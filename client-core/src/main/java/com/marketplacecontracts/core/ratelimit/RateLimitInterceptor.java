@@ -2,114 +2,371 @@ package com.marketplacecontracts.core.ratelimit;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
+import com.marketplacecontracts.core.operation.RateLimitKind;
 import com.marketplacecontracts.core.time.TimeSource;
-import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Holds calls back so a well-behaved client never exceeds a documented quota. One Bucket4j token bucket per
- * operation and account. The bucket's burst B and refill rate r satisfy {@code B + r * period = quota}, so no window
- * of one period — however it is aligned with the server's — ever sees more than the quota: B is 5 % of the quota and
- * the steady rate 95 % of it. Item-counted quotas charge the request's {@code limit} query parameter (1 if absent),
- * capped at the burst size.
+ * Holds calls back so that a client keeps to the marketplace's limits: the quota per operation and account, and the
+ * cap on requests in flight per account (the call's {@code campaignId} or {@code businessId}, across all operations).
+ *
+ * <p><b>Quota.</b> One Bucket4j bucket per operation and account. Until the server has said where its windows start,
+ * the bucket is conservative: burst B and refill rate r with {@code B + r * period = quota} (B is 5 %), so no window
+ * of one period, however aligned with the server's, sees more than the quota. The first answer's
+ * {@code X-RateLimit-Resource-*} headers give the window's size and reset time: from then on the bucket refills the
+ * whole quota at each of the server's resets, and the client can use all of it. Each answer that reports fewer
+ * remaining than the client's own count allows (another consumer uses the account) lowers the window's count at once;
+ * a quota 420 empties it until the reset. 5xx answers do not consume quota: their charge is given back. Item-counted
+ * quotas charge the items the request carries; a request that costs more than one period allows is refused before
+ * sending.
+ *
+ * <p><b>Parallel cap.</b> A permit per request in flight, at most {@link RateLimitConfig#maxInFlight()} per account,
+ * handed out first come, first served; the wait is bounded by the call's own timeout and
+ * {@link RateLimitConfig#maxWait()}.
+ *
+ * <p>State lives in a {@link LimiterStore}: this process's by default, or a shared one. When the shared store fails,
+ * calls go on under the local store and {@link ClientEvents#limiterStoreUnavailable} says so; the shared store is
+ * tried again after {@link #STORE_RECHECK}.
  */
 public final class RateLimitInterceptor implements Interceptor {
 
+  static final Duration STORE_RECHECK = Duration.ofSeconds(10);
+  private static final List<String> ACCOUNT_PARAMETERS = List.of("campaignId", "businessId");
+  private static final List<String> PAGE_SIZE_PARAMETERS = List.of("limit", "pageSize", "page_size");
+
   private final RateLimitConfig config;
+  private final Marketplace marketplace;
   private final TimeSource time;
   private final ClientEvents events;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final TimeMeter meter;
-  private final BlockingStrategy blocking;
+  private final LimiterStore local;
+  private final URI sharedUri;
+  private volatile LimiterStore shared;
+  private volatile long sharedDownUntil = Long.MIN_VALUE;
+  private final Map<String, Alignment> alignments = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-  public RateLimitInterceptor(RateLimitConfig config, TimeSource time, ClientEvents events) {
+  /**
+   * @param sharedStore the URI of a shared store ({@link LimiterStores}), or {@code null} to keep all state in this
+   *                    process; it is opened on first use, and again after a failure
+   */
+  public RateLimitInterceptor(RateLimitConfig config, Marketplace marketplace, TimeSource time, Clock clock,
+      ClientEvents events, URI sharedStore) {
     this.config = config;
+    this.marketplace = marketplace;
     this.time = time;
     this.events = events;
-    this.meter = new TimeMeter() {
+    this.sharedUri = sharedStore;
+    this.meter = wallClockMeter(clock, time);
+    this.local = new LocalLimiterStore(meter);
+  }
+
+  /**
+   * Wall-clock time for the limiter (the server's reset times are wall-clock instants), read from the clock once and
+   * advanced by the monotonic time source, so that a simulated time source moves the limiter's windows too.
+   */
+  static TimeMeter wallClockMeter(Clock clock, TimeSource time) {
+    Instant anchor = clock.instant();
+    long anchorNanos = anchor.getEpochSecond() * 1_000_000_000L + anchor.getNano();
+    long anchorTick = time.nanoTime();
+    return new TimeMeter() {
       @Override
       public long currentTimeNanos() {
-        return time.nanoTime();
+        return anchorNanos + (time.nanoTime() - anchorTick);
       }
 
       @Override
       public boolean isWallClockBased() {
-        return false;
+        return true;
       }
     };
-    this.blocking = nanos -> time.sleep(Duration.ofNanos(nanos));
+  }
+
+  private long nowMillis() {
+    return meter.currentTimeNanos() / 1_000_000L;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     ApiOperation operation = Operations.of(request);
-    RateLimitConfig.Quota quota = operation == null ? null : quotaOf(operation, config);
-    if (!config.enabled() || quota == null) {
+    if (!config.enabled() || operation == null) {
       return chain.proceed(request);
     }
-    String key = operation.id() + Operations.pathParameters(request);
-    Bucket bucket = buckets.computeIfAbsent(key, k -> newBucket(quota));
-    long cost = Math.min(cost(request, quota), burst(quota));
-    EstimationProbe probe = bucket.estimateAbilityToConsume(cost);
-    Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-    if (!probe.canBeConsumed() && wait.compareTo(config.maxWait()) > 0) {
-      throw quotaSpent(request, operation, wait);
+    String account = account(request);
+    RateLimitConfig.Quota quota = quotaOf(operation, config);
+    if (quota == null && account == null) {
+      return chain.proceed(request);
     }
-    if (!probe.canBeConsumed()) {
-      events.rateLimitWait(operation.id(), wait);
+    Duration budget = budget(chain);
+    long cost = quota == null ? 0 : cost(request, quota);
+    if (quota != null && cost > quota.amount()) {
+      throw new RequestValidationException(marketplace, operation.id(), List.of(new RequestValidationException.Violation(
+          quota.itemField(), Long.toString(cost), quota.describe() + " (the marketplace's quota): split the request")))
+          .inTransit();
     }
-    try {
-      if (!bucket.asBlocking().tryConsume(cost, config.maxWait(), blocking)) {
-        throw quotaSpent(request, operation, config.maxWait());
+    String key = operation.id() + ":" + (account == null ? "-" : account);
+    Charge charge;
+    LimiterStore.Permit permit;
+    while (true) {
+      charge = quota == null ? null : withStore(store -> charge(store, key, quota, cost, operation.id(), budget));
+      permit = null;
+      if (account != null) {
+        long waitStarted = time.nanoTime();
+        permit = withStore(store -> store.acquire("permits:" + account, config.maxInFlight(), budget));
+        if (permit == null) {
+          refund(charge);
+          throw held(operation.id(), RateLimitKind.PARALLEL,
+              Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
+        }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for the quota of " + operation.id());
+      if (charge == null || charge.alignment() == null || nowMillis() < charge.windowEnd()) {
+        break;
+      }
+      // The window this call was charged in ended while it waited for a slot: the server will count it in the next
+      // one, so it is charged there (the old window is over; its unit is simply spent).
+      release(permit);
     }
-    return chain.proceed(request);
+    AtomicInteger pending = charge == null ? null : inFlight.computeIfAbsent(charge.key(), k -> new AtomicInteger());
+    if (pending != null) {
+      pending.incrementAndGet();
+    }
+    Response response;
+    try {
+      response = chain.proceed(request);
+    } finally {
+      if (pending != null) {
+        pending.decrementAndGet();
+      }
+      release(permit);
+    }
+    if (response.code() == 420 || response.code() == 429) {
+      RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
+      QuotaHeaders headers = QuotaHeaders.of(response.headers());
+      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until));
+    }
+    if (charge != null) {
+      observe(charge, response);
+    }
+    return response;
   }
 
-  /** The quota would hold the call longer than allowed: a typed failure, without sending anything. */
-  private static IOException quotaSpent(Request request, ApiOperation operation, Duration wait) {
-    MarketplaceException.Details details = MarketplaceException.Details
-        .noResponse(Operations.marketplace(request), operation.id())
-        .withSummaryDetail("client-side quota spent; next slot in " + wait);
-    return new RateLimitedException(details, wait, null).inTransit();
+  // ---- quota ----------------------------------------------------------------------------------------------------
+
+  /** Where a quota's windows start, as the server reported: a phase (any reset instant) and the window's size. */
+  private record Alignment(long phaseMillis, long limit, long periodMillis) {
+
+    long windowEnd(long nowMillis) {
+      return phaseMillis + (Math.floorDiv(nowMillis - phaseMillis, periodMillis) + 1) * periodMillis;
+    }
+
+    String encode() {
+      return phaseMillis + "/" + limit + "/" + periodMillis;
+    }
+
+    static Alignment decode(String value) {
+      if (value == null) {
+        return null;
+      }
+      String[] parts = value.split("/");
+      return new Alignment(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+    }
+  }
+
+  /**
+   * The limiter would hold the call longer than allowed (its quota is spent, or all the account's parallel slots
+   * stay busy): a typed failure with status 0, nothing sent, carried through OkHttp and never retried.
+   */
+  private IOException held(String operationId, RateLimitKind kind, Duration wait) {
+    String detail = kind == RateLimitKind.QUOTA
+        ? "client-side quota spent; next slot in " + wait
+        : "all parallel slots of the account stayed busy for " + wait;
+    MarketplaceException.Details details = MarketplaceException.Details.noResponse(marketplace, operationId)
+        .withSummaryDetail(detail);
+    return new RateLimitedException(details, kind, wait, null).inTransit();
+  }
+
+  /** One call's charge against a quota: what to give back on a 5xx and what to compare the server's count with. */
+  private record Charge(LimiterStore store, String key, RateLimitConfig.Quota quota, Bucket bucket, long cost,
+      Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
+  }
+
+  private Charge charge(LimiterStore store, String key, RateLimitConfig.Quota quota, long cost, String operationId,
+      Duration budget) throws IOException, InterruptedException {
+    Alignment alignment = alignment(store, key, quota);
+    Bucket bucket = alignment == null
+        ? store.bucket("quota:" + key, () -> conservative(quota))
+        : store.bucket("quota:" + key + "@" + alignment.encode(), () -> aligned(alignment));
+    long piece = alignment == null ? burst(quota) : alignment.limit();
+    long left = cost;
+    long remainingAfter = 0;
+    long waited = 0;
+    while (left > 0) {
+      long take = Math.min(left, piece);
+      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(take);
+      if (probe.isConsumed()) {
+        left -= take;
+        remainingAfter = probe.getRemainingTokens();
+        continue;
+      }
+      // up to the next whole millisecond: Bucket4j's refill arithmetic on wall-clock nanoseconds can leave an exact
+      // wait a token short
+      long exact = Math.max(0, probe.getNanosToWaitForRefill());
+      long wait = exact + 1_000_000L - exact % 1_000_000L;
+      if (waited + wait > budget.toNanos()) {
+        if (cost - left > 0) {
+          bucket.addTokens(cost - left);
+        }
+        throw held(operationId, RateLimitKind.QUOTA, Duration.ofNanos(wait));
+      }
+      events.rateLimitWait(operationId, Duration.ofNanos(wait));
+      time.sleep(Duration.ofNanos(wait));
+      waited += wait;
+    }
+    long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
+    long unseen = alignment == null ? 0 : parseLong(store.get(unseenKey(key, windowEnd)));
+    return new Charge(store, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
+  }
+
+  private Alignment alignment(LimiterStore store, String key, RateLimitConfig.Quota quota) {
+    Alignment known = alignments.get(key);
+    if (known == null && store != local) {
+      known = Alignment.decode(store.get("align:" + key));
+      if (known != null) {
+        alignments.put(key, known);
+      }
+    }
+    return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
+  }
+
+  private void observe(Charge charge, Response response) {
+    try {
+      if (response.code() >= 500) {
+        refund(charge); // the marketplace does not count 5xx answers
+        return;
+      }
+      QuotaHeaders headers = QuotaHeaders.of(response.headers());
+      long now = nowMillis();
+      if (headers == null || headers.until().toEpochMilli() <= now) {
+        return; // nothing said, or about a window that has ended
+      }
+      long period = charge.quota().period().toMillis();
+      Alignment reported = new Alignment(Math.floorMod(headers.until().toEpochMilli(), period), headers.limit(),
+          period);
+      if (!reported.equals(charge.alignment())) {
+        learn(charge, reported, headers);
+        return;
+      }
+      long windowEnd = headers.until().toEpochMilli();
+      if (windowEnd != charge.windowEnd()) {
+        return; // charged in another window than the server counted it in
+      }
+      if (response.code() == 420 && RateLimitKind.ofBody(response.peekBody(8192).string()) == RateLimitKind.QUOTA) {
+        charge.bucket().tryConsumeAsMuchAsPossible();
+        return;
+      }
+      // What the server counted up to this request beyond what was charged up to it: another consumer's use. Requests
+      // charged after this one may have reached the server first (at most the other slots in flight): not counted.
+      long behind = charge.remainingAfter() + charge.unseenAtCharge() - headers.remaining();
+      if (behind <= 0) {
+        return;
+      }
+      long chargedSince = Math.max(0, charge.remainingAfter() - charge.bucket().getAvailableTokens());
+      long unseen = behind - Math.min(chargedSince, config.maxInFlight() - 1L);
+      if (unseen > 0) {
+        long rise = charge.store().raise(unseenKey(charge.key(), windowEnd), unseen, Duration.ofMillis(2 * period));
+        if (rise > 0) {
+          charge.bucket().tryConsumeAsMuchAsPossible(rise);
+        }
+      }
+    } catch (RuntimeException | IOException e) {
+      storeFailed(charge.store(), e);
+    }
+  }
+
+  /** The server told where its windows start (or a new size): continue in a bucket aligned with them. */
+  private void learn(Charge charge, Alignment reported, QuotaHeaders headers) {
+    LimiterStore store = charge.store();
+    alignments.put(charge.key(), reported);
+    if (store != local) {
+      store.put("align:" + charge.key(), reported.encode(), Duration.ofDays(1));
+    }
+    Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
+    long windowEnd = headers.until().toEpochMilli();
+    AtomicInteger pending = inFlight.get(charge.key());
+    long othersInFlight = pending == null ? 0 : pending.get();
+    // A fresh aligned bucket holds the whole limit: take what the server has counted, and this process's requests
+    // still on their way (not counted yet), once for every process that learns the same window.
+    long used = headers.limit() - headers.remaining() + othersInFlight;
+    long rise = store.raise(unseenKey(charge.key(), windowEnd), used, Duration.ofMillis(2 * reported.periodMillis()));
+    if (rise > 0) {
+      bucket.tryConsumeAsMuchAsPossible(rise);
+    }
+  }
+
+  private void refund(Charge charge) {
+    if (charge == null) {
+      return;
+    }
+    try {
+      if (charge.alignment() == null || charge.alignment().windowEnd(nowMillis()) == charge.windowEnd()) {
+        charge.bucket().addTokens(charge.cost());
+      }
+    } catch (RuntimeException e) {
+      storeFailed(charge.store(), e);
+    }
+  }
+
+  private static String unseenKey(String key, long windowEnd) {
+    return "unseen:" + key + "@" + windowEnd;
+  }
+
+  private static long parseLong(String value) {
+    return value == null ? 0 : Long.parseLong(value);
   }
 
   /**
    * The quota that applies to {@code operation}: the user's override, else the spec's quota for the configured tier,
-   * else (no tier configured, or one the operation does not declare) the stricter of the declared tiers. A unit of
-   * {@code req.<field>} counts items, {@code resp} requests.
+   * else (no tier configured, or one the operation does not declare) the stricter of the declared tiers. The unit
+   * ({@code resp} or {@code req.<field>}) says what is counted.
    */
   static RateLimitConfig.Quota quotaOf(ApiOperation operation, RateLimitConfig config) {
     RateLimitConfig.Quota override = config.overrides().get(operation.id());
     if (override != null) {
       return override;
     }
-    boolean countsItems = operation.quotaUnit().startsWith("req.");
+    String unit = operation.quotaUnit().isEmpty() ? RateLimitConfig.Quota.REQUESTS : operation.quotaUnit();
     RateLimitConfig.Quota chosen = null;
     for (ApiOperation.Quota declared : operation.quotas()) {
-      Duration unit = period(declared.period());
-      if (unit == null || declared.amount() < 1 || declared.periodDuration() < 1) {
+      Duration period = period(declared.period());
+      if (period == null || declared.amount() < 1 || declared.periodDuration() < 1) {
         continue;
       }
-      RateLimitConfig.Quota quota = new RateLimitConfig.Quota(declared.amount(), countsItems,
-          unit.multipliedBy(declared.periodDuration()));
+      RateLimitConfig.Quota quota = new RateLimitConfig.Quota(declared.amount(),
+          period.multipliedBy(declared.periodDuration()), unit);
       if (declared.tier().equals(config.tier())) {
         return quota;
       }
@@ -122,9 +379,8 @@ public final class RateLimitInterceptor implements Interceptor {
 
   private static boolean stricter(RateLimitConfig.Quota a, RateLimitConfig.Quota b) {
     // a.amount / a.period < b.amount / b.period, without division
-    return java.math.BigInteger.valueOf(a.amount()).multiply(java.math.BigInteger.valueOf(b.period().toNanos()))
-        .compareTo(java.math.BigInteger.valueOf(b.amount()).multiply(java.math.BigInteger.valueOf(a.period().toNanos())))
-        < 0;
+    return BigInteger.valueOf(a.amount()).multiply(BigInteger.valueOf(b.period().toNanos()))
+        .compareTo(BigInteger.valueOf(b.amount()).multiply(BigInteger.valueOf(a.period().toNanos()))) < 0;
   }
 
   private static Duration period(String period) {
@@ -141,28 +397,140 @@ public final class RateLimitInterceptor implements Interceptor {
     return Math.max(1, quota.amount() / 20);
   }
 
-  private static long cost(Request request, RateLimitConfig.Quota quota) {
+  /**
+   * What a request costs: 1 for a request-counted quota; for an item-counted one, the items of the named field the
+   * request carries — the page size it asks for ({@code limit}), the values of a query parameter, or the size of a
+   * collection in the body. At least 1.
+   */
+  static long cost(Request request, RateLimitConfig.Quota quota) {
     if (!quota.countsItems()) {
       return 1;
     }
-    String limit = request.url().queryParameter("limit");
-    try {
-      return limit == null ? 1 : Math.max(1, Long.parseLong(limit));
-    } catch (NumberFormatException e) {
-      return 1;
+    String field = quota.itemField();
+    List<String> values = request.url().queryParameterValues(field);
+    if (!values.isEmpty()) {
+      if (PAGE_SIZE_PARAMETERS.contains(field)) {
+        try {
+          return Math.max(1, Long.parseLong(values.get(0)));
+        } catch (NumberFormatException e) {
+          return 1;
+        }
+      }
+      return Math.max(1, values.stream().mapToLong(v -> v == null ? 1 : v.split(",", -1).length).sum());
     }
+    return Math.max(1, Operations.bodyItems(request, field));
   }
 
-  private Bucket newBucket(RateLimitConfig.Quota quota) {
+  /** A conservative bucket for a quota whose windows are not known yet: never more than the quota per period. */
+  private static BucketConfiguration conservative(RateLimitConfig.Quota quota) {
     long burst = burst(quota);
     long refill = Math.max(1, quota.amount() - burst);
     // The same rate as `refill` per period, phrased as `burst` tokens per interval (refill may not exceed capacity).
-    Duration interval = Duration.ofNanos(
-        java.math.BigInteger.valueOf(quota.period().toNanos()).multiply(java.math.BigInteger.valueOf(burst))
-            .divide(java.math.BigInteger.valueOf(refill)).longValueExact());
-    return Bucket.builder()
+    Duration interval = Duration.ofNanos(BigInteger.valueOf(quota.period().toNanos())
+        .multiply(BigInteger.valueOf(burst)).divide(BigInteger.valueOf(refill)).longValueExact());
+    return BucketConfiguration.builder()
         .addLimit(limit -> limit.capacity(burst).refillGreedy(burst, interval))
-        .withCustomTimePrecision(meter)
         .build();
+  }
+
+  /** The server's windows: the whole limit at each reset. */
+  private static BucketConfiguration aligned(Alignment alignment) {
+    return BucketConfiguration.builder()
+        .addLimit(limit -> limit.capacity(alignment.limit()).refillIntervallyAligned(alignment.limit(),
+            Duration.ofMillis(alignment.periodMillis()), Instant.ofEpochMilli(alignment.phaseMillis())))
+        .build();
+  }
+
+  // ---- parallel cap and store ------------------------------------------------------------------------------------
+
+  /** The account whose limits a request counts against: its campaignId or businessId, or {@code null}. */
+  private static String account(Request request) {
+    Map<String, Object> parameters = Operations.pathParameters(request);
+    for (String name : ACCOUNT_PARAMETERS) {
+      Object value = parameters.get(name);
+      if (value != null) {
+        return name + "=" + value;
+      }
+    }
+    return null;
+  }
+
+  /** How long this call may be held: the configured maximum, and never past the call's own timeout. */
+  private Duration budget(Chain chain) {
+    long callTimeout = chain.call().timeout().timeoutNanos();
+    Duration budget = config.maxWait();
+    return callTimeout > 0 && callTimeout < budget.toNanos() ? Duration.ofNanos(callTimeout) : budget;
+  }
+
+  private void release(LimiterStore.Permit permit) {
+    if (permit == null) {
+      return;
+    }
+    try {
+      permit.release();
+    } catch (RuntimeException e) {
+      storeFailed(shared, e); // the lease returns it
+    }
+  }
+
+  /** The shared store while it is up (opened on first use), else the local one. */
+  private LimiterStore current() {
+    if (sharedUri == null || time.nanoTime() < sharedDownUntil) {
+      return local;
+    }
+    LimiterStore store = shared;
+    if (store == null) {
+      try {
+        store = LimiterStores.open(sharedUri);
+        shared = store;
+      } catch (RuntimeException e) {
+        markDown(LimiterStores.redacted(sharedUri), e);
+        return local;
+      }
+    }
+    return store;
+  }
+
+  @FunctionalInterface
+  private interface Step<T> {
+    T run(LimiterStore store) throws IOException, InterruptedException;
+  }
+
+  private <T> T withStore(Step<T> step) throws IOException {
+    LimiterStore store = current();
+    try {
+      try {
+        return step.run(store);
+      } catch (RuntimeException e) {
+        if (store == local) {
+          throw e;
+        }
+        storeFailed(store, e);
+        return step.run(local);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the marketplace's limits");
+    }
+  }
+
+  private void storeFailed(LimiterStore store, Exception e) {
+    if (store == local || store == null) {
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      return;
+    }
+    markDown(store.describe(), e);
+  }
+
+  /** The shared store failed: local limiting for {@link #STORE_RECHECK}, and one warning per outage. */
+  private void markDown(String store, Exception e) {
+    boolean wasUp = time.nanoTime() >= sharedDownUntil;
+    sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
+    if (wasUp) {
+      events.limiterStoreUnavailable(store, e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.marketplacecontracts.core.error.RetryAfter;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Operations;
+import com.marketplacecontracts.core.operation.RateLimitKind;
 import com.marketplacecontracts.core.time.TimeSource;
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
@@ -19,13 +20,21 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Retries an operation the spec marks safe to repeat ({@code x-idempotent}) on 420, 429, 5xx and I/O failures.
+ * Retries an operation the spec marks safe to repeat ({@code x-idempotent}) on 420, 429, 5xx and I/O failures. A 420
+ * for the quota waits for the reset the server gives; a 420 for too many parallel requests is retried after a short
+ * wait.
  * Failsafe's retry policy decides (attempts, exponential backoff, jitter); this loop sleeps through the injectable
  * {@link TimeSource}, waits at least as long as the server asks, and stops when the total budget would be exceeded.
  * A successful body is read inside the loop, so a failure mid-body is retried too.
  * Anything else — writes, other 4xx — goes through exactly once.
  */
 public final class RetryInterceptor implements Interceptor {
+
+  /**
+   * The wait before retrying a 420 for too many parallel requests: one of the account's requests finishes within
+   * moments, and the client's own limiter queues the retry for the next free slot.
+   */
+  static final Duration PARALLEL_LIMIT_DELAY = Duration.ofMillis(100);
 
   private final RetryConfig config;
   private final TimeSource time;
@@ -79,20 +88,26 @@ public final class RetryInterceptor implements Interceptor {
       if (execution.isComplete()) {
         return finish(response, failure);
       }
-      Optional<Duration> serverWait = response == null ? Optional.empty()
+      boolean parallelLimit = response != null && response.code() == 420
+          && RateLimitKind.ofBody(response.peekBody(8192).string()) == RateLimitKind.PARALLEL;
+      Optional<Duration> serverWait = response == null || parallelLimit ? Optional.empty()
+          : response.code() == 420 ? RetryAfter.quotaReset(response.headers(), clock)
           : RetryAfter.from(response.headers(), clock);
       if (serverWait.isPresent() && serverWait.get().compareTo(config.maxServerWait()) > 0) {
         return finish(response, failure);
       }
       Duration delay = execution.getDelay();
-      if (serverWait.isPresent() && serverWait.get().compareTo(delay) > 0) {
+      if (parallelLimit) {
+        delay = PARALLEL_LIMIT_DELAY; // not the quota: no need to wait for its reset or to back off
+      } else if (serverWait.isPresent() && serverWait.get().compareTo(delay) > 0) {
         delay = serverWait.get();
       }
       Duration elapsed = Duration.ofNanos(time.nanoTime() - started);
       if (elapsed.plus(delay).compareTo(config.maxTotal()) > 0) {
         return finish(response, failure);
       }
-      String reason = response != null ? "HTTP " + response.code()
+      String reason = response != null ? "HTTP " + response.code() + (parallelLimit ? " (parallel limit)"
+          : response.code() == 420 ? " (quota)" : "")
           : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
       events.retrying(operation.id(), attempt, reason, delay);
       if (response != null) {

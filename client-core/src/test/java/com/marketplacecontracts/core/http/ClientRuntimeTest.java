@@ -144,7 +144,7 @@ class ClientRuntimeTest {
     assertThatThrownBy(() -> client.api.read(0L))
         .isInstanceOfSatisfying(RequestValidationException.class, e -> {
           assertThat(e.violations()).hasSize(1);
-          assertThat(e.violations().get(0).field()).isEqualTo("accountId");
+          assertThat(e.violations().get(0).field()).isEqualTo("campaignId");
           assertThat(e.violations().get(0).value()).isEqualTo("0");
           assertThat(e.violations().get(0).rule()).contains("greater than or equal to 1");
           assertThat(e.operationId()).isEqualTo("read");

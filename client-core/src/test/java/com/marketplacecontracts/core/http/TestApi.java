@@ -18,8 +18,12 @@ public interface TestApi {
       quotas = {
           @ApiOperation.Quota(tier = "none", amount = 100, period = "minutes"),
           @ApiOperation.Quota(tier = "medium", amount = 600, period = "minutes")})
-  @GET("items/{accountId}")
-  MarketplaceCall<Map<String, Object>> read(@Path("accountId") @NotNull @Min(1L) Long accountId);
+  @GET("items/{campaignId}")
+  MarketplaceCall<Map<String, Object>> read(@Path("campaignId") @NotNull @Min(1L) Long campaignId);
+
+  @ApiOperation(id = "batch", idempotent = true)
+  @POST("batches/{campaignId}")
+  MarketplaceCall<Map<String, Object>> batch(@Path("campaignId") Long campaignId, @Body Map<String, Object> body);
 
   @ApiOperation(id = "list", idempotent = true, quotaUnit = "req.limit",
       quotas = @ApiOperation.Quota(tier = "none", amount = 1000, period = "minutes"))

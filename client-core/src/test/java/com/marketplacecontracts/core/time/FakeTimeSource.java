@@ -1,6 +1,10 @@
 package com.marketplacecontracts.core.time;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +35,33 @@ public final class FakeTimeSource implements TimeSource {
   public List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
+
+  /**
+   * A wall clock that moves with this source: {@code 2026-01-01T00:00:00Z} plus the simulated nanoseconds, so
+   * reset times in headers and the limiter's windows follow {@link #sleep} and {@link #advance}.
+   */
+  public Clock clock() {
+    FakeTimeSource source = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return EPOCH.plusNanos(source.nanoTime());
+      }
+    };
+  }
+
+  /** Where {@link #clock()} starts. */
+  public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
   /** The sum of all waits. */
   public Duration slept() {
