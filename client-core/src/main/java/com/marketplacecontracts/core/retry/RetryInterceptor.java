@@ -6,6 +6,7 @@ import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.operation.RateLimitKind;
+import com.marketplacecontracts.core.time.Deadline;
 import com.marketplacecontracts.core.time.TimeSource;
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
@@ -24,7 +25,8 @@ import okhttp3.ResponseBody;
  * for the quota waits for the reset the server gives; a 420 for too many parallel requests is retried after a short
  * wait.
  * Failsafe's retry policy decides (attempts, exponential backoff, jitter); this loop sleeps through the injectable
- * {@link TimeSource}, waits at least as long as the server asks, and stops when the total budget would be exceeded.
+ * {@link TimeSource}, waits at least as long as the server asks, and stops when the total budget or the call's
+ * {@link Deadline} would be exceeded by the wait.
  * A successful body is read inside the loop, so a failure mid-body is retried too.
  * Anything else — writes, other 4xx — goes through exactly once.
  */
@@ -103,7 +105,7 @@ public final class RetryInterceptor implements Interceptor {
         delay = serverWait.get();
       }
       Duration elapsed = Duration.ofNanos(time.nanoTime() - started);
-      if (elapsed.plus(delay).compareTo(config.maxTotal()) > 0) {
+      if (elapsed.plus(delay).compareTo(config.maxTotal()) > 0 || pastDeadline(request, delay)) {
         return finish(response, failure);
       }
       String reason = response != null ? "HTTP " + response.code() + (parallelLimit ? " (parallel limit)"
@@ -120,6 +122,15 @@ public final class RetryInterceptor implements Interceptor {
         throw new InterruptedIOException("interrupted while waiting to retry " + operation.id());
       }
     }
+  }
+
+  /**
+   * True when waiting {@code delay} would outlast the call's deadline: the last answer (a 420/429 becomes a
+   * {@code RateLimitedException}) is reported now rather than after a wait the call timeout would cut short.
+   */
+  private static boolean pastDeadline(Request request, Duration delay) {
+    Deadline deadline = request.tag(Deadline.class);
+    return deadline != null && delay.compareTo(deadline.remaining()) >= 0;
   }
 
   /**

@@ -107,6 +107,22 @@ class RetryInterceptorTest {
   }
 
   @Test
+  void aServerWaitLongerThanTheCallsRemainingTimeIsARateLimitAtOnce() {
+    client = TestClient.builder(server.url("/").toString()).rateLimit(RateLimitConfig.disabled()).timeSource(time)
+        .callTimeout(Duration.ofSeconds(5)).build();
+    server.enqueue(json(429, "{\"code\":\"LIMIT\"}").setHeader("Retry-After", "50"));
+    server.enqueue(json(200, "{}"));
+
+    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.retryAfter()).contains(Duration.ofSeconds(50));
+          assertThat(e.statusCode()).isEqualTo(429);
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
   void rateLimitStormWithoutRetryAfterBacksOffAndGivesUp() {
     for (int i = 0; i < 4; i++) {
       server.enqueue(json(420, "{\"code\":\"LIMIT\"}"));
