@@ -22,18 +22,24 @@ import java.util.Set;
  */
 public final class MoshiFactory {
 
+  /**
+   * Longest number text read into a numeric field. A longer token is unreadable: parsing a hostile million-digit
+   * number ({@link BigDecimal}, which Moshi's own {@code nextLong} falls back to) costs seconds of CPU.
+   */
+  public static final int MAX_NUMBER_LENGTH = 64;
+
   private MoshiFactory() {
   }
 
   /**
-   * A Moshi that decodes the generated models: their generated adapters, open enums, {@link BigDecimal} numbers and
-   * {@link OffsetDateTime} date-times.
+   * A Moshi that decodes the generated models: their generated adapters, open enums, bounded numbers
+   * ({@link #MAX_NUMBER_LENGTH}; {@link BigDecimal} kept exact) and {@link OffsetDateTime} date-times.
    */
   public static Moshi create() {
     return new Moshi.Builder()
         .add(GENERATED)
         .add(OPEN_ENUMS)
-        .add(BigDecimal.class, BIG_DECIMAL.nullSafe())
+        .add(NUMBERS)
         .add(OffsetDateTime.class, DATE_TIME.nullSafe())
         .build();
   }
@@ -104,25 +110,93 @@ public final class MoshiFactory {
     }
   };
 
-  /** Prices and dimensions keep their exact decimal value: read from the number's text, written as a number. */
-  static final JsonAdapter<BigDecimal> BIG_DECIMAL = new JsonAdapter<>() {
+  /**
+   * The number types the generated models use, each read from the token's text after its length is checked
+   * ({@link #MAX_NUMBER_LENGTH}). Integers and doubles also accept a quoted number, as Moshi's own adapters do;
+   * prices ({@link BigDecimal}) must be JSON numbers.
+   */
+  static final JsonAdapter.Factory NUMBERS = new JsonAdapter.Factory() {
     @Override
-    public BigDecimal fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() != JsonReader.Token.NUMBER) {
-        throw new JsonDataException(
-            "Expected a number but was " + reader.peek() + " at path " + reader.getPath());
+    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+      if (!annotations.isEmpty()) {
+        return null;
       }
-      return new BigDecimal(reader.nextString());
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
-      writer.value(value);
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(BigDecimal)";
+      JsonAdapter<?> adapter;
+      if (type == Long.class || type == long.class) {
+        adapter = number("Long", true, text -> exact(text).longValueExact(), (writer, value) -> writer.value((long) value));
+      } else if (type == Integer.class || type == int.class) {
+        adapter = number("Integer", true, text -> exact(text).intValueExact(), (writer, value) -> writer.value((int) value));
+      } else if (type == Double.class || type == double.class) {
+        adapter = number("Double", true, MoshiFactory::finiteDouble, (writer, value) -> writer.value((double) value));
+      } else if (type == BigDecimal.class) {
+        adapter = number("BigDecimal", false, BigDecimal::new, JsonWriter::value);
+      } else {
+        return null;
+      }
+      return type instanceof Class<?> raw && raw.isPrimitive() ? adapter : adapter.nullSafe();
     }
   };
+
+  private interface Parse<T> {
+    T parse(String text);
+  }
+
+  private interface Write<T> {
+    void write(JsonWriter writer, T value) throws IOException;
+  }
+
+  private static <T> JsonAdapter<T> number(String name, boolean quoted, Parse<T> parse, Write<T> write) {
+    return new JsonAdapter<>() {
+      @Override
+      public T fromJson(JsonReader reader) throws IOException {
+        String path = reader.getPath();
+        String text = numberText(reader, quoted);
+        try {
+          return parse.parse(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+          throw new JsonDataException(
+              "Expected " + name + " but was " + text + " at path " + path, e);
+        }
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, T value) throws IOException {
+        write.write(writer, value);
+      }
+
+      @Override
+      public String toString() {
+        return "JsonAdapter(" + name + ")";
+      }
+    };
+  }
+
+  /** The text of a number (or quoted number) token, refused before any parsing when longer than the bound. */
+  static String numberText(JsonReader reader, boolean quoted) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token != JsonReader.Token.NUMBER && !(quoted && token == JsonReader.Token.STRING)) {
+      throw new JsonDataException(
+          "Expected a number but was " + token + " at path " + reader.getPath());
+    }
+    String path = reader.getPath();
+    String text = reader.nextString();
+    if (text.length() > MAX_NUMBER_LENGTH) {
+      throw new JsonDataException("a number of " + text.length() + " characters at path " + path
+          + " (at most " + MAX_NUMBER_LENGTH + " are read)");
+    }
+    return text;
+  }
+
+  /** Integers as Moshi reads them: plain digits, or an exact integral value such as {@code 1.0} or {@code 1e3}. */
+  private static BigDecimal exact(String text) {
+    return new BigDecimal(text.trim());
+  }
+
+  private static double finiteDouble(String text) {
+    double value = Double.parseDouble(text);
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new NumberFormatException("not a finite number: " + text);
+    }
+    return value;
+  }
 }

@@ -59,6 +59,32 @@ class MoshiFactoryTest {
   }
 
   @Test
+  void numbersKeepMoshisReadingWithinTheirRange() throws Exception {
+    assertThat(moshi.adapter(Long.class).fromJson("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    assertThat(moshi.adapter(Long.class).fromJson("\"12\"")).isEqualTo(12L);
+    assertThat(moshi.adapter(long.class).fromJson("1e3")).isEqualTo(1000L);
+    assertThat(moshi.adapter(Integer.class).fromJson("null")).isNull();
+    assertThat(moshi.adapter(int.class).fromJson("-7")).isEqualTo(-7);
+    assertThat(moshi.adapter(Double.class).fromJson("2.5")).isEqualTo(2.5);
+    assertThat(moshi.adapter(Long.class).toJson(5L)).isEqualTo("5");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> moshi.adapter(Long.class).fromJson("9223372036854775808"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("$");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> moshi.adapter(Integer.class).fromJson("1.5"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class);
+  }
+
+  @Test
+  void aNumberLongerThanTheBoundIsRefusedBeforeParsing() {
+    String huge = "9".repeat(2_000_000);
+    for (Class<?> type : List.of(Long.class, long.class, Integer.class, int.class, Double.class, BigDecimal.class)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> moshi.adapter(type).fromJson(huge))
+          .as(type.getName())
+          .isInstanceOf(com.squareup.moshi.JsonDataException.class)
+          .hasMessageContaining("2000000 characters");
+    }
+  }
+
+  @Test
   void dateTimesDecodeWithTheirOffsetAndReEncodeInTheSameForm() throws Exception {
     JsonAdapter<OffsetDateTime> adapter = moshi.adapter(OffsetDateTime.class);
 
