@@ -15,8 +15,12 @@ import java.util.Objects;
  */
 public interface Credential {
 
+  /** Longest credential or token accepted: real ones are far shorter; a huge one would go into every request. */
+  int MAX_LENGTH = 8_192;
+
   /** The rule every credential value must meet (it goes into a header, or is checked like one). */
-  String VALUE_RULE = "must be printable ASCII without spaces or control characters";
+  String VALUE_RULE = "must be printable ASCII without spaces or control characters, at most " + MAX_LENGTH
+      + " characters";
 
   /** The header that carries the credential, e.g. {@code Authorization} or {@code Api-Key}. */
   String headerName();
@@ -55,9 +59,10 @@ public interface Credential {
     return new StaticCredential("Authorization", Objects.requireNonNull(token, "token"), true);
   }
 
-  /** Whether {@code value} meets {@link #VALUE_RULE}: visible ASCII only (0x21–0x7E), not empty. */
+  /** Whether {@code value} meets {@link #VALUE_RULE}: visible ASCII only (0x21–0x7E), not empty, not too long. */
   static boolean isHeaderSafe(String value) {
-    return value != null && !value.isEmpty() && value.chars().allMatch(c -> c > 0x20 && c < 0x7F);
+    return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH
+        && value.chars().allMatch(c -> c > 0x20 && c < 0x7F);
   }
 
   /**

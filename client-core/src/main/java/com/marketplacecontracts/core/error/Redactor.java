@@ -65,8 +65,9 @@ public final class Redactor {
         out = out.replace(escaped, MASK);
       }
       // A body read only up to a byte limit may end inside a secret: mask the partial secret too.
+      // regionMatches compares in place: no substring per candidate length.
       for (int length = Math.min(secret.length() - 1, out.length()); length >= MIN_SECRET; length--) {
-        if (out.endsWith(secret.substring(0, length))) {
+        if (out.regionMatches(out.length() - length, secret, 0, length)) {
           out = out.substring(0, out.length() - length) + MASK;
           break;
         }

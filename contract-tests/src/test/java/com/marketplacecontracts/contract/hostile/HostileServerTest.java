@@ -279,6 +279,26 @@ class HostileServerTest {
         UnreadableResponseException.class);
   }
 
+  @Test
+  void aHugeIssuedTokenIsATypedTokenErrorAndIsNeverSent() {
+    home.enqueue(json(200, "{\"accessToken\":\"" + "t".repeat(10_000_000) + "\",\"expiresIn\":3600}"));
+
+    Outcome outcome = call(() -> teez(home.url("/").toString()).build().importStatus(1L));
+
+    assertThat(outcome.failure().getMessage()).contains("at most 8192 characters");
+    record("03", "token endpoint issues a 10 MB accessToken", outcome, home.getRequestCount(), 1,
+        UnreadableResponseException.class);
+  }
+
+  @Test
+  void aCredentialLongerThanTheCapIsBadInput() {
+    Outcome outcome = call(() -> YandexMarketClient.builder().baseUrl(home.url("/").toString())
+        .apiKey("k".repeat(8_193)).build());
+
+    assertThat(outcome.failure().getMessage()).contains("***", "at most 8192 characters");
+    record("03", "Api-Key of 8193 characters", outcome, home.getRequestCount(), 0, RequestValidationException.class);
+  }
+
   // --- 4. token fetch ----------------------------------------------------------------------------------------------
 
   @Test
