@@ -299,7 +299,8 @@ public final class YandexMarketClient implements AutoCloseable {
 
   /**
    * Polls an order's UIN and marking-code checks until none is {@code IN_PROGRESS} or the options' timeout passes.
-   * Each poll is reported to the client's {@code ClientEvents}.
+   * An answer without {@code result} (or without {@code items}) is not settled. Each poll is reported to the
+   * client's {@code ClientEvents}.
    */
   public PollResult<GetOrderIdentifiersStatusResponse> awaitUinChecks(long campaignId, long orderId,
       AwaitOptions options) {

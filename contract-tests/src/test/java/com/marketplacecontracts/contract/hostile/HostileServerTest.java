@@ -18,6 +18,7 @@ import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.ResponseLimits;
 import com.marketplacecontracts.core.paging.PageLimits;
 import com.marketplacecontracts.core.paging.PagingStoppedException;
+import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
 import com.marketplacecontracts.teez.TeezClient;
@@ -541,6 +542,16 @@ class HostileServerTest {
 
     assertThat(outcome.failure().statusCode()).isEqualTo(200);
     record("12", "200 with cut JSON", outcome, home.getRequestCount(), 1, UnreadableResponseException.class);
+  }
+
+  @Test
+  void aUinAnswerWithoutResultIsNotReportedAsSettled() {
+    home.enqueue(json(200, "{\"status\":\"OK\"}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().awaitUinChecks(1L, 2L, Duration.ZERO));
+
+    assertThat(((Poller.PollResult<?>) outcome.value()).settled()).as("settled on an answer without result").isFalse();
+    record("12", "UIN checks: 200 without result (not settled)", outcome, home.getRequestCount(), 1, null);
   }
 
   // --- 13. timeouts and other cases that already passed --------------------------------------------------------------
