@@ -89,15 +89,16 @@ public final class ClientRuntime implements AutoCloseable {
         // Redirects are decided by RedirectPolicy (RedirectInterceptor), never by OkHttp.
         .followRedirects(false)
         .followSslRedirects(false);
-    Duration callTimeout = settings.callTimeout();
     String agent = (settings.userAgent() == null ? "" : settings.userAgent() + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
     builder.addInterceptor(chain -> {
       // The events tag lets interceptors the user added (a contract guard) report through the client's channel.
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
           .tag(Marketplace.class, marketplace).tag(ClientEvents.class, settings.events());
-      if (!callTimeout.isZero() && chain.request().tag(Deadline.class) == null) {
-        request.tag(Deadline.class, Deadline.in(callTimeout));
+      // The call's own timeout: the configured one, or a shorter one set on this call (MarketplaceCall.execute).
+      long timeoutNanos = chain.call().timeout().timeoutNanos();
+      if (timeoutNanos > 0 && chain.request().tag(Deadline.class) == null) {
+        request.tag(Deadline.class, Deadline.in(Duration.ofNanos(timeoutNanos)));
       }
       if (chain.request().header(TRACEPARENT) == null) {
         // A W3C trace id per call (kept across its retries): Yandex shows it in the seller cabinet's request log.

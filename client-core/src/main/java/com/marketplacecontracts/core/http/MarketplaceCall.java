@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Request;
 
@@ -25,6 +26,12 @@ public interface MarketplaceCall<T> {
    *     ({@code RateLimitedException})
    */
   T execute();
+
+  /**
+   * As {@link #execute()}, over within {@code timeout} when that is shorter than the client's call timeout (zero:
+   * the call timeout alone). A poll gives each fetch what is left of its own timeout.
+   */
+  T execute(Duration timeout);
 
   /**
    * Sends the request on OkHttp's dispatcher threads. The future completes with the body or fails with the same

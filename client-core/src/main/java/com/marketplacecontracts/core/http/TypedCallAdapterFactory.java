@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Request;
@@ -76,7 +78,17 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T execute() {
+      return execute(Duration.ZERO);
+    }
+
+    @Override
+    public T execute(Duration timeout) {
       Call<T> call = template.clone();
+      long nanos = timeout.toNanos();
+      long configured = call.timeout().timeoutNanos();
+      if (nanos > 0 && (configured == 0 || nanos < configured)) {
+        call.timeout().timeout(nanos, TimeUnit.NANOSECONDS);
+      }
       Response<T> response;
       try {
         response = call.execute();

@@ -29,7 +29,7 @@ class PollerTest {
   void stopsAtTheFirstSettledValueWithGrowingWaits() {
     Iterator<String> states = List.of("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "DONE").iterator();
 
-    PollResult<String> result = poller.await(options, "job", states::next, "DONE"::equals);
+    PollResult<String> result = poller.await(options, "job", left -> states.next(), "DONE"::equals);
 
     assertThat(result.settled()).isTrue();
     assertThat(result.last()).isEqualTo("DONE");
@@ -41,7 +41,7 @@ class PollerTest {
   void eachPollIsReportedToTheClientEvents() {
     Iterator<String> states = List.of("IN_PROGRESS", "DONE").iterator();
 
-    poller.await(options, "job", states::next, "DONE"::equals);
+    poller.await(options, "job", left -> states.next(), "DONE"::equals);
 
     assertThat(polls).containsExactly("job 1 false 0", "job 2 true 2");
   }
@@ -54,19 +54,44 @@ class PollerTest {
 
   @Test
   void givesUpAtTheDeadlineWithTheLastValue() {
-    PollResult<String> result = poller.await(options, "job", () -> "IN_PROGRESS", "DONE"::equals);
+    PollResult<String> result = poller.await(options, "job", left -> "IN_PROGRESS", "DONE"::equals);
 
     assertThat(result.settled()).isFalse();
     assertThat(result.last()).isEqualTo("IN_PROGRESS");
-    assertThat(time.slept()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(60));
-    // 2 + 4 + 8 + 10 * 4 = 54, then the 6 s that remain
-    assertThat(time.sleeps()).endsWith(Duration.ofSeconds(10), Duration.ofSeconds(6));
+    assertThat(time.slept()).isEqualTo(Duration.ofSeconds(57));
+    assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(57));
+    // 2 + 4 + 8 + 10 * 4 = 54; the last check comes half-way through the 6 s that remain, with 3 s to answer
+    assertThat(time.sleeps()).endsWith(Duration.ofSeconds(10), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void eachFetchGetsTheTimeLeftAndOneCutShortByTheDeadlineEndsThePollNotSettled() {
+    List<Duration> given = new ArrayList<>();
+    PollResult<String> result = poller.await(options, "job", left -> {
+      given.add(left);
+      if (given.size() == 2) {
+        time.advance(left); // the answer hangs until the fetch's own timeout
+        throw new IllegalStateException("timed out");
+      }
+      return "IN_PROGRESS";
+    }, "DONE"::equals);
+
+    assertThat(given).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(58));
+    assertThat(result.settled()).isFalse();
+    assertThat(result.last()).isEqualTo("IN_PROGRESS");
+    assertThat(result.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureBeforeTheDeadlinePropagates() {
+    assertThatThrownBy(() -> poller.await(options, "job", left -> {
+      throw new IllegalStateException("refused");
+    }, "DONE"::equals)).hasMessage("refused");
   }
 
   @Test
   void anAlreadySettledValueNeedsNoWait() {
-    PollResult<String> result = poller.await(options, "job", () -> "DONE", "DONE"::equals);
+    PollResult<String> result = poller.await(options, "job", left -> "DONE", "DONE"::equals);
 
     assertThat(result.attempts()).isEqualTo(1);
     assertThat(time.sleeps()).isEmpty();

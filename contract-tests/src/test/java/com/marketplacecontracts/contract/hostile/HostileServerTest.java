@@ -18,6 +18,7 @@ import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.ResponseLimits;
 import com.marketplacecontracts.core.paging.PageLimits;
 import com.marketplacecontracts.core.paging.PagingStoppedException;
+import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -545,10 +547,34 @@ class HostileServerTest {
   }
 
   @Test
+  void aHangingPollEndsNotSettledAtThePollsOwnTimeout() {
+    home.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (home.getRequestCount() == 1) {
+          return json(200, "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":1,\"uin\":[{\"value\":\"u\","
+              + "\"status\":\"IN_PROGRESS\"}]}]}}");
+        }
+        time.advance(Duration.ofSeconds(1)); // the poll's clock moves on while this answer hangs
+        return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+      }
+    });
+
+    // 3 s poll: the first answer, a 2 s wait, then a second poll that never answers gets the 1 s left.
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).readTimeout(Duration.ofSeconds(30)).build()
+        .awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ofSeconds(3))));
+
+    Poller.PollResult<?> polled = (Poller.PollResult<?>) outcome.value();
+    assertThat(polled.settled()).isFalse();
+    assertThat(polled.attempts()).isEqualTo(1);
+    record("05", "UIN poll of 3 s whose second fetch hangs (not settled)", outcome, home.getRequestCount(), 2, null);
+  }
+
+  @Test
   void aUinAnswerWithoutResultIsNotReportedAsSettled() {
     home.enqueue(json(200, "{\"status\":\"OK\"}"));
 
-    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().awaitUinChecks(1L, 2L, Duration.ZERO));
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ZERO)));
 
     assertThat(((Poller.PollResult<?>) outcome.value()).settled()).as("settled on an answer without result").isFalse();
     record("12", "UIN checks: 200 without result (not settled)", outcome, home.getRequestCount(), 1, null);
