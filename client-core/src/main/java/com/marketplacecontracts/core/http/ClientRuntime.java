@@ -42,7 +42,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * <p>Interceptor order, outermost first: user agent (and the call's deadline), deprecation notice, retries,
  * client-side rate limit, refresh-on-401, redirects ({@link RedirectPolicy}), response limits
  * ({@link ResponseLimits}); the credential is a network interceptor so every hop is checked against the configured
- * origin. Every failure is built by one {@link ErrorDecoder}, which masks the client's secrets and bounds every
+ * origin, and {@link ExchangeGuard} types the answers that break the HTTP exchange itself. Every failure is built
+ * by one {@link ErrorDecoder}, which masks the client's secrets and bounds every
  * server-supplied string.
  */
 public final class ClientRuntime implements AutoCloseable {
@@ -119,6 +120,7 @@ public final class ClientRuntime implements AutoCloseable {
     if (credential != null) {
       builder.addNetworkInterceptor(new CredentialInterceptor(marketplace, credential, baseUrl));
     }
+    builder.addNetworkInterceptor(new ExchangeGuard(errors));
     this.http = builder.build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)

@@ -580,6 +580,39 @@ class HostileServerTest {
     record("12", "UIN checks: 200 without result (not settled)", outcome, home.getRequestCount(), 1, null);
   }
 
+  private static final String UIN_OK = "{\"status\":\"OK\",\"result\":{\"items\":[]}}";
+
+  @Test
+  void threeInterimResponsesBeforeTheAnswerAreUnreadableNotRetried() throws Exception {
+    try (RawServer interim = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 100 Continue\r\n\r\n"
+        + "HTTP/1.1 103 Early Hints\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + UIN_OK.length() + "\r\n\r\n" + UIN_OK))) {
+      Outcome outcome = call(() -> yandex(interim.url()).build().uinStatus(1L, 2L));
+
+      assertThat(outcome.failure().getMessage()).contains("unexpected interim responses (1xx)")
+          .doesNotContain("state:");
+      record("12", "three 1xx before the 200", outcome, interim.requests(), 1, UnreadableResponseException.class);
+    }
+  }
+
+  @Test
+  void oversizedResponseHeadersAreUnreadableNotRetried() throws Exception {
+    StringBuilder many = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+    for (int i = 0; i < 100_000; i++) {
+      many.append("X-H").append(i).append(": v\r\n");
+    }
+    String manyHeaders = many + "Content-Length: " + UIN_OK.length() + "\r\n\r\n" + UIN_OK;
+    String oneHuge = "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(10 << 20) + "\r\nContent-Length: 2\r\n\r\n{}";
+    for (String[] c : new String[][] {{"100 000 response headers", manyHeaders}, {"one 10 MB response header", oneHuge}}) {
+      try (RawServer server = new RawServer((head, out) -> RawServer.write(out, c[1]))) {
+        Outcome outcome = call(() -> yandex(server.url()).build().uinStatus(1L, 2L));
+
+        assertThat(outcome.failure().getMessage()).contains("response headers larger than");
+        record("12", c[0], outcome, server.requests(), 1, UnreadableResponseException.class);
+      }
+    }
+  }
+
   // --- 13. timeouts and other cases that already passed --------------------------------------------------------------
 
   @Test
