@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.auth;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.Origins;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.time.Deadline;
@@ -34,10 +35,8 @@ public final class CredentialInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    boolean sameOrigin = url.host().equalsIgnoreCase(home.host()) && url.port() == home.port()
-        && url.scheme().equals(home.scheme());
     Request.Builder builder = request.newBuilder();
-    if (sameOrigin) {
+    if (Origins.same(url, home)) {
       Deadline deadline = request.tag(Deadline.class);
       String value = deadline == null ? credential.headerValue() : credential.headerValue(deadline.remaining());
       String token = value.startsWith("Bearer ") ? value.substring("Bearer ".length()) : value;

@@ -41,7 +41,7 @@ final class RedirectInterceptor implements Interceptor {
       String refusal;
       if (target == null) {
         refusal = "its Location is not a URL";
-      } else if (!sameOrigin(target, home) && !policy.crossOrigin()) {
+      } else if (!Origins.same(target, home) && !policy.crossOrigin()) {
         refusal = "it leads to another origin, " + origin(target);
       } else if (request.body() != null) {
         refusal = "the request has a body, which is never sent again";
@@ -56,11 +56,6 @@ final class RedirectInterceptor implements Interceptor {
           "the server redirected " + request.method() + " " + origin(request.url()) + " and " + refusal
               + "; see RedirectPolicy")).inTransit();
     }
-  }
-
-  static boolean sameOrigin(HttpUrl url, HttpUrl home) {
-    return url.scheme().equals(home.scheme()) && url.host().equalsIgnoreCase(home.host())
-        && url.port() == home.port();
   }
 
   private static boolean isRedirect(int code) {
