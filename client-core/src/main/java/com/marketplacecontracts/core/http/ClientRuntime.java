@@ -6,6 +6,7 @@ import com.marketplacecontracts.core.auth.UnauthorizedRetryInterceptor;
 import com.marketplacecontracts.core.error.ErrorBodyParser;
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -61,6 +62,8 @@ public final class ClientRuntime implements AutoCloseable {
   private final ErrorDecoder errors;
   /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
   private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
+  /** What a User-Agent must be: OkHttp would reject anything else when sending, quoting the value. */
+  static final String USER_AGENT_RULE = "must be printable ASCII without control characters";
 
   private ClientRuntime(Marketplace marketplace, ClientSettings settings, Credential credential,
       Function<Moshi, ErrorBodyParser> parser) {
@@ -90,6 +93,10 @@ public final class ClientRuntime implements AutoCloseable {
         // Redirects are decided by RedirectPolicy (RedirectInterceptor), never by OkHttp.
         .followRedirects(false)
         .followSslRedirects(false);
+    if (settings.userAgent() != null && !settings.userAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+      throw new RequestValidationException(marketplace, "client settings", List.of(
+          new RequestValidationException.Violation("User-Agent", "***", USER_AGENT_RULE)));
+    }
     String agent = (settings.userAgent() == null ? "" : settings.userAgent() + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
     builder.addInterceptor(chain -> {

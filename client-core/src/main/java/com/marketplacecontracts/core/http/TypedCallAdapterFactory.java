@@ -1,9 +1,7 @@
 package com.marketplacecontracts.core.http;
 
-import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.MarketplaceException;
-import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.operation.Operations;
@@ -15,12 +13,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Request;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
@@ -34,9 +29,6 @@ import retrofit2.Retrofit;
  * The one place where a call's outcome becomes a body or a typed {@link MarketplaceException}.
  */
 final class TypedCallAdapterFactory extends CallAdapter.Factory {
-
-  /** How OkHttp words a header value it refuses to send (it quotes the value, so only the name is kept). */
-  private static final Pattern REJECTED_HEADER = Pattern.compile("^Unexpected char .* in (\\S+) value");
 
   private final ErrorDecoder errors;
   /** The last status each in-flight call got (noted by the response limits): a 2xx that cannot be decoded has it. */
@@ -163,8 +155,10 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
   }
 
   /**
-   * What a call that got no usable answer throws. A {@link RuntimeException} that is neither a decoding failure nor
-   * OkHttp refusing a header value is a mistake of the calling code (e.g. a null path parameter) and keeps its type.
+   * What a call that got no usable answer throws. A {@link RuntimeException} that is not a decoding failure is a
+   * mistake of the calling code (e.g. a null path parameter) and keeps its type: header values the user supplies
+   * (credentials, User-Agent) are checked when the client is built, and an answer that breaks the HTTP exchange
+   * arrives typed from {@code ExchangeGuard}.
    */
   private RuntimeException failure(Call<?> call, Exception e) {
     MarketplaceException carried = MarketplaceException.carriedBy(e);
@@ -184,12 +178,6 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     }
     if (e instanceof IOException) {
       return new TransportException(errors.noResponse(operationId, describe(e)), e);
-    }
-    Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
-    if (e instanceof IllegalArgumentException && header.find()) {
-      // OkHttp rejected a header value before sending, quoting the value: report the header, never the value.
-      return new RequestValidationException(errors.marketplace(), operationId, List.of(
-          new RequestValidationException.Violation(header.group(1), "***", Credential.VALUE_RULE)));
     }
     return (RuntimeException) e;
   }

@@ -528,11 +528,10 @@ class HostileServerTest {
 
   @Test
   void aHeaderValueRejectedBeforeSendingIsBadInput() {
-    Outcome outcome = call(() -> yandex(home.url("/").toString()).userAgent("erp\r\nX-Injected: 1").build()
-        .uinStatus(1L, 2L));
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).userAgent("erp\r\nX-Injected: 1").build());
 
-    assertThat(outcome.failure().getMessage()).contains("User-Agent = ***");
-    record("12", "User-Agent with CR LF (rejected before sending)", outcome, home.getRequestCount(), 0,
+    assertThat(outcome.failure().getMessage()).contains("User-Agent = ***", "printable ASCII");
+    record("12", "User-Agent with CR LF (refused when the client is built)", outcome, home.getRequestCount(), 0,
         RequestValidationException.class);
   }
 
