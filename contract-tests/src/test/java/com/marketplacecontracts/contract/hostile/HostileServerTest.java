@@ -566,7 +566,7 @@ class HostileServerTest {
     Poller.PollResult<?> polled = (Poller.PollResult<?>) outcome.value();
     assertThat(polled.settled()).isFalse();
     assertThat(polled.attempts()).isEqualTo(1);
-    record("05", "UIN poll of 3 s whose second fetch hangs (not settled)", outcome, home.getRequestCount(), 2, null);
+    record("13", "UIN poll of 3 s whose second fetch hangs (not settled)", outcome, home.getRequestCount(), 2, null);
   }
 
   @Test
