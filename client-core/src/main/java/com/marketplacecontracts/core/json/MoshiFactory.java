@@ -123,9 +123,9 @@ public final class MoshiFactory {
       }
       JsonAdapter<?> adapter;
       if (type == Long.class || type == long.class) {
-        adapter = number("Long", true, text -> exact(text).longValueExact(), (writer, value) -> writer.value((long) value));
+        adapter = number("Long", true, MoshiFactory::parseLong, (writer, value) -> writer.value((long) value));
       } else if (type == Integer.class || type == int.class) {
-        adapter = number("Integer", true, text -> exact(text).intValueExact(), (writer, value) -> writer.value((int) value));
+        adapter = number("Integer", true, MoshiFactory::parseInt, (writer, value) -> writer.value((int) value));
       } else if (type == Double.class || type == double.class) {
         adapter = number("Double", true, MoshiFactory::finiteDouble, (writer, value) -> writer.value((double) value));
       } else if (type == BigDecimal.class) {
@@ -188,8 +188,20 @@ public final class MoshiFactory {
   }
 
   /** Integers as Moshi reads them: plain digits, or an exact integral value such as {@code 1.0} or {@code 1e3}. */
-  private static BigDecimal exact(String text) {
-    return new BigDecimal(text.trim());
+  private static long parseLong(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return new BigDecimal(text).longValueExact();
+    }
+  }
+
+  private static int parseInt(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return new BigDecimal(text).intValueExact();
+    }
   }
 
   private static double finiteDouble(String text) {

@@ -602,7 +602,8 @@ class HostileServerTest {
     }
     String manyHeaders = many + "Content-Length: " + UIN_OK.length() + "\r\n\r\n" + UIN_OK;
     String oneHuge = "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(10 << 20) + "\r\nContent-Length: 2\r\n\r\n{}";
-    for (String[] c : new String[][] {{"100 000 response headers", manyHeaders}, {"one 10 MB response header", oneHuge}}) {
+    String[][] cases = {{"100 000 response headers", manyHeaders}, {"one 10 MB response header", oneHuge}};
+    for (String[] c : cases) {
       try (RawServer server = new RawServer((head, out) -> RawServer.write(out, c[1]))) {
         Outcome outcome = call(() -> yandex(server.url()).build().uinStatus(1L, 2L));
 
