@@ -2,7 +2,6 @@ package com.marketplacecontracts.core.auth;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
-import com.marketplacecontracts.core.http.Origins;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.time.Deadline;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package com.marketplacecontracts.core.auth;
 
-import com.marketplacecontracts.core.http.ApiOperation;
-import com.marketplacecontracts.core.http.Operations;
+import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.operation.Operations;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.operation.Operations;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

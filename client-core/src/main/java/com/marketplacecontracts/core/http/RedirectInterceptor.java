@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.auth.Origins;
 import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.RedirectRefusedException;
 import com.marketplacecontracts.core.operation.Operations;

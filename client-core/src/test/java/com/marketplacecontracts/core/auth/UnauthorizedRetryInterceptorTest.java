@@ -1,31 +1,30 @@
 package com.marketplacecontracts.core.auth;
 
+import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.TestClient;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UnauthorizedRetryInterceptorTest {
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockServer server = new MockServer();
   /** A refreshable token: each invalidation yields the next one. */
   private final AtomicInteger generation = new AtomicInteger(1);
   private TestClient client;
 
   @BeforeEach
-  void start() throws IOException {
-    server.start();
+  void start() {
     Credential refreshable = new Credential() {
       @Override
       public String headerName() {
@@ -47,21 +46,12 @@ class UnauthorizedRetryInterceptorTest {
         .rateLimit(RateLimitConfig.disabled()).timeSource(new FakeTimeSource()).build();
   }
 
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private static MockResponse json(int code) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody("{}");
-  }
-
   @Test
   void aReadIsRepeatedOnceWithTheNewToken() throws Exception {
-    server.enqueue(json(401));
-    server.enqueue(json(200));
+    server.enqueue(json(401, "{}"));
+    server.enqueue(json(200, "{}"));
 
-    client.runtime.execute(client.api.read(1L));
+    client.api.read(1L).execute();
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     server.takeRequest();
@@ -70,10 +60,10 @@ class UnauthorizedRetryInterceptorTest {
 
   @Test
   void aWriteTheSpecDoesNotMarkIdempotentIsNotSentAgain() {
-    server.enqueue(json(401));
-    server.enqueue(json(200));
+    server.enqueue(json(401, "{}"));
+    server.enqueue(json(200, "{}"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.write(Map.of("a", 1))))
+    assertThatThrownBy(() -> client.api.write(Map.of("a", 1)).execute())
         .isInstanceOf(UnauthorizedException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(generation.get()).as("the rejected token is still dropped").isEqualTo(2);

@@ -113,7 +113,7 @@ class RetryInterceptorTest {
     server.enqueue(json(429, "{\"code\":\"LIMIT\"}").setHeader("Retry-After", "50"));
     server.enqueue(json(200, "{}"));
 
-    assertThatThrownBy(() -> client.runtime.execute(client.api.read(1L)))
+    assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(50));
           assertThat(e.statusCode()).isEqualTo(429);

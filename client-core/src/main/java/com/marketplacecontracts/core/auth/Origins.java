@@ -1,4 +1,4 @@
-package com.marketplacecontracts.core.http;
+package com.marketplacecontracts.core.auth;
 
 import okhttp3.HttpUrl;
 
