@@ -116,7 +116,7 @@ public final class TeezClient implements AutoCloseable {
    */
   public PollResult<GetExternalImportStatusApiResponse> awaitImport(long jobId, AwaitOptions options) {
     MarketplaceCall<GetExternalImportStatusApiResponse> call = products.productsGetImportStatusAsync(jobId);
-    return poller.await(options, Operations.id(call.request()), call::execute,
+    return poller.await(options, Operations.id(call.request()), call::executeWithin,
         status -> settled(status, TeezStatuses::isPending));
   }
 

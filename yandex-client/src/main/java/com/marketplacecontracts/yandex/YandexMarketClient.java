@@ -290,7 +290,7 @@ public final class YandexMarketClient implements AutoCloseable {
   public PollResult<GetOperationsResponse> awaitOperations(long businessId, OperationType type,
       Collection<String> ids, AwaitOptions options) {
     MarketplaceCall<GetOperationsResponse> call = operationsCall(businessId, type, ids);
-    return poller.await(options, Operations.id(call.request()), call::execute, response -> {
+    return poller.await(options, Operations.id(call.request()), call::executeWithin, response -> {
       List<OperationResultDTO> list = response.getResult() == null ? null : response.getResult().getOperations();
       return list != null && !list.isEmpty()
           && list.stream().noneMatch(op -> op.getStatus() == OperationStatusType.IN_PROGRESS);
@@ -305,7 +305,8 @@ public final class YandexMarketClient implements AutoCloseable {
   public PollResult<GetOrderIdentifiersStatusResponse> awaitUinChecks(long campaignId, long orderId,
       AwaitOptions options) {
     MarketplaceCall<GetOrderIdentifiersStatusResponse> call = orders.getOrderIdentifiersStatus(campaignId, orderId);
-    return poller.await(options, Operations.id(call.request()), call::execute, YandexMarketClient::checksSettled);
+    return poller.await(options, Operations.id(call.request()), call::executeWithin,
+        YandexMarketClient::checksSettled);
   }
 
   private static boolean checksSettled(GetOrderIdentifiersStatusResponse response) {

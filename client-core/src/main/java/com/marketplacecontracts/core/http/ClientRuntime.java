@@ -103,7 +103,7 @@ public final class ClientRuntime implements AutoCloseable {
       // The events tag lets interceptors the user added (a contract guard) report through the client's channel.
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
           .tag(Marketplace.class, marketplace).tag(ClientEvents.class, settings.events());
-      // The call's own timeout: the configured one, or a shorter one set on this call (MarketplaceCall.execute).
+      // The call's own timeout: the configured one, or a shorter one (MarketplaceCall.executeWithin).
       long timeoutNanos = chain.call().timeout().timeoutNanos();
       if (timeoutNanos > 0 && chain.request().tag(Deadline.class) == null) {
         request.tag(Deadline.class, Deadline.in(Duration.ofNanos(timeoutNanos)));

@@ -31,7 +31,7 @@ public interface MarketplaceCall<T> {
    * As {@link #execute()}, over within {@code timeout} when that is shorter than the client's call timeout (zero:
    * the call timeout alone). A poll gives each fetch what is left of its own timeout.
    */
-  T execute(Duration timeout);
+  T executeWithin(Duration timeout);
 
   /**
    * Sends the request on OkHttp's dispatcher threads. The future completes with the body or fails with the same

@@ -70,11 +70,11 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T execute() {
-      return execute(Duration.ZERO);
+      return executeWithin(Duration.ZERO);
     }
 
     @Override
-    public T execute(Duration timeout) {
+    public T executeWithin(Duration timeout) {
       Call<T> call = template.clone();
       long nanos = timeout.toNanos();
       long configured = call.timeout().timeoutNanos();
