@@ -573,7 +573,8 @@ class HostileServerTest {
   void aUinAnswerWithoutResultIsNotReportedAsSettled() {
     home.enqueue(json(200, "{\"status\":\"OK\"}"));
 
-    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ZERO)));
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build()
+        .awaitUinChecks(1L, 2L, AwaitOptions.timeout(Duration.ZERO)));
 
     assertThat(((Poller.PollResult<?>) outcome.value()).settled()).as("settled on an answer without result").isFalse();
     record("12", "UIN checks: 200 without result (not settled)", outcome, home.getRequestCount(), 1, null);
