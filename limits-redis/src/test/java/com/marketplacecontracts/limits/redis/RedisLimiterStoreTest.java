@@ -112,8 +112,11 @@ class RedisLimiterStoreTest {
     for (int i = 0; i < 10; i++) {
       server.enqueue(json(200, "{}"));
     }
-    // read: 100 per minute, 5 at once before the server's windows are known; real time (the store's clock)
-    RateLimitConfig limits = RateLimitConfig.fromSpec().withMaxWait(Duration.ofMillis(100));
+    // 100 an hour: 5 at once before the server's windows are known, then one every 36 s — the store runs on real
+    // time, so the refill must be far slower than five calls on a loaded machine
+    RateLimitConfig limits = RateLimitConfig.fromSpec()
+        .withQuota("read", RateLimitConfig.Quota.requests(100, Duration.ofHours(1)))
+        .withMaxWait(Duration.ofMillis(100));
     TestClient first = TestClient.builder(server.url("/").toString()).retry(RetryConfig.none())
         .rateLimit(limits).limitsStore(redis.uri()).build();
     TestClient second = TestClient.builder(server.url("/").toString()).retry(RetryConfig.none())
@@ -125,7 +128,7 @@ class RedisLimiterStoreTest {
     second.api.read(1L).execute();
     second.api.read(1L).execute();
 
-    // the sixth call of the two together finds the shared burst spent: 0.6 s to wait, more than it may
+    // the sixth call of the two together finds the shared burst spent: 36 s to wait, more than it may
     assertThatThrownBy(() -> second.api.read(1L).execute())
         .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.statusCode()).isZero());
     second.api.read(2L).execute(); // another account's quota is its own
