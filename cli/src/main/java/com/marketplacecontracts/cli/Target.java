@@ -182,7 +182,8 @@ final class Target implements AutoCloseable {
 
       @Override
       public void deprecatedOperation(String operationId, String replacementOperationId, String shutdownDate) {
-        output.progress("warning: " + operationId + (COMMANDS.containsKey(operationId)
+        // A warning, not progress: --quiet keeps it (a script's operator must learn the call is going away).
+        output.error("warning: " + operationId + (COMMANDS.containsKey(operationId)
             ? " (" + COMMANDS.get(operationId) + ")" : "") + (shutdownDate.isEmpty()
             ? " is deprecated by the marketplace" : " was removed by the marketplace on " + shutdownDate)
             + (replacementOperationId.isEmpty() ? "" : "; use " + COMMANDS.getOrDefault(replacementOperationId,
@@ -204,7 +205,7 @@ final class Target implements AutoCloseable {
 
       @Override
       public void limiterStoreUnavailable(String store, String reason) {
-        output.progress("warning: limits store " + store + " unreachable (" + reason
+        output.error("warning: limits store " + store + " unreachable (" + reason
             + "); limiting within this run only");
       }
     };

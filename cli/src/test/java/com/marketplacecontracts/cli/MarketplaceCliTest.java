@@ -137,6 +137,16 @@ class MarketplaceCliTest {
   }
 
   @Test
+  void quietKeepsTheRemovedListingWarning() {
+    int code = run("--quiet", "yandex", "offers", "--campaign-id", "1234567", "--limit", "20");
+
+    assertThat(code).isZero();
+    assertThat(err.toString().lines().toList()).containsExactly(
+        "warning: getOfferMappingEntries (yandex offers --campaign-id) was removed by the marketplace on 2026-03-12;"
+            + " use yandex offers --business-id B");
+  }
+
+  @Test
   void yandexOffersOnePageShowsTheNextPageToken() {
     int code = run("yandex", "offers", "--campaign-id", "1234567", "--status", "READY", "--status", "need_info",
         "--availability", "ACTIVE", "--category-id", "5", "--vendor", "LEVENHUK", "--mapping-kind", "ALL",
