@@ -43,9 +43,9 @@ import okio.Buffer;
 public final class ContractGuard implements Interceptor {
 
   /** The Teez spec inside {@code teez-client}. */
-  public static final String TEEZ_SPEC = "META-INF/marketplace-contracts/specs/teez/seller-api.yaml";
+  public static final String TEEZ_SPEC = Marketplace.TEEZ.specResource();
   /** The Yandex Market spec inside {@code yandex-client}. */
-  public static final String YANDEX_MARKET_SPEC = "META-INF/marketplace-contracts/specs/yandex/partner-api.yaml";
+  public static final String YANDEX_MARKET_SPEC = Marketplace.YANDEX_MARKET.specResource();
   /** Bodies above this size are passed through unchecked (and that is reported). */
   static final long MAX_BODY_BYTES = 8L << 20;
 

@@ -59,16 +59,12 @@ public final class SpecLoader {
    * ({@code META-INF/marketplace-contracts/specs/}).
    */
   public static LoadedSpec curated(Marketplace marketplace) {
-    String file = switch (marketplace) {
-      case TEEZ -> "teez/seller-api.yaml";
-      case YANDEX_MARKET -> "yandex/partner-api.yaml";
-    };
-    String resource = "META-INF/marketplace-contracts/specs/" + file;
+    String resource = marketplace.specResource();
     try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new UnreadableSpecException("curated spec not on the class path: " + resource);
       }
-      return parseContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), "curated specs/" + file);
+      return parseContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), "curated " + resource.substring(resource.indexOf("specs/")));
     } catch (IOException e) {
       throw new UnreadableSpecException("curated spec unreadable: " + resource, e);
     }

@@ -12,4 +12,15 @@ public enum Marketplace {
       case YANDEX_MARKET -> "yandex";
     };
   }
+
+  /**
+   * Where the marketplace's client jar carries the spec it was generated from, as a class path resource: the one
+   * spelling for the contract guard, the drift check and users' own tests.
+   */
+  public String specResource() {
+    return "META-INF/marketplace-contracts/specs/" + switch (this) {
+      case TEEZ -> "teez/seller-api.yaml";
+      case YANDEX_MARKET -> "yandex/partner-api.yaml";
+    };
+  }
 }
