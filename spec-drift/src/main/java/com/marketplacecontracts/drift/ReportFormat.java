@@ -17,8 +17,8 @@ public enum ReportFormat {
       String[] columns = {"CLASS", "CHANGE", "OPERATION", "FIELD", "DETAIL"};
       List<String[]> rows = new ArrayList<>();
       for (Finding f : report.findings()) {
-        rows.add(new String[] {f.severity().name().toLowerCase(Locale.ROOT), f.change().id(), f.operationId(),
-            f.field(), f.detail()});
+        rows.add(new String[] {f.severity().name().toLowerCase(Locale.ROOT), f.change().id(),
+            Text.visible(f.operationId(), 200), Text.visible(f.field(), 300), Text.visible(f.detail(), 500)});
       }
       int[] widths = new int[columns.length - 1];
       for (int i = 0; i < widths.length; i++) {
@@ -43,30 +43,33 @@ public enum ReportFormat {
   JSON {
     @Override
     public String render(DriftReport report) {
-      return MoshiFactory.create().adapter(DriftReport.class).indent("  ").toJson(report) + "\n";
+      String json = MoshiFactory.create().adapter(DriftReport.class).indent("  ").toJson(report);
+      // Moshi escapes C0; DEL, C1 and bidirectional overrides from a document are escaped too (same JSON value).
+      StringBuilder out = new StringBuilder(json.length() + 1);
+      json.chars().forEach(c -> out.append((c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E)
+          || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+          ? String.format(Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c)));
+      return out.append('\n').toString();
     }
   },
 
   MARKDOWN {
     @Override
     public String render(DriftReport report) {
-      StringBuilder out = new StringBuilder("### Spec drift\n\n").append(header(report)).append("\n\n");
+      StringBuilder out = new StringBuilder("### Spec drift\n\n").append(Text.markdown(header(report)))
+          .append("\n\n");
       if (report.findings().isEmpty()) {
         return out.append("No differences.\n").toString();
       }
       out.append("**").append(report.summary()).append("**\n\n");
       out.append("| class | change | operation | field | detail |\n| --- | --- | --- | --- | --- |\n");
       for (Finding f : report.findings()) {
-        out.append("| ").append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | `").append(f.change().id())
-            .append("` | `").append(f.operationId()).append("` ").append(cell(f.operation())).append(" | ")
-            .append(f.field().isEmpty() ? "" : "`" + cell(f.field()) + "`").append(" | ").append(cell(f.detail()))
-            .append(" |\n");
+        out.append("| ").append(f.severity().name().toLowerCase(Locale.ROOT)).append(" | ")
+            .append(Text.markdown(f.change().id())).append(" | ").append(Text.markdown(f.operationId())).append(' ')
+            .append(Text.markdown(f.operation())).append(" | ").append(Text.markdown(f.field())).append(" | ")
+            .append(Text.markdown(f.detail())).append(" |\n");
       }
       return out.toString();
-    }
-
-    private String cell(String text) {
-      return text.replace("|", "\\|").replace("\n", " ");
     }
   };
 
@@ -74,6 +77,7 @@ public enum ReportFormat {
   public abstract String render(DriftReport report);
 
   private static String header(DriftReport report) {
-    return report.curated() + " against " + report.upstream() + ": " + report.operations() + " operations compared";
+    return Text.visible(report.curated(), 500) + " against " + Text.visible(report.upstream(), 500) + ": "
+        + report.operations() + " operations compared";
   }
 }

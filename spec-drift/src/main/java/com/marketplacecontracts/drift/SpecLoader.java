@@ -1,55 +1,42 @@
 package com.marketplacecontracts.drift;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marketplacecontracts.core.operation.Marketplace;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Reads OpenAPI 3 documents split over many files with relative {@code $ref}s: the project's curated specs (from the
  * class path), a file, a directory (its root document is found) or a URL.
  *
- * <p>Every file reachable from the root is checked first: a {@code $ref} must be relative (or local), so nothing
- * outside the document is ever read. A URL is mirrored file by file into a temporary directory — only the files its
- * {@code $ref}s name, each bounded in size and time — and parsed there, so the parser never opens a connection.
+ * <p>The document is first bundled into one tree ({@link SpecBundler}): every file is read through a
+ * {@link DocumentRoot} that refuses anything outside the document's own folder (or URL folder), bounded in files,
+ * bytes, YAML aliases and depth, and time. The parser then reads that one tree, whose references are all local, so
+ * it never opens a file or a connection itself.
  */
 public final class SpecLoader {
 
-  /** Bounds for a published spec: the Yandex one is about 1,000 files of a few KB. */
-  static final int MAX_FILES = 10_000;
-  static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
-  static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
-  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a URL's document may take to read in all (each file also within 30 s). */
+  public static final Duration URL_DEADLINE = Duration.ofMinutes(5);
   private static final Pattern OPENAPI_ROOT =
       Pattern.compile("^(openapi\\s*:\\s*['\"]?3|\\{?\\s*\"openapi\"\\s*:\\s*\"3)", Pattern.MULTILINE);
   private static final List<String> ROOT_NAMES = List.of("openapi.yaml", "openapi.yml", "openapi.json");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SpecLoader() {
   }
@@ -64,7 +51,9 @@ public final class SpecLoader {
       if (in == null) {
         throw new UnreadableSpecException("curated spec not on the class path: " + resource);
       }
-      return parseContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), "curated " + resource.substring(resource.indexOf("specs/")));
+      String name = resource.substring(resource.lastIndexOf('/') + 1);
+      return parse(bundle(new DocumentRoot.InMemory(name, in.readAllBytes()), name),
+          "curated " + resource.substring(resource.indexOf("specs/")));
     } catch (IOException e) {
       throw new UnreadableSpecException("curated spec unreadable: " + resource, e);
     }
@@ -73,25 +62,60 @@ public final class SpecLoader {
   /** A spec from a file, a directory holding one OpenAPI 3 root document, or an http(s) URL of the root. */
   public static LoadedSpec load(String location) {
     if (location.startsWith("http://") || location.startsWith("https://")) {
-      return fromUrl(URI.create(location));
+      return parse(tree(location), Text.uri(location));
     }
     return load(Path.of(location));
   }
 
   /** A spec from a file or a directory holding one OpenAPI 3 root document. */
   public static LoadedSpec load(Path location) {
-    if (!Files.exists(location)) {
-      throw new UnreadableSpecException("upstream spec not found: " + location);
+    ObjectNode tree = tree(location.toString());
+    return parse(tree, Files.isDirectory(location) ? findRoot(location).toString() : location.toString());
+  }
+
+  /**
+   * The document at {@code location} (a file, a directory or an http(s) URL) as one tree with local references
+   * only, read within its root and bounds.
+   */
+  public static ObjectNode tree(String location) {
+    return tree(location, URL_DEADLINE);
+  }
+
+  static ObjectNode tree(String location, Duration urlDeadline) {
+    if (location.startsWith("http://") || location.startsWith("https://")) {
+      URI url;
+      try {
+        url = URI.create(location);
+      } catch (IllegalArgumentException e) {
+        throw new UnreadableSpecException("not a URL: " + Text.uri(location));
+      }
+      DocumentRoot.Remote remote = new DocumentRoot.Remote(url, urlDeadline);
+      try {
+        return bundle(remote, remote.rootName());
+      } finally {
+        remote.close();
+      }
     }
-    Path root = Files.isDirectory(location) ? findRoot(location) : location;
-    checkLocalRefs(root);
-    return parseFile(root, root.toString());
+    Path path = Path.of(location);
+    if (!Files.exists(path)) {
+      throw new UnreadableSpecException("upstream spec not found: " + Text.visible(location, 500));
+    }
+    if (Files.isDirectory(path)) {
+      Path file = findRoot(path);
+      return bundle(new DocumentRoot.Folder(path), path.relativize(file).toString().replace('\\', '/'));
+    }
+    Path absolute = path.toAbsolutePath().normalize();
+    return bundle(new DocumentRoot.Folder(absolute.getParent()), absolute.getFileName().toString());
+  }
+
+  private static ObjectNode bundle(DocumentRoot root, String rootName) {
+    return SpecBundler.bundle(root, rootName);
   }
 
   /** The one OpenAPI 3 root document under a directory ({@code openapi.yaml} wins when there are several). */
   static Path findRoot(Path dir) {
     List<Path> roots = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dir, 4, FileVisitOption.FOLLOW_LINKS)) {
+    try (Stream<Path> files = Files.walk(dir, 4)) {
       for (Path file : files.filter(Files::isRegularFile).filter(SpecLoader::isSpecFile).toList()) {
         if (OPENAPI_ROOT.matcher(head(file)).find()) {
           roots.add(file);
@@ -127,142 +151,12 @@ public final class SpecLoader {
     }
   }
 
-  /** Walks every file reachable from the root and refuses a {@code $ref} that leaves the document. */
-  private static void checkLocalRefs(Path root) {
-    Set<Path> seen = new HashSet<>();
-    Deque<Path> queue = new ArrayDeque<>(List.of(root.toAbsolutePath().normalize()));
-    while (!queue.isEmpty()) {
-      Path file = queue.removeFirst();
-      if (!seen.add(file)) {
-        continue;
-      }
-      if (seen.size() > MAX_FILES) {
-        throw new UnreadableSpecException("upstream spec has more than " + MAX_FILES + " files");
-      }
-      if (!Files.isRegularFile(file)) {
-        throw new UnreadableSpecException("$ref to a missing file: " + file);
-      }
-      JsonNode tree;
-      try {
-        tree = YAML.readTree(file.toFile());
-      } catch (IOException e) {
-        throw new UnreadableSpecException("not YAML or JSON: " + file + ": " + e.getMessage(), e);
-      }
-      for (String ref : refs(tree)) {
-        queue.add(file.resolveSibling(fileOf(ref, file)).normalize());
-      }
-    }
-  }
-
-  /** A URL's document, mirrored into a temporary directory (only the files its relative refs name). */
-  private static LoadedSpec fromUrl(URI rootUrl) {
-    OkHttpClient http = new OkHttpClient.Builder().callTimeout(FETCH_TIMEOUT).followRedirects(false).build();
-    Path mirror = null;
+  private static LoadedSpec parse(ObjectNode tree, String source) {
     try {
-      mirror = Files.createTempDirectory("spec-drift");
-      URI base = rootUrl.resolve(".");
-      String rootName = relativeTo(base, rootUrl);
-      Set<String> seen = new HashSet<>();
-      Deque<String> queue = new ArrayDeque<>(List.of(rootName));
-      long total = 0;
-      while (!queue.isEmpty()) {
-        String relative = queue.removeFirst();
-        if (!seen.add(relative)) {
-          continue;
-        }
-        if (seen.size() > MAX_FILES) {
-          throw new UnreadableSpecException("upstream spec has more than " + MAX_FILES + " files");
-        }
-        Path target = mirror.resolve(relative).normalize();
-        if (!target.startsWith(mirror)) {
-          throw new UnreadableSpecException("$ref leaves the document's folder: " + base.resolve(relative));
-        }
-        byte[] body = fetch(http, base.resolve(relative));
-        total += body.length;
-        if (total > MAX_TOTAL_BYTES) {
-          throw new UnreadableSpecException("upstream spec larger than " + MAX_TOTAL_BYTES + " bytes in all");
-        }
-        Files.createDirectories(target.getParent());
-        Files.write(target, body);
-        JsonNode tree;
-        try {
-          tree = YAML.readTree(body);
-        } catch (IOException e) {
-          throw new UnreadableSpecException("not YAML or JSON: " + base.resolve(relative) + ": " + e.getMessage(), e);
-        }
-        for (String ref : refs(tree)) {
-          URI next = base.resolve(relative).resolve(fileOf(ref, base.resolve(relative)));
-          queue.add(relativeTo(base, next));
-        }
-      }
-      return parseFile(mirror.resolve(rootName), rootUrl.toString());
+      return parseContents(JSON.writeValueAsString(tree), source);
     } catch (IOException e) {
-      throw new UnreadableSpecException("upstream spec unreadable: " + rootUrl + ": " + e.getMessage(), e);
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-      if (mirror != null) {
-        deleteQuietly(mirror);
-      }
+      throw new UnreadableSpecException("not an OpenAPI 3 document: " + source);
     }
-  }
-
-  private static byte[] fetch(OkHttpClient http, URI url) throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-      if (!response.isSuccessful()) {
-        throw new UnreadableSpecException("upstream spec unreadable: " + url + " answered HTTP " + response.code());
-      }
-      ResponseBody body = response.body();
-      if (body == null) {
-        throw new UnreadableSpecException("upstream spec unreadable: " + url + " sent no body");
-      }
-      if (body.source().request(MAX_FILE_BYTES + 1)) {
-        throw new UnreadableSpecException("upstream file larger than " + MAX_FILE_BYTES + " bytes: " + url);
-      }
-      return body.source().getBuffer().readByteArray();
-    }
-  }
-
-  private static String relativeTo(URI base, URI url) {
-    String b = base.toString();
-    String u = url.toString();
-    if (!u.startsWith(b)) {
-      throw new UnreadableSpecException("$ref leaves the document's folder: " + u);
-    }
-    return u.substring(b.length());
-  }
-
-  /** The file part of a non-local {@code $ref}; anything but a relative path is refused. */
-  private static String fileOf(String ref, Object from) {
-    String file = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
-    if (file.contains(":") || file.startsWith("/") || file.startsWith("\\")) {
-      throw new UnreadableSpecException("$ref outside the document (only relative refs are read): " + ref
-          + " in " + from);
-    }
-    return file;
-  }
-
-  /** The non-local {@code $ref} values of a tree (local {@code #/...} refs need no file). */
-  private static List<String> refs(JsonNode tree) {
-    List<String> out = new ArrayList<>();
-    Deque<JsonNode> stack = new ArrayDeque<>();
-    stack.push(tree);
-    while (!stack.isEmpty()) {
-      JsonNode node = stack.pop();
-      if (node.isObject()) {
-        JsonNode ref = node.get("$ref");
-        if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
-          out.add(ref.asText());
-        }
-      }
-      node.forEach(stack::push);
-    }
-    return out;
-  }
-
-  private static LoadedSpec parseFile(Path file, String source) {
-    SwaggerParseResult result = new OpenAPIV3Parser().readLocation(file.toAbsolutePath().toString(), null, options());
-    return checked(result, source);
   }
 
   static LoadedSpec parseContents(String contents, String source) {
@@ -286,13 +180,5 @@ public final class SpecLoader {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     return options;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary mirror left behind is harmless.
-    }
   }
 }

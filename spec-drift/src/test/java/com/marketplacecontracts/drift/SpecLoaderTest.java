@@ -103,12 +103,12 @@ class SpecLoaderTest {
 
   @Test
   void anOversizedFileIsRefusedWithoutReadingItAll() throws IOException {
-    byte[] tooLarge = new byte[(int) SpecLoader.MAX_FILE_BYTES + 1];
+    byte[] tooLarge = new byte[(int) DocumentRoot.MAX_FILE_BYTES + 1];
     server.enqueue(new MockResponse().setBody(new Buffer().write(tooLarge)));
 
     assertThatThrownBy(() -> SpecLoader.load(server.url("/openapi.yaml").toString()))
         .isInstanceOf(UnreadableSpecException.class)
-        .hasMessageContaining("larger than " + SpecLoader.MAX_FILE_BYTES + " bytes");
+        .hasMessageContaining("larger than " + DocumentRoot.MAX_FILE_BYTES + " bytes");
   }
 
   @Test
