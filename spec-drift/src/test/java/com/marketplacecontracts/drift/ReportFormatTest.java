@@ -24,8 +24,25 @@ class ReportFormatTest {
   void markdownEscapesCellsForAPullRequestComment() {
     String markdown = ReportFormat.MARKDOWN.render(REPORT);
 
-    assertThat(markdown).contains("| breaking | `path-moved` | `getX` POST /x |  | moved to POST /v2/x |")
+    assertThat(markdown).contains("| breaking | path-moved | getX POST /x |  | moved to POST /v2/x |")
         .contains("| a \\| b |");
+  }
+
+  @Test
+  void textFromTheDocumentIsShownLiterallyNeverObeyed() {
+    Finding hostile = REPORT.findings().get(0);
+    DriftReport report = new DriftReport("ours", "theirs", 1, List.of(new Finding(hostile.severity(),
+        hostile.change(), "get<img src=x onerror=alert(1)>", hostile.operation(),
+        "[click](https://evil.example) `code` *bold*", "\u001b[31mred\u0085\u202eevil", null)));
+
+    String markdown = ReportFormat.MARKDOWN.render(report);
+    String table = ReportFormat.TABLE.render(report);
+    String json = ReportFormat.JSON.render(report);
+
+    assertThat(markdown).contains("get&lt;img src=x onerror=alert\\(1\\)&gt;", "\\[click\\]\\(https:",
+        "\\`code\\`", "\\*bold\\*", "\\\\x1b\\[31mred").doesNotContain("<img", "\u001b", "\u202e");
+    assertThat(table).contains("\\x1b[31mred\\x85\\u202eevil").doesNotContain("\u001b", "\u0085", "\u202e");
+    assertThat(json).contains("\\u0085", "\\u202e").doesNotContain("\u0085", "\u202e");
   }
 
   @Test
