@@ -90,7 +90,7 @@ final class DriftCommand implements Callable<Integer> {
     DriftReport report;
     try {
       LoadedSpec ours = curated == null ? SpecLoader.curated(market) : SpecLoader.load(curated);
-      output.progress("Reading " + upstream + " ...");
+      output.progress("Reading " + com.marketplacecontracts.drift.Text.uri(upstream) + " ...");
       LoadedSpec theirs = SpecLoader.load(upstream);
       report = SpecDrift.create().compare(ours, theirs);
     } catch (UnreadableSpecException e) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "marketplace", mixinStandardHelpOptions = true, versionProvider = MarketplaceCli.Version.class,
     description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
         + " embedded Prism mock started from the project's specs.",
-    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class},
+    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class, SpecCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done",
         "2:bad input (the field and rule are named; nothing was sent)",

@@ -63,6 +63,9 @@ final class SpecBundler {
         bundled.put(key, rewrite(file(next[2]), next[2], new ArrayList<>()));
       }
     }
+    if (components.isEmpty()) {
+      return out;
+    }
     ObjectNode componentsNode = out.has("components") && out.get("components").isObject()
         ? (ObjectNode) out.get("components") : out.putObject("components");
     for (Map.Entry<String, Map<String, String>> kind : components.entrySet()) {
