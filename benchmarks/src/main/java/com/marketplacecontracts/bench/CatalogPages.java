@@ -5,7 +5,7 @@ import com.marketplacecontracts.yandex.model.ApiResponseStatusType;
 import com.marketplacecontracts.yandex.model.CommodityCodeDTO;
 import com.marketplacecontracts.yandex.model.CommodityCodeType;
 import com.marketplacecontracts.yandex.model.CurrencyType;
-import com.marketplacecontracts.yandex.model.ForwardScrollingPagerDTO;
+import com.marketplacecontracts.yandex.model.PackagingForwardScrollingPagerDTO;
 import com.marketplacecontracts.yandex.model.GetMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOfferDTO;
 import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
@@ -21,12 +21,12 @@ import com.marketplacecontracts.yandex.model.OfferMediaFileDTO;
 import com.marketplacecontracts.yandex.model.OfferMediaFilesDTO;
 import com.marketplacecontracts.yandex.model.OfferSellingProgramDTO;
 import com.marketplacecontracts.yandex.model.OfferSellingProgramStatusType;
-import com.marketplacecontracts.yandex.model.OfferTimePeriodDTO;
+import com.marketplacecontracts.yandex.model.TimePeriodDTO;
 import com.marketplacecontracts.yandex.model.SellingProgramType;
 import com.marketplacecontracts.yandex.model.ShowcaseType;
 import com.marketplacecontracts.yandex.model.ShowcaseUrlDTO;
 import com.marketplacecontracts.yandex.model.TimeUnitType;
-import com.marketplacecontracts.yandex.model.WeightDimensionsDTO;
+import com.marketplacecontracts.yandex.model.OfferWeightDimensionsDTO;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -56,7 +56,7 @@ final class CatalogPages {
     }
     return new GetOfferMappingsResponse().status(ApiResponseStatusType.OK)
         .result(new GetOfferMappingsResultDTO()
-            .paging(nextPageToken == null ? null : new ForwardScrollingPagerDTO().nextPageToken(nextPageToken))
+            .paging(nextPageToken == null ? null : new PackagingForwardScrollingPagerDTO().nextPageToken(nextPageToken))
             .offerMappings(offers));
   }
 
@@ -81,7 +81,7 @@ final class CatalogPages {
         .barcodes(set("4601230" + (100000 + random.nextInt(899999)), "4607" + (100000000 + random.nextInt(8999999))))
         .description("Мощная ударная дрель для сверления бетона, кирпича и дерева. ".repeat(3 + random.nextInt(4)))
         .manufacturerCountries(set("Япония", "Китай"))
-        .weightDimensions(new WeightDimensionsDTO()
+        .weightDimensions(new OfferWeightDimensionsDTO()
             .length(BigDecimal.valueOf(10_000 + random.nextInt(90_000), 3))
             .width(BigDecimal.valueOf(5_000 + random.nextInt(50_000), 3))
             .height(BigDecimal.valueOf(2_000 + random.nextInt(20_000), 3))
@@ -118,8 +118,8 @@ final class CatalogPages {
             .showcaseUrl("https://market.yandex.ru/card/" + n)));
   }
 
-  private static OfferTimePeriodDTO period(int amount, TimeUnitType unit) {
-    return new OfferTimePeriodDTO().timePeriod(amount).timeUnit(unit).comment("Согласно инструкции производителя");
+  private static TimePeriodDTO period(int amount, TimeUnitType unit) {
+    return new TimePeriodDTO().timePeriod(amount).timeUnit(unit).comment("Согласно инструкции производителя");
   }
 
   private static Set<String> set(String... values) {

@@ -13,9 +13,9 @@ import com.marketplacecontracts.yandex.model.OfferProcessingNoteDTO;
 import com.marketplacecontracts.yandex.model.OfferProcessingNoteType;
 import com.marketplacecontracts.yandex.model.OfferProcessingStateDTO;
 import com.marketplacecontracts.yandex.model.OfferProcessingStatusType;
-import com.marketplacecontracts.yandex.model.OfferWeightDimensionsDTO;
+import com.marketplacecontracts.yandex.model.LegacyWeightDimensionsDTO;
 import com.marketplacecontracts.yandex.model.ScrollingPagerDTO;
-import com.marketplacecontracts.yandex.model.TimePeriodDTO;
+import com.marketplacecontracts.yandex.model.LegacyTimePeriodDTO;
 import com.marketplacecontracts.yandex.model.TimeUnitType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +77,7 @@ final class OfferPages {
         .deliveryDurationDays(1 + random.nextInt(14))
         .boxCount(1 + random.nextInt(3))
         .customsCommodityCodes(set("8467211000"))
-        .weightDimensions(new OfferWeightDimensionsDTO()
+        .weightDimensions(new LegacyWeightDimensionsDTO()
             .length(BigDecimal.valueOf(10_000 + random.nextInt(90_000), 3))
             .width(BigDecimal.valueOf(5_000 + random.nextInt(50_000), 3))
             .height(BigDecimal.valueOf(2_000 + random.nextInt(20_000), 3))
@@ -102,8 +102,8 @@ final class OfferPages {
         .rejectedMapping(mapping(random));
   }
 
-  private static TimePeriodDTO period(int amount, TimeUnitType unit) {
-    return new TimePeriodDTO().timePeriod(amount).timeUnit(unit).comment("Согласно инструкции производителя");
+  private static LegacyTimePeriodDTO period(int amount, TimeUnitType unit) {
+    return new LegacyTimePeriodDTO().timePeriod(amount).timeUnit(unit).comment("Согласно инструкции производителя");
   }
 
   private static OfferMappingDTO mapping(Random random) {

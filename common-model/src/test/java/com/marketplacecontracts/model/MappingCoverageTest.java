@@ -43,8 +43,8 @@ class MappingCoverageTest {
       Map.entry("OfferMediaFileDTO", "media and their upload states"),
       Map.entry("OfferSellingProgramDTO", "which fulfilment models allow the offer; not moderation"),
       Map.entry("ShowcaseUrlDTO", "storefront links"),
-      Map.entry("WeightDimensionsDTO", "logistics detail, not in the neutral listing"),
-      Map.entry("OfferTimePeriodDTO", "shelf life / warranty periods, not in the neutral listing"),
+      Map.entry("OfferWeightDimensionsDTO", "logistics detail, not in the neutral listing"),
+      Map.entry("TimePeriodDTO", "shelf life / warranty periods, not in the neutral listing"),
       Map.entry("ApiResponse", "wrapper status (OK/ERROR); errors arrive as exceptions"),
       Map.entry("MappingsOfferInfoDTO", "allOf part; its fields are mapped through MappingsOfferDTO"),
       Map.entry("OfferMappingInfoDTO", "allOf part; its fields are mapped through OfferMappingEntryDTO"),
@@ -53,8 +53,8 @@ class MappingCoverageTest {
       Map.entry("GetOperationsRequest", "a request, not a response"),
       Map.entry("TokenRequest", "authentication, not domain data"),
       Map.entry("TokenResponse", "authentication, not domain data"),
-      Map.entry("OfferWeightDimensionsDTO", "logistics detail, not in the neutral listing"),
-      Map.entry("TimePeriodDTO", "shelf life / warranty periods, not in the neutral listing"));
+      Map.entry("LegacyWeightDimensionsDTO", "logistics detail, not in the neutral listing"),
+      Map.entry("LegacyTimePeriodDTO", "shelf life / warranty periods, not in the neutral listing"));
 
   /** Single fields not mapped, with the reason. */
   private static final Map<String, String> FIELDS_NOT_MAPPED = Map.ofEntries(

@@ -26,6 +26,7 @@ import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.teez.model.TokenRequest;
 import com.marketplacecontracts.teez.model.TokenResponse;
+import com.marketplacecontracts.yandex.api.BusinessOfferMappingsApi;
 import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
@@ -132,7 +133,7 @@ class OperationContractsTest {
                 (GetOrderIdentifiersStatusResponse) body),
             OperationContractsTest::unversionedUinStatusOfCampaignZero),
         new Case("yandex/partner-api.yaml", "getOfferMappings", true,
-            c -> c.yandex().offerMappings().getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
+            c -> c.yandex().api(BusinessOfferMappingsApi.class).getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
                 CatalogFilter.builder().cardStatus(OfferCardStatusType.HAS_CARD_CAN_UPDATE).categoryId(91597)
                     .vendor("Makita").tag("электроинструмент").archived(false).build().toRequest()).execute(),
             body -> YandexMapper.listings((GetOfferMappingsResponse) body),

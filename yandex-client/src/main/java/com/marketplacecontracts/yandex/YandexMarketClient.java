@@ -13,6 +13,7 @@ import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.yandex.api.BusinessOfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OperationsApi;
 import com.marketplacecontracts.yandex.api.OrdersApi;
@@ -41,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +74,8 @@ public final class YandexMarketClient implements AutoCloseable {
   private final OrdersApi orders;
   private final OfferMappingsApi offerMappings;
   private final OperationsApi operations;
+  private final BusinessOfferMappingsApi catalogApi;
+  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
   private final Poller poller;
 
   private YandexMarketClient(ClientSettings settings, Credential credential) {
@@ -81,6 +85,7 @@ public final class YandexMarketClient implements AutoCloseable {
     this.orders = runtime.api(OrdersApi.class);
     this.offerMappings = runtime.api(OfferMappingsApi.class);
     this.operations = runtime.api(OperationsApi.class);
+    this.catalogApi = runtime.api(BusinessOfferMappingsApi.class);
     this.poller = new Poller(settings.time(), settings.events());
   }
 
@@ -104,6 +109,19 @@ public final class YandexMarketClient implements AutoCloseable {
   /** Generated API: the catalog (offer-mappings; the deleted offer-mapping-entries kept as legacy). */
   public OfferMappingsApi offerMappings() {
     return offerMappings;
+  }
+
+  /**
+   * Any generated API of the spec — one interface per section of the marketplace's documentation
+   * ({@code OrdersApi}, {@code StocksApi}, {@code PricesApi}, {@code ReportsApi}, ...). Calls are validated before
+   * they are sent, limited and retried like every call; {@code execute()} returns the body or throws a
+   * {@code MarketplaceException} subtype.
+   */
+  public <T> T api(Class<T> type) {
+    if (!type.isInterface() || !type.getPackageName().equals(OrdersApi.class.getPackageName())) {
+      throw new IllegalArgumentException("not a generated API of this client: " + type.getName());
+    }
+    return type.cast(apis.computeIfAbsent(type, runtime::api));
   }
 
   /** Generated API: statuses of asynchronous operations. */
@@ -145,7 +163,7 @@ public final class YandexMarketClient implements AutoCloseable {
   }
 
   private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
-    GetOfferMappingsResponse response = offerMappings.getOfferMappings(businessId, token, filter.pageSize(),
+    GetOfferMappingsResponse response = catalogApi.getOfferMappings(businessId, token, filter.pageSize(),
         filter.language(), filter.toRequest()).execute();
     GetOfferMappingsResultDTO result = response.getResult();
     if (result == null || result.getOfferMappings() == null) {
@@ -185,7 +203,7 @@ public final class YandexMarketClient implements AutoCloseable {
     // Build (and so validate) every request before the first is sent: bad input anywhere sends nothing.
     List<MarketplaceCall<GetOfferMappingsResponse>> calls = new ArrayList<>();
     for (List<String> chunk : chunks) {
-      calls.add(offerMappings.getOfferMappings(businessId, null, null, null,
+      calls.add(catalogApi.getOfferMappings(businessId, null, null, null,
           new GetOfferMappingsRequest().offerIds(new LinkedHashSet<>(chunk))));
     }
     Map<String, GetOfferMappingDTO> byId = new HashMap<>();

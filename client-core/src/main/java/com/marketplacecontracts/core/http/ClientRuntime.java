@@ -133,6 +133,7 @@ public final class ClientRuntime implements AutoCloseable {
         .baseUrl(baseUrl)
         .client(http)
         .addCallAdapterFactory(new TypedCallAdapterFactory(errors, statuses))
+        .addConverterFactory(new DownloadConverterFactory())
         .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi)))
         .build();
   }

@@ -11,6 +11,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -41,6 +42,7 @@ public final class MoshiFactory {
         .add(OPEN_ENUMS)
         .add(NUMBERS)
         .add(OffsetDateTime.class, DATE_TIME.nullSafe())
+        .add(LocalDate.class, DATE.nullSafe())
         .build();
   }
 
@@ -107,6 +109,31 @@ public final class MoshiFactory {
     @Override
     public String toString() {
       return "JsonAdapter(OffsetDateTime)";
+    }
+  };
+
+  /** {@code format: date}: an ISO calendar date ({@code 2026-07-17}), as the Yandex document uses it. */
+  static final JsonAdapter<LocalDate> DATE = new JsonAdapter<>() {
+    @Override
+    public LocalDate fromJson(JsonReader reader) throws IOException {
+      String path = reader.getPath();
+      String text = reader.nextString();
+      try {
+        return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+      } catch (DateTimeParseException e) {
+        throw new JsonDataException("Expected an ISO date (yyyy-MM-dd) but was '"
+            + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "' at path " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, LocalDate value) throws IOException {
+      writer.value(DateTimeFormatter.ISO_LOCAL_DATE.format(value));
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(LocalDate)";
     }
   };
 

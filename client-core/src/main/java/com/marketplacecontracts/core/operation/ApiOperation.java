@@ -21,6 +21,9 @@ public @interface ApiOperation {
   /** {@code x-idempotent}: safe to repeat, so failures may be retried. Writes must opt in explicitly. */
   boolean idempotent() default false;
 
+  /** The operation's own cap on requests in flight ({@code parallel-limit-value}); 0 when it has none. */
+  int parallelLimit() default 0;
+
   /**
    * {@code x-resource-limit-config}: the operation's quota per subscription tier of the account, as the marketplace
    * declares it; empty when none is documented.

@@ -57,6 +57,37 @@ public final class Operations {
   }
 
   /**
+   * The value of an account parameter ({@code campaignId}, {@code businessId}) wherever the call carries it: a path
+   * parameter, a query parameter, or a scalar property of the body — so every account gets its own limits even
+   * where the document puts the id in the query or the body. {@code null} when the call carries none.
+   */
+  public static Object accountParameter(Request request, String name) {
+    Object value = pathParameters(request).get(name);
+    if (value != null) {
+      return value;
+    }
+    String query = request.url().queryParameter(name);
+    if (query != null) {
+      return query;
+    }
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return null;
+    }
+    Annotation[][] annotations = invocation.method().getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation annotation : annotations[i]) {
+        Object body = invocation.arguments().get(i);
+        if (annotation instanceof Body && body != null) {
+          Object property = property(body, name);
+          return property instanceof Number || property instanceof CharSequence ? property : null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * How many items the request body's property {@code field} holds (a collection, array or map), read through the
    * body's accessor ({@code field()} or {@code getField()}); 0 when there is no such body or property.
    */

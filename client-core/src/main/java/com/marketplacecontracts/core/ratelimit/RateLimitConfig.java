@@ -82,6 +82,11 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
     /** The unit of a request-counted quota. */
     public static final String REQUESTS = "resp";
     private static final String ITEMS_PREFIX = "req.";
+    /**
+     * Items of the answer ({@code resp.<path>}): counted by the server after it answers, so before sending the
+     * client charges one unit, and the server's remaining-count headers correct it.
+     */
+    private static final String ANSWER_PREFIX = "resp.";
 
     public Quota {
       if (amount < 1) {
@@ -92,8 +97,9 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
         throw new IllegalArgumentException("period must be positive, was " + period);
       }
       Objects.requireNonNull(unit, "unit");
-      if (!unit.equals(REQUESTS) && !(unit.startsWith(ITEMS_PREFIX) && unit.length() > ITEMS_PREFIX.length())) {
-        throw new IllegalArgumentException("unit must be 'resp' or 'req.<field>', was '" + unit + "'");
+      if (!unit.equals(REQUESTS) && !(unit.startsWith(ITEMS_PREFIX) && unit.length() > ITEMS_PREFIX.length())
+          && !(unit.startsWith(ANSWER_PREFIX) && unit.length() > ANSWER_PREFIX.length())) {
+        throw new IllegalArgumentException("unit must be 'resp', 'req.<field>' or 'resp.<path>', was '" + unit + "'");
       }
     }
 

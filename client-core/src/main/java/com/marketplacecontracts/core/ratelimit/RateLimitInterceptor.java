@@ -443,11 +443,13 @@ public final class RateLimitInterceptor implements Interceptor {
 
   // ---- parallel cap and store ------------------------------------------------------------------------------------
 
-  /** The account whose limits a request counts against: its campaignId or businessId, or {@code null}. */
+  /**
+   * The account whose limits a request counts against: its campaignId or businessId (in the path, the query or the
+   * body), or {@code null}.
+   */
   private static String account(Request request) {
-    Map<String, Object> parameters = Operations.pathParameters(request);
     for (String name : ACCOUNT_PARAMETERS) {
-      Object value = parameters.get(name);
+      Object value = Operations.accountParameter(request, name);
       if (value != null) {
         return name + "=" + value;
       }
