@@ -1,6 +1,7 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.drift.Acknowledged;
 import com.marketplacecontracts.drift.DriftReport;
 import com.marketplacecontracts.drift.LoadedSpec;
 import com.marketplacecontracts.drift.ReportFormat;
@@ -70,6 +71,11 @@ final class DriftCommand implements Callable<Integer> {
           + " tool).")
   String curated;
 
+  @Option(names = "--acknowledged", paramLabel = "FILE",
+      description = "Findings accepted with their reasons, left out of the report (default: the file packaged"
+          + " beside the curated spec, when --curated is not given).")
+  String acknowledged;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json or markdown (for a pull-request comment); --json means json."
           + " Default: ${DEFAULT-VALUE}.")
@@ -93,6 +99,13 @@ final class DriftCommand implements Callable<Integer> {
       output.progress("Reading " + com.marketplacecontracts.drift.Text.uri(upstream) + " ...");
       LoadedSpec theirs = SpecLoader.load(upstream);
       report = SpecDrift.create().compare(ours, theirs);
+      Acknowledged accepted = acknowledged(market);
+      int before = report.findings().size();
+      report = accepted.apply(report);
+      if (before > report.findings().size()) {
+        output.progress((before - report.findings().size()) + " finding(s) acknowledged with their reasons"
+            + " (drift-acknowledged.yaml)");
+      }
     } catch (UnreadableSpecException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -106,6 +119,24 @@ final class DriftCommand implements Callable<Integer> {
       return DRIFT;
     }
     return ExitCodes.OK;
+  }
+
+  private Acknowledged acknowledged(Marketplace market) {
+    try {
+      if (acknowledged != null) {
+        return Acknowledged.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(acknowledged)), acknowledged);
+      }
+      if (curated != null) {
+        return Acknowledged.none();
+      }
+      String spec = market.specResource();
+      String resource = spec.substring(0, spec.lastIndexOf('/') + 1) + "drift-acknowledged.yaml";
+      try (java.io.InputStream in = DriftCommand.class.getClassLoader().getResourceAsStream(resource)) {
+        return in == null ? Acknowledged.none() : Acknowledged.read(in.readAllBytes(), resource);
+      }
+    } catch (java.io.IOException e) {
+      throw new UnreadableSpecException("acknowledged findings unreadable: " + acknowledged);
+    }
   }
 
   private Marketplace marketplace() {

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** What changed; {@link #id()} is the name used in reports and in the accepted-changes file. */
 public enum Change {
   OPERATION_REMOVED,
+  /** Published upstream, and the curation has no decision for it (covered, legacy or excluded). */
+  OPERATION_UNDECIDED,
   PATH_MOVED,
   OPERATION_ID_CHANGED,
   PARAMETER_REQUIRED,

@@ -95,8 +95,39 @@ public final class SpecDrift {
       }
       new OperationDiff(op, curated.openApi(), match, upstream.openApi(), byIdMatch, findings).run();
     }
+    undecided(curated.openApi(), ours, theirs, findings);
     findings.sort((a, b) -> a.severity().compareTo(b.severity()));
     return new DriftReport(curated.source(), upstream.source(), ours.size(), List.copyOf(findings));
+  }
+
+  /**
+   * Every published operation the curated spec neither has nor lists in {@code x-excluded-operations}: the day the
+   * marketplace adds an operation, the report names it.
+   */
+  private static void undecided(OpenAPI curated, List<Op> ours, List<Op> theirs, List<Finding> findings) {
+    Set<String> known = new java.util.HashSet<>();
+    for (Op op : ours) {
+      known.add(op.route());
+      if (op.id() != null) {
+        known.add(op.id());
+      }
+    }
+    Object excluded = curated.getExtensions() == null ? null : curated.getExtensions().get("x-excluded-operations");
+    if (excluded instanceof List<?> rows) {
+      for (Object row : rows) {
+        if (row instanceof Map<?, ?> map && map.get("operationId") != null) {
+          known.add(String.valueOf(map.get("operationId")));
+        }
+      }
+    }
+    for (Op op : theirs) {
+      if (!known.contains(op.route()) && (op.id() == null || !known.contains(op.id()))) {
+        findings.add(new Finding(Severity.COMPATIBLE, Change.OPERATION_UNDECIDED,
+            op.id() == null ? "" : op.id(), op.label(), "",
+            "published, with no decision in the curation: add one (covered, legacy, or excluded with a reason)",
+            null));
+      }
+    }
   }
 
   /** One operation with where it lives. */

@@ -3,7 +3,7 @@ package com.marketplacecontracts.drift;
 /** A spec could not be read: missing, not an OpenAPI 3 document, a {@code $ref} that does not resolve, or I/O. */
 public final class UnreadableSpecException extends RuntimeException {
 
-  UnreadableSpecException(String message) {
+  public UnreadableSpecException(String message) {
     super(message);
   }
 

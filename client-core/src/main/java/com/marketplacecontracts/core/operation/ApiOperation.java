@@ -42,6 +42,26 @@ public @interface ApiOperation {
   /** {@code x-deprecation-config.shutdown-date} (ISO date): when the marketplace removes it; empty when not announced. */
   String shutdownDate() default "";
 
+  /**
+   * {@code x-paging.token}: the query parameter that asks for the next page; empty when the operation is not paged.
+   */
+  String pageToken() default "";
+
+  /** {@code x-paging.next}: where the answer carries the next page's token ({@code result.paging.nextPageToken}). */
+  String nextPageToken() default "";
+
+  /** {@code x-batch.field}: the request body's array a call carries items in; empty when not declared. */
+  String batchField() default "";
+
+  /** {@code x-batch.maxItems}: at most this many items a call. */
+  int batchMaxItems() default 0;
+
+  /** {@code x-job.status}: the operation that reports the state of what this one started; empty when none. */
+  String jobStatus() default "";
+
+  /** {@code x-job.id}: where the answer carries the job's id ({@code result.reportId}). */
+  String jobId() default "";
+
   /** One tier's quota: {@code amount} units per {@code periodDuration} × {@code period}. */
   @Documented
   @Retention(RetentionPolicy.RUNTIME)
