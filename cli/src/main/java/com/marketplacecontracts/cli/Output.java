@@ -73,6 +73,36 @@ public final class Output {
     out.flush();
   }
 
+  /** The operation catalogue as a table, or JSON lines. */
+  void operations(List<CallCommand.Row> rows) {
+    if (json) {
+      rows.forEach(this::json);
+      return;
+    }
+    String[] header = {"OPERATION", "API", "DECISION", "RETRIED", "QUOTA", "PAGED BY", "BATCH", "JOB"};
+    List<String[]> cells = new java.util.ArrayList<>();
+    cells.add(header);
+    for (CallCommand.Row row : rows) {
+      cells.add(new String[] {row.operationId(), row.api(), row.decision(), row.idempotent() ? "yes" : "no",
+          row.quota(), row.paged(), row.batch(), row.job()});
+    }
+    int[] widths = new int[header.length];
+    for (String[] line : cells) {
+      for (int i = 0; i < line.length; i++) {
+        widths[i] = Math.max(widths[i], line[i].length());
+      }
+    }
+    for (String[] line : cells) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < line.length; i++) {
+        text.append(i == line.length - 1 ? line[i] : String.format("%-" + widths[i] + "s  ", line[i]));
+      }
+      out.println(Terminal.safe(text.toString().stripTrailing()));
+    }
+    out.println(rows.size() + " operations");
+    out.flush();
+  }
+
   /**
    * Jobs as a table, or one JSON document.
    *

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code marketplace yandex ...} */
 @Command(name = "yandex", description = "Yandex Market Partner API.", mixinStandardHelpOptions = true,
-    subcommands = {YandexCommand.UinStatus.class, YandexCommand.Offers.class, YandexCommand.Operations.class})
+    subcommands = {YandexCommand.UinStatus.class, YandexCommand.Offers.class, YandexCommand.Operations.class,
+        CallCommand.class})
 final class YandexCommand {
 
   /** Runs a Yandex command with its client and output. */
@@ -269,20 +270,43 @@ final class YandexCommand {
   }
 
   /** {@code marketplace yandex operations --business-id B --type T --id ID [--id ID]... [--wait]} */
-  @Command(name = "operations", mixinStandardHelpOptions = true, description = "Statuses of asynchronous operations.")
+  @Command(name = "operations", mixinStandardHelpOptions = true,
+      description = {"Without --business-id: the covered operations of the spec, with their decision, quota and"
+          + " what is declared (paged, batched, job); --tag filters by the API they belong to.",
+          "With --business-id: statuses of asynchronous operations (--type and --id required)."})
   static final class Operations extends Base {
-    @Option(names = "--business-id", required = true, paramLabel = "B",
-        description = "The business (cabinet) id the operations belong to.") long businessId;
-    @Option(names = "--type", required = true, paramLabel = "T", completionCandidates = KnownValues.OperationTypes.class,
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only the operations of this API (e.g. orders, stocks).")
+    String tag;
+    @Option(names = "--business-id", paramLabel = "B",
+        description = "The business (cabinet) id the operations belong to.") Long businessId;
+    @Option(names = "--type", paramLabel = "T", completionCandidates = KnownValues.OperationTypes.class,
         converter = KnownValues.OperationTypes.class,
         description = "The operations' type: ${COMPLETION-CANDIDATES}")
     OperationType type;
-    @Option(names = "--id", required = true, paramLabel = "ID",
+    @Option(names = "--id", paramLabel = "ID",
         description = "An operation id, as its request returned it (repeatable).") List<String> ids;
     @Option(names = "--wait", description = "Poll until no operation is IN_PROGRESS.") boolean await;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
         description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}); exit 6"
             + " when still pending.") long timeout;
+
+    @Override
+    public Integer call() {
+      if (businessId == null) {
+        if (type != null || ids != null || await) {
+          throw new ParameterException(spec.commandLine(), "--type, --id and --wait need --business-id");
+        }
+        MarketplaceCli root = (MarketplaceCli) spec.root().userObject();
+        Output output = root.output(spec);
+        output.operations(YandexMarketClient.operationIndex().all().stream().map(CallCommand.Row::of)
+            .filter(row -> tag == null || row.api().equalsIgnoreCase(tag.replace("-", ""))).toList());
+        return ExitCodes.OK;
+      }
+      if (type == null || ids == null) {
+        throw new ParameterException(spec.commandLine(), "with --business-id, --type and --id are required");
+      }
+      return super.call();
+    }
 
     @Override
     Integer run(YandexMarketClient market, Output output) {

@@ -6,13 +6,16 @@ import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.http.OperationIndex;
+import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.AwaitOptions;
-import com.marketplacecontracts.core.polling.Poller;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
+import com.marketplacecontracts.core.polling.Poller;
+import com.marketplacecontracts.yandex.api.ApiClient;
 import com.marketplacecontracts.yandex.api.BusinessOfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OperationsApi;
@@ -34,6 +37,7 @@ import com.marketplacecontracts.yandex.model.OperationStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
 import com.marketplacecontracts.yandex.model.OrderItemValidationStatusDTO;
 import com.marketplacecontracts.yandex.model.UinStatusType;
+import com.squareup.moshi.Moshi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,6 +71,9 @@ public final class YandexMarketClient implements AutoCloseable {
 
   /** The most offer ids one catalog look-up may carry ({@code offerIds}, maxItems). */
   public static final int MAX_IDS_PER_REQUEST = 100;
+
+  private static final OperationIndex INDEX = OperationIndex.of(Marketplace.YANDEX_MARKET, ApiClient.APIS);
+  private static final Moshi MOSHI = MoshiFactory.create();
 
   private final ClientSettings settings;
   private final Credential credential;
@@ -122,6 +129,24 @@ public final class YandexMarketClient implements AutoCloseable {
       throw new IllegalArgumentException("not a generated API of this client: " + type.getName());
     }
     return type.cast(apis.computeIfAbsent(type, runtime::api));
+  }
+
+  /** Every covered operation of the spec, by operationId, with what the spec declares of each. */
+  public static OperationIndex operationIndex() {
+    return INDEX;
+  }
+
+  /**
+   * Any covered operation by its {@code operationId}, with text arguments: {@code parameters} by name (several
+   * values for an array parameter; a file part as {@code @PATH}) and the body as JSON (null for none). A value
+   * that is unknown, missing or not of its type is a {@code RequestValidationException} naming the parameter and
+   * the rule, before anything is sent; the call is then validated, limited and retried like a typed one.
+   */
+  public MarketplaceCall<?> call(String operationId, Map<String, List<String>> parameters, String body) {
+    OperationIndex.Operation operation = INDEX.find(operationId).orElseThrow(() -> new RequestValidationException(
+        Marketplace.YANDEX_MARKET, operationId, List.of(new RequestValidationException.Violation("operationId",
+            operationId, "no such operation in the spec (see YandexMarketClient.operationIndex())"))));
+    return INDEX.call(api(operation.api()), operation, parameters, body, MOSHI);
   }
 
   /** Generated API: statuses of asynchronous operations. */

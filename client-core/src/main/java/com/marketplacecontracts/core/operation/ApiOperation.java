@@ -18,6 +18,9 @@ public @interface ApiOperation {
   /** The spec's {@code operationId}. */
   String id();
 
+  /** {@code x-decision}: {@code covered}, or {@code legacy} for a seeded operation the marketplace removed. */
+  String decision() default "covered";
+
   /** {@code x-idempotent}: safe to repeat, so failures may be retried. Writes must opt in explicitly. */
   boolean idempotent() default false;
 

@@ -1,0 +1,105 @@
+package com.marketplacecontracts.cli;
+
+import com.marketplacecontracts.core.http.Download;
+import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.http.OperationIndex;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/** {@code marketplace yandex call OPERATION_ID [--param NAME=VALUE]... [--body FILE|-] [--output FILE]}. */
+@Command(name = "call", mixinStandardHelpOptions = true,
+    description = {"Call any covered operation of the spec by its operationId (see: marketplace yandex operations"
+        + " --list). Parameters go where the spec says (path, query, header); each is checked before anything is"
+        + " sent, and the call is limited and retried like the typed commands. The answer is printed as JSON;"
+        + " a binary answer (a PDF label, an XLS act) is saved with --output."})
+final class CallCommand extends YandexCommand.Base {
+
+  /** A JSON request body read from a file or standard input is at most this long. */
+  static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  @Parameters(index = "0", paramLabel = "OPERATION_ID", description = "e.g. getCampaigns, updateStocks")
+  String operationId;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+      description = "A parameter; repeat a name for an array; a file part as NAME=@PATH.")
+  List<String> params = List.of();
+
+  @Option(names = "--body", paramLabel = "FILE|-", description = "The JSON request body, from a file or - (stdin).")
+  String body;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Where a binary answer is saved.")
+  Path output;
+
+  @Override
+  Integer run(YandexMarketClient market, Output out) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String param : params) {
+      int eq = param.indexOf('=');
+      if (eq <= 0) {
+        throw new ParameterException(spec.commandLine(), "--param: NAME=VALUE expected, was "
+            + Terminal.safe(param));
+      }
+      values.computeIfAbsent(param.substring(0, eq), k -> new java.util.ArrayList<>()).add(param.substring(eq + 1));
+    }
+    boolean binary = YandexMarketClient.operationIndex().find(operationId)
+        .map(op -> op.method().getGenericReturnType().getTypeName().contains(Download.class.getName()))
+        .orElse(false);
+    if (binary && output == null) {
+      throw new ParameterException(spec.commandLine(), operationId + " answers a file: give --output FILE");
+    }
+    MarketplaceCall<?> call = market.call(operationId, values, readBody());
+    Object answer = call.execute();
+    if (answer instanceof Download download) {
+      Path saved = download.saveTo(output);
+      out.progress("saved " + download.size() + " bytes (" + download.contentType().orElse("unknown type") + ") to "
+          + saved);
+      return ExitCodes.OK;
+    }
+    out.json(answer == null ? Map.of() : answer);
+    return ExitCodes.OK;
+  }
+
+  private String readBody() {
+    if (body == null) {
+      return null;
+    }
+    try (InputStream in = body.equals("-") ? System.in : Files.newInputStream(Path.of(body))) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw new ParameterException(spec.commandLine(), "--body: larger than " + MAX_BODY_BYTES + " bytes");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--body: cannot read " + Terminal.safe(body));
+    }
+  }
+
+  /** One row of {@code yandex operations --list}. */
+  record Row(String operationId, String api, String decision, boolean idempotent, String quota, String paged,
+      String batch, String job) {
+
+    static Row of(OperationIndex.Operation op) {
+      var spec = op.spec();
+      String quota = spec.quotas().length == 0 ? "" : spec.quotas()[0].amount() + "/" + spec.quotas()[0].periodDuration()
+          + " " + spec.quotas()[0].period() + (spec.quotaUnit().equals("resp") ? "" : " (" + spec.quotaUnit() + ")");
+      String api = op.api().getSimpleName().replaceFirst("Api$", "");
+      return new Row(spec.id(), api.toLowerCase(Locale.ROOT),
+          spec.decision() + (spec.replacementOperationId().isEmpty() ? "" : ", deprecated"), spec.idempotent(), quota,
+          spec.pageToken().isEmpty() ? "" : spec.pageToken(),
+          spec.batchField().isEmpty() ? "" : spec.batchField() + "≤" + spec.batchMaxItems(),
+          spec.jobStatus());
+    }
+  }
+}
