@@ -15,6 +15,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +51,7 @@ class MappingCoverageTest {
       Map.entry("OfferMappingInfoDTO", "allOf part; its fields are mapped through OfferMappingEntryDTO"),
       Map.entry("ForwardScrollingPagerDTO", "allOf part of ScrollingPagerDTO"),
       Map.entry("ScrollingPagerDTO", "page tokens are consumed by the pager, not domain data"),
+      Map.entry("PackagingForwardScrollingPagerDTO", "page tokens are consumed by the pager, not domain data"),
       Map.entry("GetOperationsRequest", "a request, not a response"),
       Map.entry("TokenRequest", "authentication, not domain data"),
       Map.entry("TokenResponse", "authentication, not domain data"),
@@ -126,11 +128,22 @@ class MappingCoverageTest {
       Map.entry("GetOfferDTO.archived", "the seller's archive flag; the filter selects it, the neutral listing has no place for it"),
       Map.entry("GetOfferDTO.groupId", "variant grouping on one card"));
 
+  /**
+   * The Yandex answers common-model maps. The spec has some 800 models; the others belong to operations whose
+   * answers the caller reads as generated (no neutral record holds them), so only what these answers reach counts.
+   */
+  private static final List<Class<?>> MAPPED_ANSWERS = List.of(
+      com.marketplacecontracts.yandex.model.GetOfferMappingsResponse.class,
+      com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse.class,
+      com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse.class,
+      com.marketplacecontracts.yandex.model.GetOperationsResponse.class,
+      com.marketplacecontracts.yandex.model.ApiErrorResponse.class);
+
   @Test
   void everyGeneratedFieldIsMappedOrDeliberatelyLeftOut() {
     Set<String> fields = new TreeSet<>();
     fields.addAll(jsonFields("com.marketplacecontracts.teez.model"));
-    fields.addAll(jsonFields("com.marketplacecontracts.yandex.model"));
+    fields.addAll(jsonFields(reachable(MAPPED_ANSWERS)));
     assertThat(fields).as("generated fields found").hasSizeGreaterThan(80);
 
     Set<String> unaccounted = new TreeSet<>();
@@ -158,8 +171,35 @@ class MappingCoverageTest {
 
   /** {@code Class.jsonName} of every {@code @Json} field of every class in a generated model package. */
   private static Set<String> jsonFields(String modelPackage) {
+    return jsonFields(classes(modelPackage));
+  }
+
+  /** The model classes {@code roots} reach through their fields (element types of lists and maps too). */
+  private static Set<Class<?>> reachable(List<Class<?>> roots) {
+    Set<Class<?>> out = new LinkedHashSet<>();
+    java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>(roots);
+    while (!todo.isEmpty()) {
+      Class<?> type = todo.removeFirst();
+      if (!type.getPackageName().equals(roots.get(0).getPackageName()) || !out.add(type)) {
+        continue;
+      }
+      for (Field field : type.getDeclaredFields()) {
+        todo.add(field.getType());
+        if (field.getGenericType() instanceof java.lang.reflect.ParameterizedType generic) {
+          for (java.lang.reflect.Type argument : generic.getActualTypeArguments()) {
+            if (argument instanceof Class<?> element) {
+              todo.add(element);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> jsonFields(Set<Class<?>> types) {
     Set<String> out = new TreeSet<>();
-    for (Class<?> type : classes(modelPackage)) {
+    for (Class<?> type : types) {
       if (type.isEnum()) {
         continue;
       }

@@ -63,7 +63,7 @@ final class SafeYaml {
       root = new Yaml(options).compose(new StringReader(text));
     } catch (YAMLException | IllegalStateException e) {
       // The parser's message quotes the offending line: say where, not what.
-      throw new UnreadableSpecException("not YAML or JSON within the reader's bounds (" + MAX_ALIASES
+      throw new UnreadableSpecException("not valid YAML or JSON, or past the reader's bounds (" + MAX_ALIASES
           + " aliases, depth " + MAX_DEPTH + ", " + MAX_CODE_POINTS + " code points): " + name
           + at(e));
     }

@@ -56,16 +56,19 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
       @Override
       public MarketplaceCall<Object> adapt(Call<Object> call) {
-        return new TypedCall<>(call);
+        return new TypedCall<>(call, body == Void.class);
       }
     };
   }
 
   private final class TypedCall<T> implements MarketplaceCall<T> {
     private final Call<T> template;
+    /** The spec declares no answer body (a {@code Void} call): an empty or ignored body is the answer. */
+    private final boolean noBody;
 
-    TypedCall(Call<T> template) {
+    TypedCall(Call<T> template, boolean noBody) {
       this.template = template;
+      this.noBody = noBody;
     }
 
     @Override
@@ -89,7 +92,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
       } finally {
         forget(call);
       }
-      return body(call, response);
+      return body(call, response, noBody);
     }
 
     @Override
@@ -107,7 +110,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
         public void onResponse(Call<T> done, Response<T> response) {
           forget(done);
           try {
-            future.complete(body(done, response));
+            future.complete(body(done, response, noBody));
           } catch (RuntimeException e) {
             future.completeExceptionally(e);
           }
@@ -133,14 +136,14 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     }
   }
 
-  private <T> T body(Call<T> call, Response<T> response) {
+  private <T> T body(Call<T> call, Response<T> response, boolean noBody) {
     String operationId = Operations.id(call.request());
     if (!response.isSuccessful()) {
       throw errors.decode(operationId, response.code(), response.headers(),
           response.raw().request().header(ClientRuntime.TRACEPARENT), response.errorBody());
     }
     T body = response.body();
-    if (body == null) {
+    if (body == null && !noBody) {
       throw new UnreadableResponseException(errors.details(operationId, response.code(), null,
           ErrorDecoder.requestId(response.headers()), null, "empty body"), null);
     }

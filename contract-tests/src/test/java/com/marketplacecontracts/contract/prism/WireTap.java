@@ -31,6 +31,11 @@ public final class WireTap implements Interceptor {
       return locations().contains("request");
     }
 
+    /**
+     * Where Prism's errors are ({@code request}, {@code response}). Warnings (a deprecated parameter the spec still
+     * documents) are not violations. Past a count Prism writes {@code Too many violations! [...]}, cut short: the
+     * locations are then read from the text.
+     */
     private Set<String> locations() {
       Set<String> out = new HashSet<>();
       if (violations == null) {
@@ -38,10 +43,19 @@ public final class WireTap implements Interceptor {
       }
       try {
         for (com.fasterxml.jackson.databind.JsonNode violation : MAPPER.readTree(violations)) {
-          out.add(violation.path("location").path(0).asText());
+          if (!violation.path("severity").asText().equals("Warning")) {
+            out.add(violation.path("location").path(0).asText());
+          }
         }
       } catch (IOException e) {
-        out.add("request"); // unreadable: count it against the client, the stricter reading
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"location\":\\[\"(\\w+)\"")
+            .matcher(violations);
+        while (m.find()) {
+          out.add(m.group(1));
+        }
+        if (out.isEmpty()) {
+          out.add("request"); // unreadable: count it against the client, the stricter reading
+        }
       }
       return out;
     }

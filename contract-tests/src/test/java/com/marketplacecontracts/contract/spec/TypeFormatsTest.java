@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -36,15 +37,24 @@ class TypeFormatsTest {
   record Known(Type javaType, List<String> samples) {
   }
 
-  private static final Map<String, Known> KNOWN = Map.of(
-      "boolean", new Known(Boolean.class, List.of("true", "false")),
-      "integer", new Known(Integer.class, List.of("0", "-7", "2147483647")),
-      "integer/int32", new Known(Integer.class, List.of("0", "-2147483648", "2147483647")),
-      "integer/int64", new Known(Long.class, List.of("0", "100956451345", "9007199254740991")),
-      "number", new Known(BigDecimal.class, List.of("0.5", "65.55", "1.001", "5490", "-12345678901234567890.123")),
-      "string", new Known(String.class, List.of("\"Ударная дрель\"", "\"\"", "\"a\\\"b\"")),
-      "string/date-time", new Known(OffsetDateTime.class, List.of("\"2026-07-17T10:15:30+03:00\"",
-          "\"2026-06-15T12:00:00Z\"", "\"2026-07-01T09:30:00.123456789-05:00\"")));
+  private static final Map<String, Known> KNOWN = Map.ofEntries(Map.entry(
+      "boolean", new Known(Boolean.class, List.of("true", "false"))),
+      Map.entry("integer", new Known(Integer.class, List.of("0", "-7", "2147483647"))),
+      Map.entry("integer/int32", new Known(Integer.class, List.of("0", "-2147483648", "2147483647"))),
+      Map.entry("integer/int64", new Known(Long.class, List.of("0", "100956451345", "9007199254740991"))),
+      Map.entry("number", new Known(BigDecimal.class,
+          List.of("0.5", "65.55", "1.001", "5490", "-12345678901234567890.123"))),
+      Map.entry("number/double", new Known(Double.class, List.of("0.5", "65.55", "-7.25"))),
+      Map.entry("string", new Known(String.class, List.of("\"Ударная дрель\"", "\"\"", "\"a\\\"b\""))),
+      Map.entry("string/date-time", new Known(OffsetDateTime.class, List.of("\"2026-07-17T10:15:30+03:00\"",
+          "\"2026-06-15T12:00:00Z\"", "\"2026-07-01T09:30:00.123456789-05:00\""))),
+      Map.entry("string/date", new Known(LocalDate.class, List.of("\"2026-07-17\"", "\"2024-02-29\""))),
+      // The document's own day-first formats and times of day are kept as the marketplace's text.
+      Map.entry("string/date-dd-MM-yyyy", new Known(String.class, List.of("\"17-07-2026\""))),
+      Map.entry("string/date-dd-MM-yyyy-HH-mm-ss", new Known(String.class, List.of("\"17-07-2026 10:15:30\""))),
+      Map.entry("string/time", new Known(String.class, List.of("\"10:15\""))),
+      // A binary answer or file part is never JSON: a Download (answers) or a multipart part (uploads).
+      Map.entry("string/binary", new Known(com.marketplacecontracts.core.http.Download.class, List.of())));
 
   private static final Moshi MOSHI = MoshiFactory.create();
 
@@ -122,6 +132,10 @@ class TypeFormatsTest {
   void eachPairDecodesAndReEncodesUnchanged(String pair) throws Exception {
     Known known = KNOWN.get(pair);
     assertThat(known).as("no check for %s", pair).isNotNull();
+    if (known.samples().isEmpty()) {
+      // Never JSON: the client's own converter decodes it (DownloadConverterFactory).
+      return;
+    }
     JsonAdapter<Object> adapter = MOSHI.adapter(known.javaType());
 
     for (String sample : known.samples()) {
