@@ -2,6 +2,8 @@ package com.marketplacecontracts.yandex;
 
 import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.ErrorBodyParser;
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.yandex.model.ApiErrorCodeType;
 import com.marketplacecontracts.yandex.model.ApiErrorDTO;
 import com.marketplacecontracts.yandex.model.ApiErrorResponse;
 import com.squareup.moshi.Moshi;
@@ -17,6 +19,19 @@ public final class YandexErrorParser {
   static ErrorBodyParser create(Moshi moshi) {
     return ErrorBodyParser.decoding(moshi.adapter(ApiErrorResponse.class),
         response -> errors(response).isEmpty() ? null : errors(response));
+  }
+
+  /**
+   * The marketplace's error codes of a failure as its typed enum ({@code ApiErrorCodeType}, in the order the
+   * answer gave them): a code the enum does not know yet is {@code UNRECOGNIZED}, its raw text still in
+   * {@link MarketplaceException#errorCodes()} at the same position.
+   */
+  public static List<ApiErrorCodeType> codes(MarketplaceException failure) {
+    List<ApiErrorCodeType> out = new ArrayList<>();
+    for (String code : failure.errorCodes()) {
+      out.add(ApiErrorCodeType.fromValue(code));
+    }
+    return out;
   }
 
   /** The errors an {@code ApiErrorResponse} reports, in order; empty when it has none. */

@@ -2,15 +2,18 @@ package com.marketplacecontracts.yandex;
 
 import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.Batches;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
+import com.marketplacecontracts.core.http.Jobs;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.http.OperationIndex;
+import com.marketplacecontracts.core.http.Paged;
 import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
-import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.AwaitOptions;
 import com.marketplacecontracts.core.polling.Poller.PollResult;
@@ -20,23 +23,15 @@ import com.marketplacecontracts.yandex.api.BusinessOfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OfferMappingsApi;
 import com.marketplacecontracts.yandex.api.OperationsApi;
 import com.marketplacecontracts.yandex.api.OrdersApi;
-import com.marketplacecontracts.yandex.model.CisStatusType;
 import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
-import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
 import com.marketplacecontracts.yandex.model.GetOfferMappingsRequest;
 import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import com.marketplacecontracts.yandex.model.GetOfferMappingsResultDTO;
 import com.marketplacecontracts.yandex.model.GetOperationsRequest;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
-import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusDTO;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
-import com.marketplacecontracts.yandex.model.OfferMappingEntriesDTO;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
-import com.marketplacecontracts.yandex.model.OperationResultDTO;
-import com.marketplacecontracts.yandex.model.OperationStatusType;
 import com.marketplacecontracts.yandex.model.OperationType;
-import com.marketplacecontracts.yandex.model.OrderItemValidationStatusDTO;
-import com.marketplacecontracts.yandex.model.UinStatusType;
 import com.squareup.moshi.Moshi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,10 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The Yandex Market Partner API client: the generated APIs plus paging and polling helpers, over one shared runtime
@@ -177,25 +169,30 @@ public final class YandexMarketClient implements AutoCloseable {
    * minute by tier).
    */
   public Pager<GetOfferMappingDTO> catalog(long businessId, CatalogFilter filter) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", runtime.failures().redactor(), null,
-        token -> catalogPage(businessId, filter, token));
+    return catalogFrom(businessId, filter, null);
   }
 
   /** The catalog from a saved page token on (e.g. {@code PageIterator.resumeToken()} after a failure). */
   public Pager<GetOfferMappingDTO> catalogFrom(long businessId, CatalogFilter filter, String pageToken) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappings", runtime.failures().redactor(), pageToken,
-        token -> catalogPage(businessId, filter, token));
+    return pages(pageToken, token -> catalogApi.getOfferMappings(businessId, token, filter.pageSize(),
+        filter.language(), filter.toRequest()), response -> response.getResult() == null ? null
+        : response.getResult().getOfferMappings());
   }
 
-  private Page<GetOfferMappingDTO> catalogPage(long businessId, CatalogFilter filter, String token) {
-    GetOfferMappingsResponse response = catalogApi.getOfferMappings(businessId, token, filter.pageSize(),
-        filter.language(), filter.toRequest()).execute();
-    GetOfferMappingsResultDTO result = response.getResult();
-    if (result == null || result.getOfferMappings() == null) {
-      return new Page<>(List.of(), null);
-    }
-    String next = result.getPaging() == null ? null : result.getPaging().getNextPageToken();
-    return new Page<>(result.getOfferMappings(), next);
+  /**
+   * Any operation the spec declares paged ({@code x-paging}), lazily, page by page, from {@code pageToken} (null:
+   * the first page): the next token is read where the spec says the answer carries it, and the listing stops with
+   * {@code PagingStoppedException} (with the token to resume from) on a repeated token, a run of empty pages or
+   * the page cap. Each page waits for the operation's quota.
+   *
+   * <pre>{@code
+   * market.pages(null, token -> market.api(OrdersApi.class).getBusinessOrders(businessId, token, 50, request),
+   *     answer -> answer.getOrders())
+   * }</pre>
+   */
+  public <R, T> Pager<T> pages(String pageToken, Function<String, MarketplaceCall<R>> call,
+      Function<R, List<T>> items) {
+    return Paged.items(Marketplace.YANDEX_MARKET, runtime.failures().redactor(), pageToken, call, items);
   }
 
   /**
@@ -221,18 +218,10 @@ public final class YandexMarketClient implements AutoCloseable {
           new RequestValidationException.Violation("offerIds[]", "null", "must not be null")));
     }
     List<String> ids = List.copyOf(new LinkedHashSet<>(offerIds));
-    List<List<String>> chunks = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += MAX_IDS_PER_REQUEST) {
-      chunks.add(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_REQUEST)));
-    }
-    // Build (and so validate) every request before the first is sent: bad input anywhere sends nothing.
-    List<MarketplaceCall<GetOfferMappingsResponse>> calls = new ArrayList<>();
-    for (List<String> chunk : chunks) {
-      calls.add(catalogApi.getOfferMappings(businessId, null, null, null,
-          new GetOfferMappingsRequest().offerIds(new LinkedHashSet<>(chunk))));
-    }
+    List<GetOfferMappingsResponse> answers = Batches.run(ids, chunk -> catalogApi.getOfferMappings(businessId, null,
+        null, null, new GetOfferMappingsRequest().offerIds(new LinkedHashSet<>(chunk))), parallel).answersOrThrow();
     Map<String, GetOfferMappingDTO> byId = new HashMap<>();
-    for (GetOfferMappingsResponse response : executeAll(calls, parallel)) {
+    for (GetOfferMappingsResponse response : answers) {
       GetOfferMappingsResultDTO result = response.getResult();
       if (result == null || result.getOfferMappings() == null) {
         continue;
@@ -256,37 +245,18 @@ public final class YandexMarketClient implements AutoCloseable {
     return new CatalogLookup(found, missing);
   }
 
-  /** Runs {@code calls}, up to {@code parallel} at once, and returns their bodies in order. */
-  private static <T> List<T> executeAll(List<MarketplaceCall<T>> calls, int parallel) {
-    if (parallel == 1 || calls.size() < 2) {
-      return calls.stream().map(MarketplaceCall::execute).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, calls.size()), runnable -> {
-      Thread thread = new Thread(runnable, "yandex-market-lookup");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (MarketplaceCall<T> call : calls) {
-        futures.add(pool.submit(call::execute));
-      }
-      List<T> bodies = new ArrayList<>();
-      for (Future<T> future : futures) {
-        bodies.add(future.get());
-      }
-      return bodies;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while looking up offers", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+  /**
+   * Any number of items through an operation the spec declares a batch for ({@code x-batch}): split into requests of
+   * its declared size, every request built and validated before the first is sent, as many in flight as the account
+   * allows (and the operation's own parallel limit), each chunk's answer or failure in input order.
+   *
+   * <pre>{@code
+   * market.batch(offers, chunk -> market.api(PricesApi.class).updatePrices(campaignId,
+   *     new UpdatePricesRequest().offers(chunk)))
+   * }</pre>
+   */
+  public <I, R> Batches.Result<I, R> batch(List<I> items, Function<List<I>, MarketplaceCall<R>> call) {
+    return Batches.run(items, call, settings.rateLimit().maxInFlight());
   }
 
   /**
@@ -298,8 +268,7 @@ public final class YandexMarketClient implements AutoCloseable {
    */
   @Deprecated
   public Pager<OfferMappingEntryDTO> offers(long campaignId, OfferQuery query) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", runtime.failures().redactor(), null,
-        token -> offerPage(campaignId, query, token));
+    return offersFrom(campaignId, query, null);
   }
 
   /**
@@ -308,63 +277,75 @@ public final class YandexMarketClient implements AutoCloseable {
    * @deprecated removed by the marketplace on 2026-03-12; use {@link #catalogFrom(long, CatalogFilter, String)}
    */
   @Deprecated
-  public Pager<OfferMappingEntryDTO> offersFrom(long campaignId, OfferQuery query, String pageToken) {
-    return Pager.of(Marketplace.YANDEX_MARKET, "getOfferMappingEntries", runtime.failures().redactor(), pageToken,
-        token -> offerPage(campaignId, query, token));
-  }
-
   @SuppressWarnings("deprecation")
-  private Page<OfferMappingEntryDTO> offerPage(long campaignId, OfferQuery query, String token) {
-    GetOfferMappingEntriesResponse response = offerMappings.getOfferMappingEntries(campaignId,
-        query.availabilities(), query.categoryIds(), query.pageSize(), query.mappingKind(), query.offerIds(),
-        token, null, query.statuses(), query.vendors()).execute();
-    OfferMappingEntriesDTO result = response.getResult();
-    if (result == null) {
-      return new Page<>(List.of(), null);
-    }
-    String next = result.getPaging() == null ? null : result.getPaging().getNextPageToken();
-    return new Page<>(result.getOfferMappingEntries(), next);
+  public Pager<OfferMappingEntryDTO> offersFrom(long campaignId, OfferQuery query, String pageToken) {
+    return pages(pageToken, token -> offerMappings.getOfferMappingEntries(campaignId, query.availabilities(),
+        query.categoryIds(), query.pageSize(), query.mappingKind(), query.offerIds(), token, null, query.statuses(),
+        query.vendors()), response -> response.getResult() == null ? null
+        : response.getResult().getOfferMappingEntries());
   }
 
   /**
    * Polls operations until none is {@code IN_PROGRESS} or the options' timeout passes; the last answer lists each
-   * one. Each poll is reported to the client's {@code ClientEvents}.
+   * one. Each poll is reported to the client's {@code ClientEvents}. The states are the spec's ({@code x-job-states}
+   * of getOperations).
    */
   public PollResult<GetOperationsResponse> awaitOperations(long businessId, OperationType type,
       Collection<String> ids, AwaitOptions options) {
-    MarketplaceCall<GetOperationsResponse> call = operationsCall(businessId, type, ids);
-    return poller.await(options, Operations.id(call.request()), call::executeWithin, response -> {
-      List<OperationResultDTO> list = response.getResult() == null ? null : response.getResult().getOperations();
-      return list != null && !list.isEmpty()
-          && list.stream().noneMatch(op -> op.getStatus() == OperationStatusType.IN_PROGRESS);
-    });
+    return await(operationsCall(businessId, type, ids), options);
   }
 
   /**
    * Polls an order's UIN and marking-code checks until none is {@code IN_PROGRESS} or the options' timeout passes.
-   * An answer without {@code result} (or without {@code items}) is not settled. Each poll is reported to the
-   * client's {@code ClientEvents}.
+   * An answer without any check state is not settled. Each poll is reported to the client's {@code ClientEvents}.
    */
   public PollResult<GetOrderIdentifiersStatusResponse> awaitUinChecks(long campaignId, long orderId,
       AwaitOptions options) {
-    MarketplaceCall<GetOrderIdentifiersStatusResponse> call = orders.getOrderIdentifiersStatus(campaignId, orderId);
-    return poller.await(options, Operations.id(call.request()), call::executeWithin,
-        YandexMarketClient::checksSettled);
+    return await(orders.getOrderIdentifiersStatus(campaignId, orderId), options);
   }
 
-  private static boolean checksSettled(GetOrderIdentifiersStatusResponse response) {
-    GetOrderIdentifiersStatusDTO result = response.getResult();
-    if (result == null || result.getItems() == null) {
-      return false;
+  /**
+   * Polls any operation that reports a job's state ({@code x-job-states} in the spec: a report's
+   * {@code getReportInfo}, {@code getOperations}, the identifier checks) until nothing is pending or the options'
+   * timeout passes.
+   *
+   * @throws com.marketplacecontracts.core.error.JobFailedException when the job ended in a failure state (a
+   *     report's {@code FAILED}, with its sub-status)
+   */
+  public <R> PollResult<R> await(MarketplaceCall<R> status, AwaitOptions options) {
+    return Jobs.await(status, options, poller, Marketplace.YANDEX_MARKET);
+  }
+
+  /**
+   * Starts a job (a {@code generate...Report}) and waits for it: the first check at the job's own estimate (within
+   * the timeout), then growing waits within the status operation's quota. A report with no data is an empty
+   * success ({@code subStatus NO_DATA}); a {@code FAILED} one a {@code JobFailedException}.
+   */
+  public PollResult<?> startAndAwait(MarketplaceCall<?> start, AwaitOptions options) {
+    ApiOperation declared = start.request().tag(retrofit2.Invocation.class).method().getAnnotation(ApiOperation.class);
+    if (declared == null || declared.jobStatus().isEmpty() || declared.jobId().isEmpty()) {
+      throw new IllegalArgumentException((declared == null ? start : declared.id())
+          + " declares no job with an id (x-job) in the spec");
     }
-    List<OrderItemValidationStatusDTO> items = result.getItems().stream().filter(Objects::nonNull).toList();
-    boolean uinsSettled = items.stream().map(OrderItemValidationStatusDTO::getUin).filter(Objects::nonNull)
-        .flatMap(List::stream).filter(Objects::nonNull)
-        .noneMatch(uin -> uin.getStatus() == UinStatusType.IN_PROGRESS);
-    boolean codesSettled = items.stream().map(OrderItemValidationStatusDTO::getCis).filter(Objects::nonNull)
-        .flatMap(List::stream).filter(Objects::nonNull)
-        .noneMatch(cis -> cis.getStatus() == CisStatusType.IN_PROGRESS);
-    return uinsSettled && codesSettled;
+    Object answer = start.execute();
+    Object id = Operations.valueAt(answer, declared.jobId());
+    if (id == null) {
+      throw new com.marketplacecontracts.core.error.UnreadableResponseException(runtime.failures().details(
+          declared.id(), 200, null, null, null, "the answer carries no job id at " + declared.jobId()), null);
+    }
+    OperationIndex.Operation status = INDEX.find(declared.jobStatus()).orElseThrow();
+    String idParameter = status.parameters().stream().filter(p -> p.in() == OperationIndex.In.PATH)
+        .map(OperationIndex.Parameter::name).findFirst().orElseThrow();
+    MarketplaceCall<?> check = INDEX.call(api(status.api()), status, Map.of(idParameter,
+        List.of(String.valueOf(id))), null, MOSHI);
+    Object estimate = declared.jobEstimate().isEmpty() ? null : Operations.valueAt(answer, declared.jobEstimate());
+    AwaitOptions first = options;
+    if (estimate instanceof Number millis && millis.longValue() > 0) {
+      Duration wait = Duration.ofMillis(Math.min(millis.longValue(), options.timeout().toMillis() / 2));
+      first = options.withDelays(wait.isZero() ? options.initialDelay() : wait, options.maxDelay(),
+          options.factor());
+    }
+    return await(check, first);
   }
 
   /** Ends the HTTP threads and pooled connections; the client is not used after this. */

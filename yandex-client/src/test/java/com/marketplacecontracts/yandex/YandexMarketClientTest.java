@@ -233,6 +233,22 @@ class YandexMarketClientTest {
   }
 
   @Test
+  void typedErrorCodesReachTheCallerAsAnOpenEnumBesideTheRawCode() {
+    YandexMarketClient once = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
+        .retry(RetryConfig.none()).build();
+    server.enqueue(json(400, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"DUPLICATE_OFFER\"},"
+        + "{\"code\":\"A_CODE_ADDED_LATER\"}]}"));
+
+    assertThatThrownBy(() -> once.uinStatus(1L, 2L))
+        .isInstanceOfSatisfying(BadRequestException.class, e -> {
+          assertThat(YandexErrorParser.codes(e)).containsExactly(
+              com.marketplacecontracts.yandex.model.ApiErrorCodeType.DUPLICATE_OFFER,
+              com.marketplacecontracts.yandex.model.ApiErrorCodeType.UNRECOGNIZED);
+          assertThat(e.errorCodes()).containsExactly("DUPLICATE_OFFER", "A_CODE_ADDED_LATER");
+        });
+  }
+
+  @Test
   void a420IsRetriedThenSucceeds() {
     server.enqueue(json(420, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"LIMIT\"}]}"));
     server.enqueue(json(200, uins("OK")));

@@ -65,6 +65,24 @@ public @interface ApiOperation {
   /** {@code x-job.id}: where the answer carries the job's id ({@code result.reportId}). */
   String jobId() default "";
 
+  /**
+   * {@code x-job-states.paths}: on an operation that reports a job's state, where the answer carries the state
+   * (a dotted path; {@code []} after a step reads every element of a list), e.g. {@code result.status}.
+   */
+  String[] jobStatePaths() default {};
+
+  /** {@code x-job-states.pending}: states that mean not finished yet (poll again). */
+  String[] jobPending() default {};
+
+  /** {@code x-job-states.failure}: states that mean the job failed. */
+  String[] jobFailure() default {};
+
+  /** {@code x-job-states.detail}: where the answer says more about how it ended ({@code result.subStatus}). */
+  String jobDetail() default "";
+
+  /** {@code x-job.estimate}: where the starting answer says how long the job should take, in milliseconds. */
+  String jobEstimate() default "";
+
   /** One tier's quota: {@code amount} units per {@code periodDuration} × {@code period}. */
   @Documented
   @Retention(RetentionPolicy.RUNTIME)

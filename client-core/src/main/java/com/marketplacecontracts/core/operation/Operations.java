@@ -108,6 +108,21 @@ public final class Operations {
     return 0;
   }
 
+  /**
+   * The value at a dotted path of a decoded answer ({@code result.paging.nextPageToken}), read through its getters;
+   * null when any step is missing.
+   */
+  public static Object valueAt(Object value, String path) {
+    Object at = value;
+    for (String step : path.split("\\.")) {
+      if (at == null) {
+        return null;
+      }
+      at = property(at, step);
+    }
+    return at;
+  }
+
   private static Object property(Object body, String field) {
     if (body instanceof Map<?, ?> map) {
       return map.get(field);

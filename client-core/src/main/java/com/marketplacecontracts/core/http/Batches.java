@@ -1,0 +1,139 @@
+package com.marketplacecontracts.core.http;
+
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.operation.ApiOperation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The one batcher of every operation the spec declares a batch for ({@code x-batch}): any number of items split
+ * into requests of at most the declared {@code maxItems}, every request built (and so validated) before the first is
+ * sent, at most {@code parallel} in flight (and never more than the operation's own parallel limit; the account's
+ * cap and the quota, item-counted where the spec says so, still hold each back), each outcome kept in input order.
+ * A failed request does not stop the others: its items are reported with its failure.
+ */
+public final class Batches {
+
+  private Batches() {
+  }
+
+  /** One request of a batch: its items (from position {@code from} of the input) and its answer or failure. */
+  public record Chunk<I, R>(int from, List<I> items, R answer, MarketplaceException failure) {
+
+    public boolean failed() {
+      return failure != null;
+    }
+  }
+
+  /** Every request of a batch, in input order. */
+  public record Result<I, R>(List<Chunk<I, R>> chunks) {
+
+    /** The answers of the requests that succeeded, in input order. */
+    public List<R> answers() {
+      return chunks.stream().filter(c -> !c.failed()).map(Chunk::answer).toList();
+    }
+
+    /** The first failure in input order, if any. */
+    public Optional<MarketplaceException> firstFailure() {
+      return chunks.stream().filter(Chunk::failed).map(Chunk::failure).findFirst();
+    }
+
+    /** The answers, or the first failure thrown. */
+    public List<R> answersOrThrow() {
+      firstFailure().ifPresent(failure -> {
+        throw failure;
+      });
+      return answers();
+    }
+  }
+
+  /**
+   * Runs {@code items} through {@code call} (the request for one chunk of items), in chunks of the operation's
+   * declared batch size.
+   *
+   * @throws IllegalArgumentException when the operation declares no batch ({@code x-batch}), or {@code parallel < 1}
+   * @throws com.marketplacecontracts.core.error.RequestValidationException when any chunk is invalid: nothing sent
+   */
+  public static <I, R> Result<I, R> run(List<I> items, Function<List<I>, MarketplaceCall<R>> call, int parallel) {
+    Objects.requireNonNull(items, "items");
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be >= 1, was " + parallel);
+    }
+    if (items.isEmpty()) {
+      return new Result<>(List.of());
+    }
+    ApiOperation declared = Paged.declaration(call.apply(items.subList(0, 1)));
+    if (declared.batchMaxItems() < 1) {
+      throw new IllegalArgumentException(declared.id() + " declares no batch in the spec (x-batch)");
+    }
+    int size = declared.batchMaxItems();
+    List<Integer> starts = new ArrayList<>();
+    List<MarketplaceCall<R>> calls = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += size) {
+      starts.add(from);
+      calls.add(call.apply(List.copyOf(items.subList(from, Math.min(items.size(), from + size)))));
+    }
+    int inFlight = declared.parallelLimit() > 0 ? Math.min(parallel, declared.parallelLimit()) : parallel;
+    List<Outcome<R>> outcomes = all(calls, inFlight);
+    List<Chunk<I, R>> chunks = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      int from = starts.get(i);
+      chunks.add(new Chunk<>(from, List.copyOf(items.subList(from, Math.min(items.size(), from + size))),
+          outcomes.get(i).answer(), outcomes.get(i).failure()));
+    }
+    return new Result<>(List.copyOf(chunks));
+  }
+
+  /** The answer or the failure of one call. */
+  public record Outcome<R>(R answer, MarketplaceException failure) {
+  }
+
+  /**
+   * Any ready calls run at most {@code parallel} at once, each outcome in the order given (the fan-out the batcher
+   * and the command line share).
+   */
+  public static <R> List<Outcome<R>> all(List<MarketplaceCall<R>> calls, int parallel) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, calls.size()), runnable -> {
+      Thread thread = new Thread(runnable, "marketplace-batch");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Outcome<R>>> futures = new ArrayList<>();
+      for (MarketplaceCall<R> call : calls) {
+        futures.add(pool.submit(() -> {
+          try {
+            return new Outcome<>(call.execute(), null);
+          } catch (MarketplaceException e) {
+            return new Outcome<R>(null, e);
+          }
+        }));
+      }
+      List<Outcome<R>> out = new ArrayList<>();
+      for (Future<Outcome<R>> future : futures) {
+        out.add(future.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a batch ran", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
