@@ -5,19 +5,23 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okio.Okio;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
  * Wraps the response converters so that anything a body's decoding throws is a {@link JsonDataException}: the call
- * then reports an unreadable response, while a mistake of the calling code keeps its own type.
+ * then reports an unreadable response, while a mistake of the calling code keeps its own type. Each body is read
+ * through a {@link JsonValueLimit}, so a body of millions of tiny values fails before they are decoded.
  */
 final class DecodingFailures extends Converter.Factory {
 
   private final Converter.Factory decoding;
+  private final long maxJsonValues;
 
-  DecodingFailures(Converter.Factory decoding) {
+  DecodingFailures(Converter.Factory decoding, long maxJsonValues) {
     this.decoding = decoding;
+    this.maxJsonValues = maxJsonValues;
   }
 
   @Override
@@ -28,7 +32,8 @@ final class DecodingFailures extends Converter.Factory {
     }
     return body -> {
       try {
-        return converter.convert(body);
+        return converter.convert(ResponseBody.create(
+            Okio.buffer(new JsonValueLimit(body.source(), maxJsonValues)), body.contentType(), body.contentLength()));
       } catch (JsonDataException e) {
         throw e;
       } catch (RuntimeException e) {
