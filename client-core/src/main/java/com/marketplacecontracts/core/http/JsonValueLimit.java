@@ -96,8 +96,8 @@ final class JsonValueLimit extends ForwardingSource {
 
   private void count() throws JsonEncodingException {
     if (++values > max) {
-      throw new JsonEncodingException("more than " + max + " JSON values in one body (see"
-          + " ResponseLimits.maxJsonValues)");
+      throw new JsonEncodingException("more than " + max + " JSON values in one body, the bound of"
+          + " ResponseLimits.maxJsonValues");
     }
   }
 }
