@@ -20,8 +20,8 @@ final class JsonValueLimit extends ForwardingSource {
   static final int MAX_DEPTH = 255;
 
   private final long max;
-  private final Buffer chunk = new Buffer();
-  private final byte[] scratch = new byte[8192];
+  /** Reads the bytes where they landed in the reader's buffer: no copy. */
+  private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
   /** Per open container, whether it is an array (where a comma is followed by a value, not a key). */
   private final boolean[] arrays = new boolean[MAX_DEPTH + 1];
   private int depth;
@@ -37,23 +37,32 @@ final class JsonValueLimit extends ForwardingSource {
 
   @Override
   public long read(Buffer sink, long byteCount) throws IOException {
-    long n = super.read(chunk, Math.min(byteCount, scratch.length));
+    long start = sink.size();
+    long n = super.read(sink, byteCount);
     if (n <= 0) {
       return n;
     }
-    int length = chunk.read(scratch, 0, (int) n);
-    scan(length);
-    sink.write(scratch, 0, length);
-    return length;
+    try (Buffer.UnsafeCursor segments = sink.readUnsafe(cursor)) {
+      for (int available = segments.seek(start); available > 0; available = segments.next()) {
+        scan(segments.data, segments.start, segments.end);
+      }
+    }
+    return n;
   }
 
-  private void scan(int length) throws JsonEncodingException {
-    for (int i = 0; i < length; i++) {
-      byte b = scratch[i];
+  private void scan(byte[] data, int from, int to) throws JsonEncodingException {
+    for (int i = from; i < to; i++) {
+      byte b = data[i];
       if (inString) {
         if (escaped) {
           escaped = false;
-        } else if (b == '\\') {
+          continue;
+        }
+        // Most of a body is string content: run through it to the next quote or backslash.
+        while (b != '"' && b != '\\' && ++i < to) {
+          b = data[i];
+        }
+        if (b == '\\') {
           escaped = true;
         } else if (b == '"') {
           inString = false;
