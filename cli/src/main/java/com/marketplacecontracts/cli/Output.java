@@ -182,7 +182,8 @@ public final class Output {
   private void fixedRow(String[] cells) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
-      String cell = text(cells[i]);
+      // Escaped before fitting, so a cell with escapes still fits its column; the line again, for a cut pair.
+      String cell = Terminal.safe(text(cells[i]));
       int width = STREAMED_LISTING_WIDTHS[i];
       if (width == 0) {
         line.append(cell);
@@ -191,7 +192,7 @@ public final class Output {
         line.append(fitted).append(" ".repeat(width - fitted.length() + 2));
       }
     }
-    out.println(line.toString().stripTrailing());
+    out.println(Terminal.safe(line.toString().stripTrailing()));
     out.flush();
   }
 
@@ -229,13 +230,13 @@ public final class Output {
     all.addAll(rows);
     for (String[] row : all) {
       for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], text(row[i]).length());
+        widths[i] = Math.max(widths[i], Terminal.safe(text(row[i])).length());
       }
     }
     for (String[] row : all) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < columns; i++) {
-        String cell = text(row[i]);
+        String cell = Terminal.safe(text(row[i]));
         line.append(cell);
         if (i < columns - 1) {
           line.append(" ".repeat(widths[i] - cell.length() + 2));

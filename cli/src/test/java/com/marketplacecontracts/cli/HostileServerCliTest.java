@@ -160,4 +160,81 @@ class HostileServerCliTest {
     run(Map.of(), "--help");
     assertThat(out.toString()).contains("6   --wait gave up");
   }
+
+  // --- rows of --all-pages, a key echoed where OkHttp quotes the answer, broken lengths, many tiny values ----------
+
+  /** Two pages whose SKU and name hold an ANSI escape, BEL, a C1 control, a bidi override and a lone surrogate. */
+  private void hostilePages() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"paging\":{\"nextPageToken\":\"p2\"},"
+        + "\"offerMappingEntries\":[{\"offer\":{\"shopSku\":\"A\\u001b[2J-1\",\"name\":\"Drill\\u0007\\u009b31m"
+        + "\\u202e\\ud800\"}}]}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappingEntries\":[{\"offer\":{\"shopSku\":"
+        + "\"B-2\\u001b]0;pwned\\u0007\",\"name\":\"\\udc00\\u2066x\"}}]}}"));
+  }
+
+  @Test
+  void allPagesTableRowsShowControlCharactersAsEscapes() {
+    hostilePages();
+
+    int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "offers", "--campaign-id", "1", "--all-pages");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("A\\x1b[2J-1", "Drill\\x07\\x9b31m\\u202e\\ud800",
+        "B-2\\x1b]0;pwned\\x07", "\\udc00\\u2066x").doesNotContain("\u202e", "\u2066", "\u0007");
+    assertThat(out.toString().chars().filter(c -> Character.isSurrogate((char) c)).count()).as("lone surrogates").isZero();
+  }
+
+  @Test
+  void allPagesJsonLinesShowControlCharactersAsEscapes() {
+    hostilePages();
+
+    int code = run(Map.of(), "--json", "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "offers", "--campaign-id", "1", "--all-pages");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).hasSize(2);
+    // JSON escapes for what a terminal acts on; a lone surrogate has no UTF-8 form: the JSON writer puts "?".
+    assertThat(out.toString()).contains("\"A\\u001b[2J-1\"", "\"Drill\\u0007\\u009b31m\\u202e?\"",
+        "\"B-2\\u001b]0;pwned\\u0007\"", "\"?\\u2066x\"").doesNotContain("\u202e", "\u2066", "\u0007");
+    assertThat(out.toString().chars().filter(c -> Character.isSurrogate((char) c)).count()).as("lone surrogates").isZero();
+  }
+
+  @Test
+  void aStatusLineEchoingTheKeyIsMaskedOnStderrEvenWithDebug() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse().setStatus("HTTP/1.1 2x0 " + API_KEY));
+    }
+
+    int code = run(Map.of(), "--debug", "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("Unexpected status line: HTTP/1.1 2x0 ***", "retrying in",
+        "Caused by: java.net.ProtocolException");
+  }
+
+  @Test
+  void aNegativeContentLengthIsAFailureExitNotAnInternalError() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}").setHeader("Content-Length", "-5"));
+
+    int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("unreadable response", "Content-Length is not one byte count: -5")
+        .doesNotContain("internal failure");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBodyOfMillionsOfTinyValuesIsAFailureExitNamingTheBound() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[" + "{},".repeat(1_100_000) + "{}]}}"));
+
+    int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("more than 1000000 JSON values", "ResponseLimits.maxJsonValues");
+  }
 }

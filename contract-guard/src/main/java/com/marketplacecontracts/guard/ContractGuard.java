@@ -1,8 +1,12 @@
 package com.marketplacecontracts.guard;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -30,7 +35,11 @@ import okio.Buffer;
  * whether the status is documented, and the response body (unknown fields, missing required ones, unknown enum
  * values, wrong types, other rules). Each mismatch goes to the client's {@link ClientEvents#contractMismatch}; in
  * strict mode the call also fails with {@link ContractViolationException}. Values never leave it, only names and
- * rules. Thread-safe; build one per spec and share it.
+ * rules, and those pass the client's redactor (a field name is the server's text). Its cost per message is bounded:
+ * a body past {@link #MAX_CHECKED_BYTES}, {@link #MAX_CHECKED_TOKENS} JSON tokens or {@link #MAX_CHECKED_DEPTH}
+ * levels is not checked, which is reported as a {@link Kind#NOT_CHECKED} mismatch (strict mode fails such a call
+ * too: it cannot be shown to conform), and at most {@link #MAX_REPORTED} mismatches are reported for one message.
+ * Thread-safe; build one per spec and share it.
  *
  * <pre>{@code
  * ContractGuard guard = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0.05).build();
@@ -46,10 +55,23 @@ public final class ContractGuard implements Interceptor {
   public static final String TEEZ_SPEC = Marketplace.TEEZ.specResource();
   /** The Yandex Market spec inside {@code yandex-client}. */
   public static final String YANDEX_MARKET_SPEC = Marketplace.YANDEX_MARKET.specResource();
-  /** Bodies above this size are passed through unchecked (and that is reported). */
-  static final long MAX_BODY_BYTES = 8L << 20;
+  /** Bodies above this size are not checked (and that is reported): 2 MiB, several times the largest page. */
+  public static final long MAX_CHECKED_BYTES = 2L << 20;
+  /**
+   * JSON tokens (braces, names, values) checked in one body at most: a 10-offer page has about 2 000, so a full
+   * 200-offer page fits. The validator's cost follows the tokens, not the bytes: 1 MiB of {@code [{},{},...]} is
+   * 350 000 objects, each a mismatch.
+   */
+  public static final long MAX_CHECKED_TOKENS = 100_000;
+  /** Nesting checked at most: the specs' schemas nest about a dozen levels. */
+  public static final int MAX_CHECKED_DEPTH = 64;
+  /** Mismatches reported for one message at most; past them a {@link Kind#NOT_CHECKED} says how many more. */
+  public static final int MAX_REPORTED = 100;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(MAX_CHECKED_TOKENS)
+          .maxNestingDepth(MAX_CHECKED_DEPTH).build())
+      .build());
 
   private final SpecIndex spec;
   /** The spec's marketplace when its resource name tells; a client's calls carry their own as a request tag. */
@@ -99,6 +121,8 @@ public final class ContractGuard implements Interceptor {
       return response; // not an operation of this spec
     }
     SpecIndex.Entry entry = operation.get();
+    // Names in a mismatch may be the server's text (an unknown field is named as sent): masked like the client's.
+    Redactor redactor = Objects.requireNonNullElse(response.request().tag(Redactor.class), Redactor.NONE);
     List<ContractMismatch> found = new ArrayList<>();
     if (sent != null && entry.requestBody() != null) {
       check(entry, Direction.REQUEST, entry.requestBody(), sent, found);
@@ -110,10 +134,10 @@ public final class ContractGuard implements Interceptor {
     } else {
       Optional<JsonSchema> schema = entry.response(status);
       if (schema.isPresent()) {
-        byte[] body = response.peekBody(MAX_BODY_BYTES + 1).bytes();
-        if (body.length > MAX_BODY_BYTES) {
-          found.add(new ContractMismatch(entry.operationId(), Direction.RESPONSE, Kind.CONSTRAINT, "$",
-              "body over the guard's " + MAX_BODY_BYTES + " byte limit; not checked"));
+        byte[] body = response.peekBody(MAX_CHECKED_BYTES + 1).bytes();
+        if (body.length > MAX_CHECKED_BYTES) {
+          found.add(notChecked(entry, Direction.RESPONSE, "body larger than the " + MAX_CHECKED_BYTES
+              + " bytes the guard checks"));
         } else {
           check(entry, Direction.RESPONSE, schema.get(), body, found);
         }
@@ -122,21 +146,24 @@ public final class ContractGuard implements Interceptor {
     if (found.isEmpty()) {
       return response;
     }
+    List<ContractMismatch> clean = found.stream().map(mismatch -> new ContractMismatch(mismatch.operationId(),
+        mismatch.direction(), mismatch.kind(), redactor.text(mismatch.location()), redactor.text(mismatch.message())))
+        .toList();
     ClientEvents events = Objects.requireNonNullElse(response.request().tag(ClientEvents.class), fallbackEvents);
-    found.forEach(events::contractMismatch);
+    clean.forEach(events::contractMismatch);
     if (strict) {
       response.close();
       Marketplace called = Objects.requireNonNullElse(response.request().tag(Marketplace.class), marketplace);
       MarketplaceException.Details details = new MarketplaceException.Details(called, entry.operationId(),
-          status, List.of(), response.header("X-Request-Id"), null);
+          status, List.of(), redactor.text(response.header("X-Request-Id")), null);
       // The one carrier of a typed failure through OkHttp; the client's call rethrows it as it is.
-      throw new ContractViolationException(details, found).inTransit();
+      throw new ContractViolationException(details, clean).inTransit();
     }
     return response;
   }
 
   private static byte[] bodyOf(RequestBody body) throws IOException {
-    if (body == null || body.isOneShot() || body.isDuplex() || body.contentLength() > MAX_BODY_BYTES) {
+    if (body == null || body.isOneShot() || body.isDuplex() || body.contentLength() > MAX_CHECKED_BYTES) {
       return null;
     }
     Buffer buffer = new Buffer();
@@ -149,6 +176,10 @@ public final class ContractGuard implements Interceptor {
     JsonNode json;
     try {
       json = JSON.readTree(body);
+    } catch (StreamConstraintsException e) {
+      found.add(notChecked(entry, direction, "body of more than " + MAX_CHECKED_TOKENS + " JSON tokens or "
+          + MAX_CHECKED_DEPTH + " levels, more than the guard checks"));
+      return;
     } catch (IOException e) {
       found.add(new ContractMismatch(entry.operationId(), direction, Kind.CONSTRAINT, "$", "body is not JSON"));
       return;
@@ -157,13 +188,30 @@ public final class ContractGuard implements Interceptor {
       found.add(new ContractMismatch(entry.operationId(), direction, Kind.CONSTRAINT, "$", "body is empty"));
       return;
     }
-    for (ValidationMessage message : schema.validate(json)) {
+    Set<ValidationMessage> messages;
+    try {
+      messages = schema.validate(json);
+    } catch (RuntimeException | StackOverflowError e) {
+      found.add(notChecked(entry, direction, "the validator failed (" + e.getClass().getSimpleName() + ")"));
+      return;
+    }
+    int reported = 0;
+    for (ValidationMessage message : messages) {
+      if (reported++ == MAX_REPORTED) {
+        found.add(notChecked(entry, direction, (messages.size() - MAX_REPORTED) + " more mismatches not reported"
+            + " (at most " + MAX_REPORTED + " a message)"));
+        break;
+      }
       String location = message.getProperty() != null && "additionalProperties".equals(message.getType())
           ? message.getInstanceLocation().append(message.getProperty()).toString()
           : message.getInstanceLocation().toString();
       found.add(new ContractMismatch(entry.operationId(), direction, kind(message.getType()), location,
           message.getMessage()));
     }
+  }
+
+  private static ContractMismatch notChecked(SpecIndex.Entry entry, Direction direction, String why) {
+    return new ContractMismatch(entry.operationId(), direction, Kind.NOT_CHECKED, "$", why);
   }
 
   private static Kind kind(String validatorType) {
@@ -178,7 +226,8 @@ public final class ContractGuard implements Interceptor {
 
   @Override
   public String toString() {
-    return "ContractGuard(" + (marketplace == null ? "?" : marketplace.id()) + (strict ? ", strict" : ", report") + ", sample " + sample + ")";
+    return "ContractGuard(" + (marketplace == null ? "?" : marketplace.id()) + (strict ? ", strict" : ", report")
+        + ", sample " + sample + ")";
   }
 
   /** Settings of a {@link ContractGuard}. */
@@ -203,7 +252,10 @@ public final class ContractGuard implements Interceptor {
       return this;
     }
 
-    /** Fail a call that differs from the spec with {@link ContractViolationException} (after reporting it). */
+    /**
+     * Fail a call that differs from the spec with {@link ContractViolationException} (after reporting it), and one
+     * whose message the guard could not check ({@link Kind#NOT_CHECKED}).
+     */
     public Builder strict() {
       this.strict = true;
       return this;

@@ -45,8 +45,10 @@ class ContractGuardTest {
     }
   };
 
+  private static final String API_KEY = "guard-test-api-key";
+
   private YandexMarketClient client(ContractGuard guard) {
-    return YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey("key")
+    return YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
         .okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build())
         .events(events).retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
   }
@@ -139,5 +141,37 @@ class ContractGuardTest {
   void aSampleMustBeAFraction() {
     assertThatThrownBy(() -> ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0))
         .hasMessageContaining("sample must be in (0, 1]");
+  }
+
+  @Test
+  void aFieldTheServerNamedAfterTheKeyIsMaskedInTheMismatchAndTheFailure() {
+    server.enqueue(json(200, CONFORMING.replace("{\"id\":11,", "{\"id\":11,\"" + API_KEY + "\":1,"))
+        .setHeader("X-Request-Id", "echo " + API_KEY));
+
+    try (YandexMarketClient market = client(
+        ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).strict().build())) {
+      assertThatThrownBy(() -> market.uinStatus(21, 9001)).isInstanceOf(ContractViolationException.class)
+          .satisfies(e -> assertThat(e.toString()).contains("items[0]['***']", "request id echo ***").doesNotContain(API_KEY));
+    }
+
+    assertThat(reported).singleElement().satisfies(mismatch -> {
+      assertThat(mismatch.kind()).isEqualTo(Kind.UNKNOWN_FIELD);
+      assertThat(mismatch.toString()).contains("$.result.items[0]['***']").doesNotContain(API_KEY);
+    });
+  }
+
+  @Test
+  void aBodyNestedDeeperThanTheGuardChecksIsReportedNotChecked() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":11,\"x\":"
+        + "[".repeat(200) + "]".repeat(200) + "}]}}"));
+
+    try (YandexMarketClient market = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).build())) {
+      market.uinStatus(21, 9001);
+    }
+
+    assertThat(reported).singleElement().satisfies(mismatch -> {
+      assertThat(mismatch.kind()).isEqualTo(Kind.NOT_CHECKED);
+      assertThat(mismatch.message()).contains(ContractGuard.MAX_CHECKED_DEPTH + " levels");
+    });
   }
 }

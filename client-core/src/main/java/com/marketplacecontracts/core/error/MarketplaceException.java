@@ -93,6 +93,9 @@ public class MarketplaceException extends RuntimeException {
   public record Details(Marketplace marketplace, String operationId, int statusCode, List<ApiError> errors,
       String requestId, String rawBody, String note) {
 
+    /** Errors named in a message, at most. */
+    static final int MESSAGE_ERRORS = 10;
+
     public Details {
       errors = errors == null ? List.of() : List.copyOf(errors);
     }
@@ -123,7 +126,10 @@ public class MarketplaceException extends RuntimeException {
         out.append(" (").append(note).append(')');
       }
       if (!errors.isEmpty()) {
-        out.append(" ").append(errors);
+        // The message names the first few; errors() keeps them all (a 64 KiB error body holds thousands).
+        String named = errors.subList(0, Math.min(errors.size(), MESSAGE_ERRORS)).toString();
+        out.append(" ").append(errors.size() <= MESSAGE_ERRORS ? named
+            : named.substring(0, named.length() - 1) + ", ... " + (errors.size() - MESSAGE_ERRORS) + " more]");
       } else if (rawBody != null && !rawBody.isBlank()) {
         out.append(" (body: ").append(rawBody).append(')');
       }

@@ -5,11 +5,14 @@ import com.marketplacecontracts.core.auth.CredentialInterceptor;
 import com.marketplacecontracts.core.auth.UnauthorizedRetryInterceptor;
 import com.marketplacecontracts.core.error.ErrorBodyParser;
 import com.marketplacecontracts.core.error.ErrorDecoder;
+import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
 import com.marketplacecontracts.core.time.Deadline;
@@ -44,8 +47,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * client-side rate limit, refresh-on-401, redirects ({@link RedirectPolicy}), response limits
  * ({@link ResponseLimits}); the credential is a network interceptor so every hop is checked against the configured
  * origin, and {@link ExchangeGuard} types the answers that break the HTTP exchange itself. Every failure is built
- * by one {@link ErrorDecoder}, which masks the client's secrets and bounds every
- * server-supplied string.
+ * by one {@link ErrorDecoder}, which masks the client's secrets and bounds every server-supplied string, in the
+ * message and in the causes it keeps (redacted copies); every event passes the same redactor
+ * ({@code RedactedEvents}); nothing but a typed failure leaves the interceptor chain.
  */
 public final class ClientRuntime implements AutoCloseable {
 
@@ -99,10 +103,13 @@ public final class ClientRuntime implements AutoCloseable {
     }
     String agent = (settings.userAgent() == null ? "" : settings.userAgent() + " ")
         + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
+    // Every event passes the redactor; the tags let interceptors the user added (a contract guard) report through
+    // the client's channel and mask its secrets.
+    ClientEvents events = new RedactedEvents(settings.events(), errors.redactor());
     builder.addInterceptor(chain -> {
-      // The events tag lets interceptors the user added (a contract guard) report through the client's channel.
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
-          .tag(Marketplace.class, marketplace).tag(ClientEvents.class, settings.events());
+          .tag(Marketplace.class, marketplace).tag(ClientEvents.class, events)
+          .tag(Redactor.class, errors.redactor());
       // The call's own timeout: the configured one, or a shorter one (MarketplaceCall.executeWithin).
       long timeoutNanos = chain.call().timeout().timeoutNanos();
       if (timeoutNanos > 0 && chain.request().tag(Deadline.class) == null) {
@@ -112,13 +119,16 @@ public final class ClientRuntime implements AutoCloseable {
         // A W3C trace id per call (kept across its retries): Yandex shows it in the seller cabinet's request log.
         request.header(TRACEPARENT, newTraceparent());
       }
-      return chain.proceed(request.build());
+      try {
+        return chain.proceed(request.build());
+      } catch (RuntimeException e) {
+        throw broken(chain.request(), e);
+      }
     });
-    builder.addInterceptor(new DeprecationNotice(settings.events()));
-    builder.addInterceptor(
-        new RetryInterceptor(settings.retry(), settings.time(), settings.clock(), settings.events()));
+    builder.addInterceptor(new DeprecationNotice(events));
+    builder.addInterceptor(new RetryInterceptor(settings.retry(), settings.time(), settings.clock(), events));
     builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit(), marketplace, settings.time(),
-        settings.clock(), settings.events(), settings.limitsStore()));
+        settings.clock(), events, settings.limitsStore()));
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     }
@@ -134,8 +144,26 @@ public final class ClientRuntime implements AutoCloseable {
         .client(http)
         .addCallAdapterFactory(new TypedCallAdapterFactory(errors, statuses))
         .addConverterFactory(new DownloadConverterFactory())
-        .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi)))
+        .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi),
+            settings.responseLimits().maxJsonValues()))
         .build();
+  }
+
+  /**
+   * What a {@link RuntimeException} out of the interceptor chain becomes: a typed failure carried like any decided
+   * one. It is a library's own check that an answer broke the exchange, which no interceptor closer to it turned
+   * into a typed failure; raw, it would reach the caller untyped and, on the async path, end OkHttp's dispatcher
+   * thread. A typed failure thrown as it is (not carried) keeps its type.
+   */
+  private IOException broken(Request request, RuntimeException e) {
+    if (e instanceof MarketplaceException typed) {
+      return typed.inTransit();
+    }
+    Invocation invocation = request.tag(Invocation.class);
+    Integer status = invocation == null ? null : statuses.get(invocation);
+    return new UnreadableResponseException(errors.details(Operations.id(request), status == null ? 0 : status,
+        null, null, null, "the answer broke the exchange (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + ")"), errors.redactor().cause(e)).inTransit();
   }
 
   /**

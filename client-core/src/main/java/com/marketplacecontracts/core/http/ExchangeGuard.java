@@ -7,6 +7,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.util.List;
+import java.util.regex.Pattern;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -18,13 +20,20 @@ import okhttp3.Response;
  *   <li>more interim {@code 1xx} responses than OkHttp reads before the final one, which it reports as an
  *       {@link IllegalStateException} of its exchange codec;</li>
  *   <li>response headers past OkHttp's 256 KiB limit (one huge header or very many), which it reports as the end of
- *       the stream — told apart from a real cut (a transport failure, retried) by the answer still going on.</li>
+ *       the stream — told apart from a real cut (a transport failure, retried) by the answer still going on;</li>
+ *   <li>a {@code Content-Length} that is not one byte count (negative, past a long, several that differ): OkHttp
+ *       would read a negative one with an {@link IllegalArgumentException} (on the async path, out of its
+ *       dispatcher thread), take the last of several, and read an unparsable one to the end of the stream.</li>
  * </ul>
+ * Thrown from a network interceptor, the failure makes OkHttp detach the exchange (its socket closed): the body is
+ * never read or closed, which for a negative length would throw again.
  */
 final class ExchangeGuard implements Interceptor {
 
   /** How long to look for more of an answer whose headers OkHttp stopped reading. */
   private static final int PROBE_MILLIS = 200;
+  /** A byte count OkHttp can hold: digits only (no sign), fewer than 19 of them so it fits a long. */
+  private static final Pattern LENGTH = Pattern.compile("[0-9]{1,18}");
 
   private final ErrorDecoder failures;
 
@@ -34,21 +43,29 @@ final class ExchangeGuard implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    Response response;
     try {
-      return chain.proceed(chain.request());
+      response = chain.proceed(chain.request());
     } catch (IllegalStateException e) {
-      throw unreadable(chain, "unexpected interim responses (1xx) before the final answer", e);
+      throw unreadable(chain, 0, "unexpected interim responses (1xx) before the final answer", e);
     } catch (IOException e) {
       if (e.getCause() instanceof EOFException && answerGoesOn(chain.connection())) {
-        throw unreadable(chain, "response headers larger than the 256 KiB that are read", e);
+        throw unreadable(chain, 0, "response headers larger than the 256 KiB that are read", e);
       }
       throw e;
     }
+    List<String> lengths = response.headers("Content-Length");
+    if (!lengths.isEmpty() && (!LENGTH.matcher(lengths.get(0).trim()).matches()
+        || lengths.stream().anyMatch(length -> !length.trim().equals(lengths.get(0).trim())))) {
+      throw unreadable(chain, response.code(), "Content-Length is not one byte count: " + String.join(", ",
+          lengths.subList(0, Math.min(lengths.size(), 3))), null);
+    }
+    return response;
   }
 
-  private IOException unreadable(Chain chain, String what, Exception cause) {
-    return new UnreadableResponseException(failures.noResponse(Operations.id(chain.request()), what), cause)
-        .inTransit();
+  private IOException unreadable(Chain chain, int status, String what, Exception cause) {
+    return new UnreadableResponseException(failures.details(Operations.id(chain.request()), status, null, null,
+        null, what), failures.redactor().cause(cause)).inTransit();
   }
 
   /** True when the server is still sending after OkHttp gave up on the headers: they were too large, not cut. */

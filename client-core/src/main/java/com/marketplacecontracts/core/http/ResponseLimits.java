@@ -6,45 +6,63 @@ import java.util.Objects;
 /**
  * Bounds on what one answer may cost: a successful body larger than {@code maxBodyBytes} (counted after
  * decompression, while it is read) fails with {@code ResponseTooLargeException} and is not retried; of an error body
- * only the first {@code maxErrorBodyBytes} are read; and a body must arrive within {@code bodyTimeout} of its
- * headers (a server that trickles a byte at a time cannot hold a call past it).
+ * only the first {@code maxErrorBodyBytes} are read; a body must arrive within {@code bodyTimeout} of its headers (a
+ * server that trickles a byte at a time cannot hold a call past it); and a successful body holding more than
+ * {@code maxJsonValues} JSON values (every object, array, string, number, boolean and null, at any depth) is
+ * {@code UnreadableResponseException}, refused while it is read, before its values are decoded.
  *
  * @param maxBodyBytes      largest successful body, in bytes
  * @param maxErrorBodyBytes prefix of an error body that is read, in bytes
  * @param bodyTimeout       time allowed to read one body, from its headers on
+ * @param maxJsonValues     most JSON values decoded from one successful body
  */
-public record ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration bodyTimeout) {
+public record ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration bodyTimeout, long maxJsonValues) {
 
   /** 32 MiB: the largest documented page (a few MiB of JSON) with a wide margin. */
   public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
   /** 64 KiB: far more than any documented error body. */
   public static final long DEFAULT_MAX_ERROR_BODY_BYTES = 64L * 1024;
+  /**
+   * 1 000 000: a full documented page has tens of thousands. Each value decodes to an object (tens to hundreds of
+   * bytes of heap), so 32 MiB of {@code [{},{},...]} — 11 million of them — would need gigabytes.
+   */
+  public static final long DEFAULT_MAX_JSON_VALUES = 1_000_000;
 
   public ResponseLimits {
     Objects.requireNonNull(bodyTimeout, "bodyTimeout");
-    if (maxBodyBytes < 1 || maxErrorBodyBytes < 1) {
-      throw new IllegalArgumentException("body limits must be positive, were " + maxBodyBytes + " and "
-          + maxErrorBodyBytes);
+    if (maxBodyBytes < 1 || maxErrorBodyBytes < 1 || maxJsonValues < 1) {
+      throw new IllegalArgumentException("limits must be positive, were " + maxBodyBytes + ", "
+          + maxErrorBodyBytes + " and " + maxJsonValues);
     }
     if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
       throw new IllegalArgumentException("bodyTimeout must be positive, was " + bodyTimeout);
     }
   }
 
-  /** 32 MiB per successful body, 64 KiB of an error body, 20 s to read a body. */
+  /** The body limits and timeout given, with {@link #DEFAULT_MAX_JSON_VALUES}. */
+  public ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration bodyTimeout) {
+    this(maxBodyBytes, maxErrorBodyBytes, bodyTimeout, DEFAULT_MAX_JSON_VALUES);
+  }
+
+  /** 32 MiB per successful body, 64 KiB of an error body, 20 s to read a body, a million JSON values a body. */
   public static ResponseLimits defaults() {
-    return new ResponseLimits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES, Duration.ofSeconds(20));
+    return new ResponseLimits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES, Duration.ofSeconds(20),
+        DEFAULT_MAX_JSON_VALUES);
   }
 
   public ResponseLimits withMaxBodyBytes(long bytes) {
-    return new ResponseLimits(bytes, maxErrorBodyBytes, bodyTimeout);
+    return new ResponseLimits(bytes, maxErrorBodyBytes, bodyTimeout, maxJsonValues);
   }
 
   public ResponseLimits withMaxErrorBodyBytes(long bytes) {
-    return new ResponseLimits(maxBodyBytes, bytes, bodyTimeout);
+    return new ResponseLimits(maxBodyBytes, bytes, bodyTimeout, maxJsonValues);
   }
 
   public ResponseLimits withBodyTimeout(Duration timeout) {
-    return new ResponseLimits(maxBodyBytes, maxErrorBodyBytes, timeout);
+    return new ResponseLimits(maxBodyBytes, maxErrorBodyBytes, timeout, maxJsonValues);
+  }
+
+  public ResponseLimits withMaxJsonValues(long values) {
+    return new ResponseLimits(maxBodyBytes, maxErrorBodyBytes, bodyTimeout, values);
   }
 }

@@ -161,7 +161,8 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
    * What a call that got no usable answer throws. A {@link RuntimeException} that is not a decoding failure is a
    * mistake of the calling code (e.g. a null path parameter) and keeps its type: header values the user supplies
    * (credentials, User-Agent) are checked when the client is built, and an answer that breaks the HTTP exchange
-   * arrives typed from {@code ExchangeGuard}.
+   * arrives typed from {@code ExchangeGuard} (or from the runtime's outermost interceptor, whatever broke). The
+   * exception OkHttp or the decoder threw is kept only as a redacted copy: its message may quote the answer.
    */
   private RuntimeException failure(Call<?> call, Exception e) {
     MarketplaceException carried = MarketplaceException.carriedBy(e);
@@ -172,15 +173,16 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
       return typed;
     }
     String operationId = Operations.id(call.request());
+    Throwable cause = errors.redactor().cause(e);
     if (e instanceof JsonDataException || e instanceof JsonEncodingException || e instanceof EOFException) {
       // Only a 2xx body is decoded: the status is the one the answer had.
       Invocation invocation = call.request().tag(Invocation.class);
       Integer status = invocation == null ? null : statuses.get(invocation);
       return new UnreadableResponseException(errors.details(operationId, status == null ? 0 : status, null, null,
-          null, e.getMessage()), e);
+          null, e.getMessage()), cause);
     }
     if (e instanceof IOException) {
-      return new TransportException(errors.noResponse(operationId, describe(e)), e);
+      return new TransportException(errors.noResponse(operationId, describe(e)), cause);
     }
     return (RuntimeException) e;
   }

@@ -31,7 +31,12 @@ public record ContractMismatch(String operationId, Direction direction, Kind kin
     /** A status code the operation does not document. */
     UNDOCUMENTED_STATUS,
     /** Any other rule (length, pattern, range, format, body not JSON). */
-    CONSTRAINT
+    CONSTRAINT,
+    /**
+     * The guard did not check the message, or not all of it: too large or too deeply nested to check at a bounded
+     * cost, or more mismatches than are reported for one message.
+     */
+    NOT_CHECKED
   }
 
   @Override

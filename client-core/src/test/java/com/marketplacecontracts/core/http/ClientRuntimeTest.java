@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.ClientErrorException;
 import com.marketplacecontracts.core.error.ForbiddenException;
@@ -21,9 +22,14 @@ import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +217,45 @@ class ClientRuntimeTest {
         .withThrowableOfType(ExecutionException.class)
         .havingCause()
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.errorCodes()).containsExactly("NOT_FOUND"));
+  }
+
+  @Test
+  void aRuntimeExceptionInsideTheChainIsTypedOnBothPathsAndTheDispatcherGoesOn() throws Exception {
+    // Stands for a library check that an answer broke the exchange: raw, it reached the caller untyped and, on the
+    // async path, ended OkHttp's dispatcher thread with the key in its message.
+    String key = "runtime-test-key-7";
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    ExecutorService threads = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "test-dispatcher");
+      thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+      return thread;
+    });
+    AtomicInteger calls = new AtomicInteger();
+    TestClient broken = TestClient.builder(server.url("/api").toString())
+        .credential(Credential.header("Api-Key", key)).retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled())
+        .okHttpClient(new OkHttpClient.Builder().dispatcher(new okhttp3.Dispatcher(threads))
+            .addNetworkInterceptor(chain -> {
+              if (calls.incrementAndGet() <= 2) {
+                throw new IllegalArgumentException("broken by " + key);
+              }
+              return chain.proceed(chain.request());
+            }).build())
+        .build();
+    try {
+      server.enqueue(json(200, "{\"id\":5}"));
+
+      assertThatThrownBy(() -> broken.api.read(5L).execute()).isInstanceOf(UnreadableResponseException.class)
+          .hasMessageContaining("IllegalArgumentException: broken by ***").hasMessageNotContaining(key)
+          .hasCauseInstanceOf(IllegalArgumentException.class)
+          .satisfies(e -> assertThat(e.getCause()).hasMessage("broken by ***"));
+      assertThat(broken.api.read(5L).executeAsync()).failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(ExecutionException.class).havingCause()
+          .isInstanceOf(UnreadableResponseException.class);
+      assertThat(broken.api.read(5L).executeAsync().get(10, TimeUnit.SECONDS)).containsEntry("id", 5.0);
+      assertThat(uncaught).isEmpty();
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

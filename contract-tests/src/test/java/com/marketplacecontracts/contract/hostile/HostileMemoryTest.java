@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.ResponseTooLargeException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ResponseLimits;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
+import com.marketplacecontracts.guard.ContractGuard;
+import com.marketplacecontracts.guard.ContractViolationException;
+import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +22,13 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -81,10 +92,21 @@ class HostileMemoryTest {
 
   private void run(String name, RawServer.Handler body, long[] sent, Class<? extends MarketplaceException> expected,
       int maxRequests) throws Exception {
+    run(name, body, sent, expected, maxRequests, builder -> builder, client -> client.uinStatus(1L, 2L), HEAP_LIMIT);
+  }
+
+  /**
+   * One case: {@code call} on a client {@code configure}d against the server; asserts the outcome, the requests, the
+   * time, and (when below the JVM's own limit) a peak heap bound. The peak counts garbage not yet collected, so a
+   * bound leaves room for the collector's timing. Returns the failure, if any.
+   */
+  private Throwable run(String name, RawServer.Handler body, long[] sent, Class<? extends MarketplaceException> expected,
+      int maxRequests, UnaryOperator<YandexMarketClient.Builder> configure, Function<YandexMarketClient, Object> call,
+      long maxPeakHeap) throws Exception {
     try (RawServer server = new RawServer(body)) {
-      YandexMarketClient client = YandexMarketClient.builder().baseUrl(server.url()).apiKey(HostileServerTest.API_KEY)
-          .readTimeout(Duration.ofSeconds(5)).rateLimit(RateLimitConfig.disabled()).timeSource(new FakeTimeSource())
-          .build();
+      YandexMarketClient client = configure.apply(YandexMarketClient.builder().baseUrl(server.url())
+          .apiKey(HostileServerTest.API_KEY).readTimeout(Duration.ofSeconds(5)).rateLimit(RateLimitConfig.disabled())
+          .timeSource(new FakeTimeSource())).build();
       System.gc();
       List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -93,7 +115,7 @@ class HostileMemoryTest {
       Throwable thrown = null;
       Object value = null;
       try {
-        value = client.uinStatus(1L, 2L);
+        value = call.apply(client);
       } catch (Throwable e) {
         thrown = e;
       }
@@ -115,9 +137,30 @@ class HostileMemoryTest {
       }
       assertThat(server.requests()).as(name + ": requests").isLessThanOrEqualTo(maxRequests);
       assertThat(wall).as(name + ": finishes").isLessThan(Duration.ofSeconds(60));
+      assertThat(peak).as(name + ": peak heap").isLessThanOrEqualTo(maxPeakHeap);
       MATRIX.row(name, name, seen, server.requests() + " (≤ " + maxRequests + ")",
-          sent[0] >= MIB ? sent[0] / MIB + " MiB" : sent[0] + " bytes", HostileMatrix.seconds(wall), peak / MIB + " MiB of 256");
+          sent[0] >= MIB ? sent[0] / MIB + " MiB" : sent[0] + " bytes", HostileMatrix.seconds(wall),
+          peak / MIB + " MiB of 256" + (maxPeakHeap < HEAP_LIMIT ? " (≤ " + maxPeakHeap / MIB + ")" : ""));
+      return thrown;
     }
+  }
+
+  /** A 200 of {@code prefix}, then {@code item} repeated (comma-separated) to about {@code bytes}, then {@code end}. */
+  private static RawServer.Handler repeated(long[] sent, String prefix, String item, long bytes, String end) {
+    return (head, out) -> {
+      Counting counting = new Counting(out, sent);
+      long count = (bytes - prefix.length() - end.length()) / (item.length() + 1);
+      RawServer.write(counting, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+          + (prefix.length() + count * (item.length() + 1) - 1 + end.length()) + "\r\n\r\n" + prefix);
+      byte[] block = (item + ",").repeat(4096).getBytes(StandardCharsets.US_ASCII);
+      long left = count - 1;
+      while (left > 0) {
+        int n = (int) Math.min(4096, left);
+        counting.write(block, 0, n * (item.length() + 1));
+        left -= n;
+      }
+      RawServer.write(counting, item + end);
+    };
   }
 
   @Test
@@ -188,5 +231,108 @@ class HostileMemoryTest {
         left -= n;
       }
     }, sent, null, 1);
+  }
+
+  // --- many tiny values: bounded by ResponseLimits.maxJsonValues, refused before they are decoded -----------------
+
+  private static final String UIN_PREFIX = "{\"status\":\"OK\",\"result\":{\"items\":[";
+
+  @Test
+  void thirtyTwoMebibytesOfEmptyObjectsAreRefusedBeforeTheyAreDecoded() throws Exception {
+    long[] sent = {0};
+    Throwable thrown = run("200: 32 MiB of empty objects in an array ([{},{},...], 11 million)",
+        repeated(sent, UIN_PREFIX, "{}", ResponseLimits.DEFAULT_MAX_BODY_BYTES - 1024, "]}}"), sent,
+        UnreadableResponseException.class, 1, builder -> builder, client -> client.uinStatus(1L, 2L), 200 * MIB);
+    assertThat(thrown).hasMessageContaining("more than 1000000 JSON values");
+  }
+
+  @Test
+  void tenMillionTinyNumbersInAListOfStringsAreRefused() throws Exception {
+    // pictures is a list of strings, and Moshi reads a number as a string: each "1" would be a String of its own.
+    long[] sent = {0};
+    Throwable thrown = run("200: 10 million one-digit numbers in a list of strings (offer pictures)",
+        repeated(sent, "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":\"a\","
+            + "\"pictures\":[", "1", 20_000_000, "]}}]}}"), sent, UnreadableResponseException.class, 1,
+        builder -> builder, client -> client.catalog(1L, CatalogFilter.builder().build()).pages().findFirst(),
+        200 * MIB);
+    assertThat(thrown).hasMessageContaining("more than 1000000 JSON values");
+  }
+
+  @Test
+  void aGzipBodyDeclaringAHugeLengthIsRefusedBeforeReading() throws Exception {
+    long[] sent = {0};
+    Throwable thrown = run("gzip 200 declaring Content-Length 1.5 GiB, inflating without end", (head, out) -> {
+      Counting counting = new Counting(out, sent);
+      RawServer.write(counting, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+          + "Content-Length: " + (1536 * MIB) + "\r\n\r\n");
+      try (GZIPOutputStream gzip = new GZIPOutputStream(counting, 64 * 1024)) {
+        gzip.write(UIN_PREFIX.getBytes(StandardCharsets.US_ASCII));
+        endless(gzip, (byte) ' ');
+      }
+    }, sent, ResponseTooLargeException.class, 1, builder -> builder, client -> client.uinStatus(1L, 2L), HEAP_LIMIT);
+    assertThat(thrown).hasMessageContaining("declared Content-Length " + 1536 * MIB);
+  }
+
+  // --- the contract guard: its cost per answer is bounded ---------------------------------------------------------
+
+  private final List<ContractMismatch> mismatches = new CopyOnWriteArrayList<>();
+
+  private UnaryOperator<YandexMarketClient.Builder> guarded(ContractGuard.Builder guard) {
+    return builder -> builder.okHttpClient(new OkHttpClient.Builder().addInterceptor(guard.build()).build())
+        .events(new ClientEvents() {
+          @Override
+          public void contractMismatch(ContractMismatch mismatch) {
+            mismatches.add(mismatch);
+          }
+        });
+  }
+
+  private static ContractGuard.Builder guard() {
+    return ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC);
+  }
+
+  @Test
+  void theGuardDoesNotCheckAMebibyteOfEmptyObjectsAndSaysSo() throws Exception {
+    long[] sent = {0};
+    run("contract guard: 1 MiB of empty objects (350 000)", repeated(sent, UIN_PREFIX, "{}", MIB, "]}}"), sent,
+        null, 1, guarded(guard()), client -> client.uinStatus(1L, 2L), 200 * MIB);
+    assertThat(mismatches).singleElement().satisfies(mismatch -> {
+      assertThat(mismatch.kind()).isEqualTo(ContractMismatch.Kind.NOT_CHECKED);
+      assertThat(mismatch.message()).contains("more than 100000 JSON tokens");
+    });
+  }
+
+  @Test
+  void theGuardsMostExpensiveCheckJustUnderItsBoundsIsCheap() throws Exception {
+    // 49 000 empty items: just under the 100 000 tokens checked, each missing its required id.
+    long[] sent = {0};
+    run("contract guard: 49 000 empty objects (checked: 49 000 mismatches, 100 reported)",
+        repeated(sent, UIN_PREFIX, "{}", UIN_PREFIX.length() + 49_000 * 3 + 3, "]}}"), sent, null, 1,
+        guarded(guard()), client -> client.uinStatus(1L, 2L), 200 * MIB);
+    assertThat(mismatches).hasSize(ContractGuard.MAX_REPORTED + 1);
+    assertThat(mismatches.get(ContractGuard.MAX_REPORTED).message()).contains("more mismatches not reported");
+  }
+
+  @Test
+  void theGuardDoesNotCheckFourMebibytesNorThirtyAndTheClientRefusesThem() throws Exception {
+    for (long size : new long[] {4 * MIB, 30 * MIB}) {
+      mismatches.clear();
+      long[] sent = {0};
+      run("contract guard: " + size / MIB + " MiB of empty objects", repeated(sent, UIN_PREFIX, "{}", size, "]}}"),
+          sent, UnreadableResponseException.class, 1, guarded(guard()), client -> client.uinStatus(1L, 2L),
+          200 * MIB);
+      assertThat(mismatches).singleElement().satisfies(mismatch ->
+          assertThat(mismatch.kind()).isEqualTo(ContractMismatch.Kind.NOT_CHECKED));
+    }
+  }
+
+  @Test
+  void aStrictGuardFailsACallItCouldNotCheck() throws Exception {
+    long[] sent = {0};
+    Throwable thrown = run("strict contract guard: 1 MiB of empty objects", repeated(sent, UIN_PREFIX, "{}", MIB,
+        "]}}"), sent, ContractViolationException.class, 1, guarded(guard().strict()),
+        client -> client.uinStatus(1L, 2L), 200 * MIB);
+    assertThat(((ContractViolationException) thrown).mismatches()).extracting(ContractMismatch::kind)
+        .containsExactly(ContractMismatch.Kind.NOT_CHECKED);
   }
 }

@@ -16,6 +16,8 @@ import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.http.ResponseLimits;
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.paging.PageLimits;
 import com.marketplacecontracts.core.paging.PagingStoppedException;
 import com.marketplacecontracts.core.polling.AwaitOptions;
@@ -26,17 +28,30 @@ import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.OfferQuery;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.OperationType;
+import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -82,14 +97,33 @@ class HostileServerTest {
 
   // --- clients ---------------------------------------------------------------------------------------------------
 
+  /** Every event the clients report, as text: none may show a secret either (checked with each outcome). */
+  private final List<String> events = new CopyOnWriteArrayList<>();
+  private final ClientEvents recording = new ClientEvents() {
+    @Override
+    public void retrying(String operationId, int failedAttempt, String reason, Duration delay) {
+      events.add("retrying " + operationId + ": " + reason);
+    }
+
+    @Override
+    public void contractMismatch(ContractMismatch mismatch) {
+      events.add("mismatch " + mismatch);
+    }
+
+    @Override
+    public void limiterStoreUnavailable(String store, String reason) {
+      events.add("store " + store + ": " + reason);
+    }
+  };
+
   private YandexMarketClient.Builder yandex(String url) {
     return YandexMarketClient.builder().baseUrl(url).apiKey(API_KEY).readTimeout(READ_TIMEOUT)
-        .rateLimit(RateLimitConfig.disabled()).timeSource(time);
+        .rateLimit(RateLimitConfig.disabled()).timeSource(time).events(recording);
   }
 
   private TeezClient.Builder teez(String url) {
     return TeezClient.builder().baseUrl(url).clientCredentials("client-1", CLIENT_SECRET).readTimeout(READ_TIMEOUT)
-        .rateLimit(RateLimitConfig.disabled()).timeSource(time);
+        .rateLimit(RateLimitConfig.disabled()).timeSource(time).events(recording);
   }
 
   private static MockResponse token() {
@@ -111,7 +145,7 @@ class HostileServerTest {
     }
   }
 
-  private static Outcome call(Supplier<Object> call) {
+  private Outcome call(Supplier<Object> call) {
     long started = System.nanoTime();
     try {
       Object value = call.get();
@@ -119,11 +153,25 @@ class HostileServerTest {
     } catch (MarketplaceException e) {
       assertNoSecret(e);
       return new Outcome(null, e, Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      assertNoSecret(String.join("\n", events), "the client's events");
     }
   }
 
-  /** No secret in the message, toString, error list, raw body or request id of the failure or any cause. */
+  static void assertNoSecret(String text, String where) {
+    for (String secret : SECRETS) {
+      assertThat(text).as("a secret in " + where).doesNotContain(secret);
+    }
+  }
+
+  /**
+   * No secret in the message, toString, error list, raw body or request id of the failure or any cause, nor
+   * anywhere in its printed stack trace (every cause and suppressed exception, as {@code --debug} prints them).
+   */
   static void assertNoSecret(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    assertNoSecret(trace.toString(), "the stack trace");
     for (Throwable t = failure; t != null; t = t.getCause()) {
       List<String> texts = new ArrayList<>(List.of(String.valueOf(t.getMessage()), t.toString()));
       if (t instanceof MarketplaceException e) {
@@ -612,6 +660,221 @@ class HostileServerTest {
         record("12", c[0], outcome, server.requests(), 1, UnreadableResponseException.class);
       }
     }
+  }
+
+  // --- 14. network text that OkHttp or the decoder quote: never in a message, cause or event unmasked -------------
+
+  /** The request head as one line: a server that echoes it puts the Api-Key header into its status line. */
+  private static String oneLine(String head) {
+    return head.replace("\r\n", " ").trim();
+  }
+
+  @Test
+  void aKeyEchoedWhereOkHttpQuotesTheAnswerIsMaskedInTheMessageCausesAndEvents() throws Exception {
+    Map<String, RawServer.Handler> cases = new LinkedHashMap<>();
+    cases.put("status line echoing the request head (its Api-Key)",
+        (head, out) -> RawServer.write(out, "HTTP/1.1 " + oneLine(head) + "\r\n\r\n"));
+    cases.put("the Api-Key right after the status code",
+        (head, out) -> RawServer.write(out, "HTTP/1.1 200" + API_KEY + " OK\r\n\r\n"));
+    cases.put("the Api-Key as the HTTP version", (head, out) -> RawServer.write(out, API_KEY + " 200 OK\r\n\r\n"));
+    cases.put("status line with a CR inside, then the Api-Key",
+        (head, out) -> RawServer.write(out, "HTTP/1.1 2\r0 " + API_KEY + "\r\n\r\n"));
+    cases.put("the Api-Key in a chunk-size line", (head, out) -> RawServer.write(out, "HTTP/1.1 200 OK\r\n"
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\na" + API_KEY + "\r\n{}"));
+    for (Map.Entry<String, RawServer.Handler> c : cases.entrySet()) {
+      events.clear();
+      try (RawServer server = new RawServer(c.getValue())) {
+        Outcome outcome = call(() -> yandex(server.url()).build().uinStatus(1L, 2L));
+
+        assertThat(events).as(c.getKey() + ": retries reported").isNotEmpty();
+        assertThat(outcome.failure()).hasStackTraceContaining("ProtocolException").hasStackTraceContaining("***");
+        record("14", c.getKey(), outcome, server.requests(), 4, TransportException.class);
+      }
+    }
+  }
+
+  @Test
+  void aKeyEchoedOnTheAsyncPathIsMaskedToo() throws Exception {
+    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 " + oneLine(head)
+        + "\r\n\r\n"))) {
+      Outcome outcome = call(() -> {
+        try {
+          return yandex(server.url()).build().orders().getOrderIdentifiersStatus(1L, 2L).executeAsync()
+              .get(FINISHES.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          throw (MarketplaceException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+          throw new AssertionError(e);
+        }
+      });
+      record("14", "status line echoing the request head, executeAsync", outcome, server.requests(), 4,
+          TransportException.class);
+    }
+  }
+
+  @Test
+  void aTokenEndpointEchoingTheClientSecretInItsStatusLineIsMasked() throws Exception {
+    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 2x0 " + CLIENT_SECRET
+        + "\r\n\r\n"))) {
+      Outcome outcome = call(() -> teez(server.url()).build().importStatus(1L));
+      record("14", "Teez token endpoint: the client secret in its status line", outcome, server.requests(), 4,
+          TransportException.class);
+    }
+  }
+
+  @Test
+  void aKeyEchoedIntoADecodedValueIsMaskedInTheDecodersCause() {
+    // The decoder quotes the value it could not read ("Expected Long but was ..."), in the cause it threw.
+    home.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":\"" + API_KEY + "\"}]}}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure()).hasMessageContaining("but was ***").hasCauseInstanceOf(JsonDataException.class);
+    record("14", "200 with the Api-Key as an int64 value (the decoder quotes it)", outcome, home.getRequestCount(), 1,
+        UnreadableResponseException.class);
+  }
+
+  @Test
+  void headerNamesAndAReasonPhraseEchoingTheKeyShowItNowhere() throws Exception {
+    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 500 " + oneLine(head)
+        + "\r\n" + API_KEY + ": 1\r\nX-" + API_KEY + ": 2\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"))) {
+      Outcome outcome = call(() -> yandex(server.url()).build().uinStatus(1L, 2L));
+      record("14", "500 whose reason phrase and header names echo the request", outcome, server.requests(), 4,
+          ServerErrorException.class);
+    }
+  }
+
+  @Test
+  void aKeyEchoedPercentEncodedOrInBase64IsMasked() throws Exception {
+    String key = "ACMA:hostile-encoded-key-0006";
+    String percent = URLEncoder.encode(key, StandardCharsets.UTF_8);
+    // Base64 of text around the key takes other characters for each offset of the key (mod 3).
+    String lowerHex = percent.replace("%3A", "%3a");
+    List<String> answers = new ArrayList<>(List.of("HTTP/1.1 2x0 " + percent, "HTTP/1.1 2x0 " + lowerHex));
+    List<String> leaks = new ArrayList<>(List.of(percent, lowerHex));
+    for (String before : new String[] {"Api-Key: ", "key=", "k="}) {
+      String encoded = Base64.getEncoder().encodeToString((before + key + "!").getBytes(StandardCharsets.UTF_8));
+      answers.add("HTTP/1.1 2x0 " + encoded);
+      int from = (8 * before.length() + 5) / 6;
+      leaks.add(encoded.substring(from, 8 * (before.length() + key.length()) / 6));
+    }
+    for (String answer : answers) {
+      events.clear();
+      try (RawServer server = new RawServer((head, out) -> RawServer.write(out, answer + "\r\n\r\n"))) {
+        Outcome outcome = call(() -> YandexMarketClient.builder().baseUrl(server.url()).apiKey(key)
+            .readTimeout(READ_TIMEOUT).rateLimit(RateLimitConfig.disabled()).timeSource(time).events(recording)
+            .build().uinStatus(1L, 2L));
+
+        StringWriter trace = new StringWriter();
+        outcome.failure().printStackTrace(new PrintWriter(trace));
+        String printed = trace + String.join("\n", events);
+        assertThat(printed).contains("Unexpected status line: HTTP/1.1 2x0 ", "***").doesNotContain(key);
+        leaks.forEach(leak -> assertThat(printed).doesNotContain(leak));
+        record("14", "status line with the key " + (answer.contains("%") ? "percent-encoded" : "in base64") + ": "
+            + answer.substring(13, 25) + "...", outcome, server.requests(), 4, TransportException.class);
+      }
+    }
+  }
+
+  // --- 15. Content-Length ---------------------------------------------------------------------------------------
+
+  private static final Map<String, String> BAD_LENGTHS = new LinkedHashMap<>();
+
+  static {
+    BAD_LENGTHS.put("Content-Length: -5", "Content-Length: -5\r\n");
+    BAD_LENGTHS.put("Content-Length: 99999999999999999999", "Content-Length: 99999999999999999999\r\n");
+    BAD_LENGTHS.put("two Content-Lengths that differ (2 and 40)", "Content-Length: 2\r\nContent-Length: 40\r\n");
+    BAD_LENGTHS.put("Content-Length: +2", "Content-Length: +2\r\n");
+    BAD_LENGTHS.put("Content-Length: 2, 2 (a list)", "Content-Length: 2, 2\r\n");
+  }
+
+  @Test
+  void aContentLengthThatIsNotOneByteCountIsUnreadableNotRetried() throws Exception {
+    for (Map.Entry<String, String> c : BAD_LENGTHS.entrySet()) {
+      try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 200 OK\r\n"
+          + "Content-Type: application/json\r\n" + c.getValue() + "\r\n" + UIN_OK))) {
+        Outcome outcome = call(() -> yandex(server.url()).build().uinStatus(1L, 2L));
+
+        assertThat(outcome.failure().getMessage()).contains("Content-Length is not one byte count");
+        assertThat(outcome.failure().statusCode()).isEqualTo(200);
+        record("15", c.getKey(), outcome, server.requests(), 1, UnreadableResponseException.class);
+      }
+    }
+  }
+
+  @Test
+  void aBadContentLengthOnTheAsyncPathFailsTypedAndTheDispatcherGoesOn() throws Exception {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    ExecutorService dispatcherThreads = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "hostile-dispatcher");
+      thread.setDaemon(true);
+      thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+      return thread;
+    });
+    AtomicInteger answers = new AtomicInteger();
+    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 200 OK\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + (answers.incrementAndGet() == 1 ? "-5"
+        : Integer.toString(UIN_OK.length())) + "\r\n\r\n" + UIN_OK))) {
+      YandexMarketClient client = yandex(server.url()).okHttpClient(new OkHttpClient.Builder()
+          .dispatcher(new okhttp3.Dispatcher(dispatcherThreads)).build()).build();
+
+      Outcome bad = call(() -> {
+        try {
+          return client.orders().getOrderIdentifiersStatus(1L, 2L).executeAsync().get(FINISHES.toSeconds(),
+              TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(MarketplaceException.class);
+          throw (MarketplaceException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+          throw new AssertionError(e);
+        }
+      });
+      record("15", "Content-Length: -5, executeAsync", bad, server.requests(), 1, UnreadableResponseException.class);
+
+      Outcome next = call(() -> {
+        try {
+          return client.orders().getOrderIdentifiersStatus(1L, 2L).executeAsync().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+          throw new AssertionError("the next async call on the same client did not answer", e);
+        }
+      });
+      Thread.sleep(100); // a dispatcher thread ending in an uncaught exception would have done so by now
+      assertThat(uncaught).as("exceptions that ended a dispatcher thread").isEmpty();
+      record("15", "then a good answer, executeAsync on the same client (within 5 s)", next, server.requests() - 1,
+          1, null);
+    } finally {
+      dispatcherThreads.shutdownNow();
+    }
+  }
+
+  // --- 16. decoding bounds --------------------------------------------------------------------------------------
+
+  @Test
+  void anErrorBodyNestedTooDeepIsARawBodyNotACrash() {
+    home.enqueue(json(400, "{\"status\":\"ERROR\",\"errors\":" + "[".repeat(100_000) + "]".repeat(100_000)
+        + "}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().rawBody()).hasValueSatisfying(raw -> assertThat(raw).endsWith("truncated)"));
+    assertThat(outcome.failure().getMessage().length()).isLessThan(2_500);
+    record("16", "400 whose error JSON nests 100 000 deep", outcome, home.getRequestCount(), 1,
+        BadRequestException.class);
+  }
+
+  @Test
+  void thousandsOfErrorEntriesAreKeptButTheMessageNamesTen() {
+    StringBuilder entries = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) {
+      entries.append(i == 0 ? "" : ",").append("{\"code\":\"E").append(i).append("\"}");
+    }
+    home.enqueue(json(400, "{\"status\":\"ERROR\",\"errors\":[" + entries + "]}"));
+
+    Outcome outcome = call(() -> yandex(home.url("/").toString()).build().uinStatus(1L, 2L));
+
+    assertThat(outcome.failure().errors()).hasSize(3_000);
+    assertThat(outcome.failure().getMessage()).contains("E9, ... 2990 more]").hasSizeLessThan(1_000);
+    record("16", "400 with 3 000 error entries (inside the 64 KiB prefix)", outcome, home.getRequestCount(), 1, BadRequestException.class);
   }
 
   // --- 13. timeouts and other cases that already passed --------------------------------------------------------------
