@@ -303,4 +303,42 @@ class SpecDriftTest {
     assertThat(report.any(Severity.BREAKING)).isTrue();
     assertThat(report.summary()).isEqualTo("1 breaking, 0 scheduled, 1 degraded, 0 compatible");
   }
+
+  @Test
+  void aPublishedOperationWithoutADecisionIsAFindingOfItsOwn() {
+    Fixture curated = upstream.edit("openapi.yaml", "  /v1/shops/{shopId}/items:\n    $ref: paths/items.yaml\n", "");
+
+    DriftReport report = DRIFT.compare(SpecLoader.load(curated.root()), SpecLoader.load(Fixture.original()));
+
+    assertThat(report.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.change()).isEqualTo(Change.OPERATION_UNDECIDED);
+      assertThat(finding.operationId()).isEqualTo("getItems");
+      assertThat(finding.detail()).contains("no decision");
+    });
+  }
+
+  @Test
+  void anExcludedOperationIsDecidedAndNotReported() {
+    Fixture curated = upstream.edit("openapi.yaml", "  /v1/shops/{shopId}/items:\n    $ref: paths/items.yaml\n", "")
+        .edit("openapi.yaml", "paths:\n", "x-excluded-operations:\n  - {operationId: getItems, reason: not for sellers}\n"
+            + "paths:\n");
+
+    DriftReport report = DRIFT.compare(SpecLoader.load(curated.root()), SpecLoader.load(Fixture.original()));
+
+    assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void acknowledgedFindingsAreLeftOutAndAnAcknowledgementNeedsItsReason() {
+    upstream.edit("openapi.yaml", "  /v1/shops/{shopId}/items:\n    $ref: paths/items.yaml\n", "");
+    Acknowledged accepted = Acknowledged.read(("acknowledged:\n  - {change: operation-removed, operationId: getItems,"
+        + " reason: legacy}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "test");
+
+    assertThat(report().findings()).hasSize(1);
+    assertThat(accepted.apply(report()).findings()).isEmpty();
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Acknowledged.read(
+        "acknowledged:\n  - {change: operation-removed, operationId: getItems}\n".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8), "test")))
+        .isInstanceOf(UnreadableSpecException.class).hasMessageContaining("reason");
+  }
 }

@@ -1,5 +1,7 @@
 package example;
 
+import com.marketplacecontracts.core.http.Batches;
+import com.marketplacecontracts.core.http.Download;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.paging.Pager;
@@ -16,11 +18,28 @@ import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.yandex.CatalogFilter;
 import com.marketplacecontracts.yandex.CatalogLookup;
 import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.api.OrderLabelsApi;
+import com.marketplacecontracts.yandex.api.OrdersApi;
+import com.marketplacecontracts.yandex.api.PricesApi;
+import com.marketplacecontracts.yandex.api.ReportsApi;
+import com.marketplacecontracts.yandex.api.StocksApi;
+import com.marketplacecontracts.yandex.model.BusinessOrderDTO;
+import com.marketplacecontracts.yandex.model.EmptyApiResponse;
+import com.marketplacecontracts.yandex.model.GenerateUnitedNettingReportRequest;
+import com.marketplacecontracts.yandex.model.GetBusinessOrdersRequest;
+import com.marketplacecontracts.yandex.model.GetBusinessOrdersResponse;
+import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
-import com.marketplacecontracts.yandex.model.GetOfferMappingDTO;
 import com.marketplacecontracts.yandex.model.OfferCardStatusType;
+import com.marketplacecontracts.yandex.model.OfferPriceDTO;
 import com.marketplacecontracts.yandex.model.OperationType;
+import com.marketplacecontracts.yandex.model.ReportFormatType;
+import com.marketplacecontracts.yandex.model.UpdatePricesRequest;
+import com.marketplacecontracts.yandex.model.UpdateStockDTO;
+import com.marketplacecontracts.yandex.model.UpdateStockItemDTO;
+import com.marketplacecontracts.yandex.model.UpdateStocksRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +65,27 @@ public final class ReadmeExamples {
     return value;
   }
   // end::credentials[]
+
+  static void wholeApi(YandexMarketClient market, long campaignId, long orderId, long businessId,
+      GetBusinessOrdersRequest ordersRequest, List<OfferPriceDTO> prices, GenerateUnitedNettingReportRequest netting) {
+    // tag::whole-api[]
+      // Every operation of the spec: one generated API per section of the marketplace's documentation
+      market.api(StocksApi.class).updateStocks(campaignId, new UpdateStocksRequest().skus(List.of(
+          new UpdateStockDTO().sku("SKU-1").items(List.of(new UpdateStockItemDTO().count(0L)))))).execute();
+
+      // What the spec declares is served by one piece each: paging, batches, jobs, downloads
+      Pager<BusinessOrderDTO> orders = market.pages(null,
+          token -> market.api(OrdersApi.class).getBusinessOrders(businessId, ordersRequest, token, 50),
+          GetBusinessOrdersResponse::getOrders);                      // lazily, page by page, guarded
+      Batches.Result<OfferPriceDTO, EmptyApiResponse> sent = market.batch(prices,   // 2,000 offers a request
+          chunk -> market.api(PricesApi.class).updatePrices(campaignId, new UpdatePricesRequest().offers(chunk)));
+      PollResult<?> report = market.startAndAwait(                   // generate, then getReportInfo until DONE
+          market.api(ReportsApi.class).generateUnitedNettingReport(netting, ReportFormatType.JSON, null),
+          AwaitOptions.timeout(Duration.ofMinutes(10)));
+      Download labels = market.api(OrderLabelsApi.class).generateOrderLabels(campaignId, orderId, null).execute();
+      labels.saveTo(Path.of("labels.pdf"));                          // streamed to a file, never held in memory
+    // end::whole-api[]
+  }
 
   static void yandex(long campaignId, long orderId, long businessId, List<String> skus, String operationId,
       Consumer<Listing> sink) {
