@@ -42,6 +42,18 @@ final class CallCommand extends YandexCommand.Base {
   @Option(names = "--output", paramLabel = "FILE", description = "Where a binary answer is saved.")
   Path output;
 
+  @Option(names = "--all-pages", description = "For an operation the spec declares paged: every page, one JSON line"
+      + " each (the next token read where the spec says).")
+  boolean allPages;
+
+  @Option(names = "--wait", description = "For an operation that starts a declared job (a report): wait until it"
+      + " is done; exit 6 when still pending at --timeout, 5 when it failed.")
+  boolean await;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", converter = WaitTimeout.class,
+      description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}).")
+  long timeout;
+
   @Override
   Integer run(YandexMarketClient market, Output out) {
     Map<String, List<String>> values = new LinkedHashMap<>();
@@ -59,7 +71,40 @@ final class CallCommand extends YandexCommand.Base {
     if (binary && output == null) {
       throw new ParameterException(spec.commandLine(), operationId + " answers a file: give --output FILE");
     }
-    MarketplaceCall<?> call = market.call(operationId, values, readBody());
+    String json = readBody();
+    OperationIndex.Operation operation = YandexMarketClient.operationIndex().find(operationId).orElse(null);
+    if (allPages) {
+      if (operation == null || operation.spec().pageToken().isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--all-pages: " + operationId
+            + " is not declared paged in the spec");
+      }
+      String tokenName = operation.spec().pageToken();
+      List<String> start = values.remove(tokenName);
+      market.pages(start == null ? null : start.get(0), token -> {
+        Map<String, List<String>> page = new LinkedHashMap<>(values);
+        if (token != null) {
+          page.put(tokenName, List.of(token));
+        }
+        return market.call(operationId, page, json);
+      }, List::of).forEach(out::json);
+      return ExitCodes.OK;
+    }
+    MarketplaceCall<?> call = market.call(operationId, values, json);
+    if (await) {
+      if (operation == null || operation.spec().jobStatus().isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--wait: " + operationId
+            + " starts no job the spec declares");
+      }
+      var result = market.startAndAwait(call, com.marketplacecontracts.core.polling.AwaitOptions.timeout(
+          java.time.Duration.ofSeconds(timeout)));
+      out.json(result.last() == null ? Map.of() : result.last());
+      if (!result.settled()) {
+        out.error(operationId + ": still pending after " + Target.seconds(result.elapsed()) + " (exit "
+            + ExitCodes.WAIT_TIMED_OUT + ")");
+        return ExitCodes.WAIT_TIMED_OUT;
+      }
+      return ExitCodes.OK;
+    }
     Object answer = call.execute();
     if (answer instanceof Download download) {
       Path saved = download.saveTo(output);
