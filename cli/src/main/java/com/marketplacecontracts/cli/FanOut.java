@@ -1,12 +1,9 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.http.Batches;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -25,47 +22,19 @@ final class FanOut {
   }
 
   static <I, R> List<Outcome<I, R>> run(List<I> inputs, Function<I, R> task, Output output, String what) {
-    if (inputs.size() == 1) {
-      return List.of(attempt(inputs.get(0), task));
-    }
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(inputs.size(),
-        RateLimitConfig.DEFAULT_MAX_IN_FLIGHT), runnable -> {
-          Thread thread = new Thread(runnable, "marketplace-fan-out");
-          thread.setDaemon(true);
-          return thread;
+    List<Batches.Outcome<R>> outcomes = Batches.each(inputs, task, RateLimitConfig.DEFAULT_MAX_IN_FLIGHT,
+        (input, outcome) -> {
+          if (inputs.size() > 1) {
+            output.progress(what + " " + input + ": " + (outcome.failure() == null ? "done" : "failed") + " ("
+                + done.incrementAndGet() + "/" + inputs.size() + ")");
+          }
         });
-    try {
-      List<Future<Outcome<I, R>>> futures = new ArrayList<>();
-      for (I input : inputs) {
-        futures.add(pool.submit(() -> {
-          Outcome<I, R> outcome = attempt(input, task);
-          output.progress(what + " " + input + ": " + (outcome.failure() == null ? "done" : "failed") + " ("
-              + done.incrementAndGet() + "/" + inputs.size() + ")");
-          return outcome;
-        }));
-      }
-      List<Outcome<I, R>> outcomes = new ArrayList<>();
-      for (Future<Outcome<I, R>> future : futures) {
-        outcomes.add(future.get());
-      }
-      return outcomes;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Outcome<I, R>> out = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      out.add(new Outcome<>(inputs.get(i), outcomes.get(i).answer(), outcomes.get(i).failure()));
     }
-  }
-
-  private static <I, R> Outcome<I, R> attempt(I input, Function<I, R> task) {
-    try {
-      return new Outcome<>(input, task.apply(input), null);
-    } catch (RuntimeException e) {
-      return new Outcome<>(input, null, e);
-    }
+    return out;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -25,7 +26,7 @@ public final class Batches {
   }
 
   /** One request of a batch: its items (from position {@code from} of the input) and its answer or failure. */
-  public record Chunk<I, R>(int from, List<I> items, R answer, MarketplaceException failure) {
+  public record Chunk<I, R>(int from, List<I> items, R answer, RuntimeException failure) {
 
     public boolean failed() {
       return failure != null;
@@ -41,7 +42,7 @@ public final class Batches {
     }
 
     /** The first failure in input order, if any. */
-    public Optional<MarketplaceException> firstFailure() {
+    public Optional<RuntimeException> firstFailure() {
       return chunks.stream().filter(Chunk::failed).map(Chunk::failure).findFirst();
     }
 
@@ -91,32 +92,42 @@ public final class Batches {
     return new Result<>(List.copyOf(chunks));
   }
 
-  /** The answer or the failure of one call. */
-  public record Outcome<R>(R answer, MarketplaceException failure) {
+  /** The answer or the failure (a {@link MarketplaceException}, usually) of one task. */
+  public record Outcome<R>(R answer, RuntimeException failure) {
+  }
+
+  /** Ready calls run at most {@code parallel} at once, each outcome in the order given. */
+  public static <R> List<Outcome<R>> all(List<MarketplaceCall<R>> calls, int parallel) {
+    return each(calls, MarketplaceCall::execute, parallel, (call, outcome) -> { });
   }
 
   /**
-   * Any ready calls run at most {@code parallel} at once, each outcome in the order given (the fan-out the batcher
-   * and the command line share).
+   * One task per input, at most {@code parallel} at once (the client's limiter still holds each call to the
+   * account's cap and quota), each outcome in input order and reported to {@code done} as it ends: the fan-out the
+   * batcher and the command line share.
    */
-  public static <R> List<Outcome<R>> all(List<MarketplaceCall<R>> calls, int parallel) {
-    if (calls.isEmpty()) {
+  public static <I, R> List<Outcome<R>> each(List<I> inputs, Function<I, R> task, int parallel,
+      BiConsumer<I, Outcome<R>> done) {
+    if (inputs.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, calls.size()), runnable -> {
+    if (inputs.size() == 1) {
+      Outcome<R> outcome = attempt(inputs.get(0), task);
+      done.accept(inputs.get(0), outcome);
+      return List.of(outcome);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, inputs.size()), runnable -> {
       Thread thread = new Thread(runnable, "marketplace-batch");
       thread.setDaemon(true);
       return thread;
     });
     try {
       List<Future<Outcome<R>>> futures = new ArrayList<>();
-      for (MarketplaceCall<R> call : calls) {
+      for (I input : inputs) {
         futures.add(pool.submit(() -> {
-          try {
-            return new Outcome<>(call.execute(), null);
-          } catch (MarketplaceException e) {
-            return new Outcome<R>(null, e);
-          }
+          Outcome<R> outcome = attempt(input, task);
+          done.accept(input, outcome);
+          return outcome;
         }));
       }
       List<Outcome<R>> out = new ArrayList<>();
@@ -134,6 +145,14 @@ public final class Batches {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static <I, R> Outcome<R> attempt(I input, Function<I, R> task) {
+    try {
+      return new Outcome<>(task.apply(input), null);
+    } catch (RuntimeException e) {
+      return new Outcome<>(null, e);
     }
   }
 }

@@ -88,54 +88,40 @@ public final class MoshiFactory {
    * {@code format: date-time} (RFC 3339, the only form the specs use): read with its offset kept, written back in
    * the same form, seconds always present.
    */
-  static final JsonAdapter<OffsetDateTime> DATE_TIME = new JsonAdapter<>() {
-    @Override
-    public OffsetDateTime fromJson(JsonReader reader) throws IOException {
-      String path = reader.getPath();
-      String text = reader.nextString();
-      try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      } catch (DateTimeParseException e) {
-        throw new JsonDataException(
-            "Expected an RFC 3339 date-time but was '" + text + "' at path " + path, e);
-      }
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, OffsetDateTime value) throws IOException {
-      writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(OffsetDateTime)";
-    }
-  };
+  static final JsonAdapter<OffsetDateTime> DATE_TIME = temporal(OffsetDateTime.class,
+      DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from, "an RFC 3339 date-time");
 
   /** {@code format: date}: an ISO calendar date ({@code 2026-07-17}), as the Yandex document uses it. */
-  static final JsonAdapter<LocalDate> DATE = new JsonAdapter<>() {
-    @Override
-    public LocalDate fromJson(JsonReader reader) throws IOException {
-      String path = reader.getPath();
-      String text = reader.nextString();
-      try {
-        return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-      } catch (DateTimeParseException e) {
-        throw new JsonDataException("Expected an ISO date (yyyy-MM-dd) but was '"
-            + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "' at path " + path, e);
+  static final JsonAdapter<LocalDate> DATE = temporal(LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE,
+      LocalDate::from, "an ISO date (yyyy-MM-dd)");
+
+  /** A date or time written as text in one ISO form; a value that is not in it names the path (never in full). */
+  private static <T extends java.time.temporal.TemporalAccessor> JsonAdapter<T> temporal(Class<T> type,
+      DateTimeFormatter format, java.time.temporal.TemporalQuery<T> query, String expected) {
+    return new JsonAdapter<>() {
+      @Override
+      public T fromJson(JsonReader reader) throws IOException {
+        String path = reader.getPath();
+        String text = reader.nextString();
+        try {
+          return format.parse(text, query);
+        } catch (DateTimeParseException e) {
+          throw new JsonDataException("Expected " + expected + " but was '"
+              + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "' at path " + path, e);
+        }
       }
-    }
 
-    @Override
-    public void toJson(JsonWriter writer, LocalDate value) throws IOException {
-      writer.value(DateTimeFormatter.ISO_LOCAL_DATE.format(value));
-    }
+      @Override
+      public void toJson(JsonWriter writer, T value) throws IOException {
+        writer.value(format.format(value));
+      }
 
-    @Override
-    public String toString() {
-      return "JsonAdapter(LocalDate)";
-    }
-  };
+      @Override
+      public String toString() {
+        return "JsonAdapter(" + type.getSimpleName() + ")";
+      }
+    };
+  }
 
   /**
    * The number types the generated models use, each read from the token's text after its length is checked
