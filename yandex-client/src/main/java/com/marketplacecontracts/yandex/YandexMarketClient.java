@@ -6,6 +6,7 @@ import com.marketplacecontracts.core.http.Batches;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
+import com.marketplacecontracts.core.http.Download;
 import com.marketplacecontracts.core.http.Jobs;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.http.OperationIndex;
@@ -30,6 +31,7 @@ import com.marketplacecontracts.yandex.model.GetOfferMappingsResultDTO;
 import com.marketplacecontracts.yandex.model.GetOperationsRequest;
 import com.marketplacecontracts.yandex.model.GetOperationsResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
+import com.marketplacecontracts.yandex.model.GetReportInfoResponse;
 import com.marketplacecontracts.yandex.model.OfferMappingEntryDTO;
 import com.marketplacecontracts.yandex.model.OperationType;
 import com.squareup.moshi.Moshi;
@@ -346,6 +348,16 @@ public final class YandexMarketClient implements AutoCloseable {
           options.factor());
     }
     return await(check, first);
+  }
+
+  /**
+   * The file a finished report points to ({@code result.file} of {@code getReportInfo}: a URL minted anew at each
+   * status call and valid for an hour), fetched at once through this client: bounded, streamed to a temporary
+   * file, over HTTPS; the API credentials never go to the file's host.
+   */
+  public Download reportFile(GetReportInfoResponse info) {
+    String url = info == null || info.getResult() == null ? null : info.getResult().getFile();
+    return runtime.download(url, "getReportInfo");
   }
 
   /** Ends the HTTP threads and pooled connections; the client is not used after this. */

@@ -232,6 +232,116 @@ class YandexMarketClientTest {
         });
   }
 
+  // --- declared jobs, pages, batches --------------------------------------------------------------------------------
+
+  private com.marketplacecontracts.core.http.MarketplaceCall<com.marketplacecontracts.yandex.model.GenerateReportResponse>
+      netting() {
+    return client.api(com.marketplacecontracts.yandex.api.ReportsApi.class).generateUnitedNettingReport(
+        new com.marketplacecontracts.yandex.model.GenerateUnitedNettingReportRequest().businessId(1L)
+            .dateFrom(java.time.LocalDate.of(2026, 7, 1)).dateTo(java.time.LocalDate.of(2026, 7, 10)),
+        com.marketplacecontracts.yandex.model.ReportFormatType.JSON, null);
+  }
+
+  @Test
+  void aReportIsGeneratedAwaitedFromItsEstimateAndItsFileFetched() throws Exception {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"reportId\":\"r-1\","
+        + "\"estimatedGenerationTime\":7000}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"status\":\"PROCESSING\"}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"status\":\"DONE\",\"file\":\""
+        + server.url("/files/r-1.zip") + "\"}}"));
+    server.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/zip")
+        .setBody("PK-report"));
+
+    PollResult<?> done = client.startAndAwait(netting(), AwaitOptions.timeout(Duration.ofMinutes(10)));
+    com.marketplacecontracts.core.http.Download file = client.reportFile(
+        (com.marketplacecontracts.yandex.model.GetReportInfoResponse) done.last());
+
+    assertThat(done.settled()).isTrue();
+    assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(7));   // the first check at the job's estimate
+    assertThat(server.takeRequest().getPath()).startsWith("/v2/reports/united-netting/generate?format=JSON");
+    assertThat(server.takeRequest().getPath()).isEqualTo("/v2/reports/info/r-1");
+    server.takeRequest();
+    RecordedRequest fetch = server.takeRequest();
+    assertThat(fetch.getPath()).isEqualTo("/files/r-1.zip");
+    assertThat(new String(file.open().readAllBytes())).isEqualTo("PK-report");
+    file.delete();
+  }
+
+  @Test
+  void aFailedReportIsATypedFailureWithItsSubStatusNotSettled() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"reportId\":\"r-2\"}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"status\":\"FAILED\","
+        + "\"subStatus\":\"TOO_LARGE\"}}"));
+
+    assertThatThrownBy(() -> client.startAndAwait(netting(), AwaitOptions.timeout(Duration.ofMinutes(10))))
+        .isInstanceOfSatisfying(com.marketplacecontracts.core.error.JobFailedException.class, e -> {
+          assertThat(e.state()).isEqualTo("FAILED");
+          assertThat(e.detail()).isEqualTo("TOO_LARGE");
+          assertThat(e.operationId()).isEqualTo("getReportInfo");
+        });
+  }
+
+  @Test
+  void aReportWithNoDataIsAnEmptySuccess() {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"reportId\":\"r-3\"}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"status\":\"DONE\",\"subStatus\":\"NO_DATA\"}}"));
+
+    PollResult<?> done = client.startAndAwait(netting(), AwaitOptions.timeout(Duration.ofMinutes(10)));
+
+    assertThat(done.settled()).isTrue();
+    assertThat(((com.marketplacecontracts.yandex.model.GetReportInfoResponse) done.last()).getResult()
+        .getSubStatus()).isEqualTo(com.marketplacecontracts.yandex.model.ReportSubStatusType.NO_DATA);
+  }
+
+  @Test
+  void aReportFileOnAPlainHttpHostElsewhereIsRefusedAndNothingIsFetched() {
+    com.marketplacecontracts.yandex.model.GetReportInfoResponse info =
+        new com.marketplacecontracts.yandex.model.GetReportInfoResponse().result(
+            new com.marketplacecontracts.yandex.model.ReportInfoDTO()._file("http://169.254.169.254/latest/meta-data"));
+
+    assertThatThrownBy(() -> client.reportFile(info))
+        .isInstanceOf(com.marketplacecontracts.core.error.RequestValidationException.class)
+        .hasMessageContaining("must be an https URL");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anyDeclaredPagedOperationIsIteratedWithTheNextTokenFromItsDeclaration() throws Exception {
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"paging\":{\"nextPageToken\":\"p2\"},"
+        + "\"returns\":[{\"id\":1}]}}"));
+    server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"returns\":[{\"id\":2}]}}"));
+    com.marketplacecontracts.yandex.api.ReturnsApi returns = client.api(com.marketplacecontracts.yandex.api.ReturnsApi.class);
+
+    List<Long> ids = client.pages(null, token -> returns.getReturns(5L, token, null, null, null, null, null, null, null,
+        null, null), answer -> answer.getResult().getReturns()).stream().map(r -> r.getId()).toList();
+
+    assertThat(ids).containsExactly(1L, 2L);
+    assertThat(server.takeRequest().getPath()).doesNotContain("pageToken");
+    assertThat(server.takeRequest().getPath()).contains("pageToken=p2");
+  }
+
+  @Test
+  void aDeclaredBatchIsSplitWithinItsMaxItemsAndKeptInInputOrder() throws Exception {
+    List<com.marketplacecontracts.yandex.model.OfferPriceDTO> prices = new ArrayList<>();
+    for (int i = 0; i < 4_500; i++) {
+      prices.add(new com.marketplacecontracts.yandex.model.OfferPriceDTO().offerId("SKU-" + i).price(
+          new com.marketplacecontracts.yandex.model.PriceDTO().value(java.math.BigDecimal.valueOf(100))
+              .currencyId(com.marketplacecontracts.yandex.model.CurrencyType.RUR)));
+    }
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "{\"status\":\"OK\"}"));
+    }
+    com.marketplacecontracts.yandex.api.PricesApi api = client.api(com.marketplacecontracts.yandex.api.PricesApi.class);
+
+    var result = client.batch(prices, chunk -> api.updatePrices(9L,
+        new com.marketplacecontracts.yandex.model.UpdatePricesRequest().offers(chunk)));
+
+    assertThat(result.chunks()).extracting(c -> c.items().size()).containsExactly(2000, 2000, 500);
+    assertThat(result.chunks()).extracting(c -> c.from()).containsExactly(0, 2000, 4000);
+    assertThat(result.firstFailure()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
   @Test
   void typedErrorCodesReachTheCallerAsAnOpenEnumBesideTheRawCode() {
     YandexMarketClient once = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)

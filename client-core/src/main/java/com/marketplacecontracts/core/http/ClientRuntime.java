@@ -8,6 +8,7 @@ import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.operation.ClientEvents;
@@ -180,6 +181,39 @@ public final class ClientRuntime implements AutoCloseable {
   /** A generated API bound to this runtime, validating every call before it is sent. */
   public <T> T api(Class<T> api) {
     return ValidatingProxy.wrap(api, retrofit.create(api), validator, marketplace);
+  }
+
+  /**
+   * A file the marketplace points to (a report's {@code file}, minted anew at each status call and valid for an
+   * hour: fetch it at once): fetched through this client's own stack — bounded like every answer, streamed to a
+   * temporary file — over HTTPS, or from the configured origin (a mock). Credentials go only to the configured
+   * origin, never to the file's host.
+   *
+   * @throws RequestValidationException for a URL that is neither HTTPS nor on the configured origin
+   */
+  public Download download(String url, String operationId) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+    boolean sameOrigin = parsed != null && parsed.scheme().equals(baseUrl.scheme())
+        && parsed.host().equals(baseUrl.host()) && parsed.port() == baseUrl.port();
+    if (parsed == null || !(parsed.isHttps() || sameOrigin)) {
+      throw new RequestValidationException(marketplace, operationId, List.of(new RequestValidationException.Violation(
+          "file", url == null ? "null" : errors.redactor().text(url.length() > 200 ? url.substring(0, 200) : url),
+          "must be an https URL")));
+    }
+    Request request = new Request.Builder().url(parsed).get().build();
+    try (okhttp3.Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw errors.decode(operationId, response.code(), response.headers(), null, response.body());
+      }
+      return DownloadConverterFactory.save(response.body());
+    } catch (IOException e) {
+      MarketplaceException carried = MarketplaceException.carriedBy(e);
+      if (carried != null) {
+        throw carried;   // a decided outcome on the way: a size limit, a refused redirect
+      }
+      throw new TransportException(errors.details(operationId, 0, null, null, null,
+          "the file could not be fetched"), errors.redactor().cause(e));
+    }
   }
 
   /** The failures this runtime reports, with its redaction (for facades that build their own). */

@@ -25,18 +25,21 @@ final class DownloadConverterFactory extends Converter.Factory {
     if (type != Download.class) {
       return null;
     }
-    return body -> {
-      Path file = Files.createTempFile("marketplace-download", ".bin");
-      long size = 0;
-      try (body; OutputStream out = Files.newOutputStream(file); Sink sink = Okio.sink(out)) {
-        BufferedSource source = body.source();
-        size = source.readAll(sink);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(file);
-        throw e;
-      }
-      MediaType media = body.contentType();
-      return new Download(file, media == null ? null : media.type() + "/" + media.subtype(), size);
-    };
+    return DownloadConverterFactory::save;
+  }
+
+  /** The body copied in chunks to a temporary file. */
+  static Download save(ResponseBody body) throws IOException {
+    Path file = Files.createTempFile("marketplace-download", ".bin");
+    long size;
+    try (body; OutputStream out = Files.newOutputStream(file); Sink sink = Okio.sink(out)) {
+      BufferedSource source = body.source();
+      size = source.readAll(sink);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    MediaType media = body.contentType();
+    return new Download(file, media == null ? null : media.type() + "/" + media.subtype(), size);
   }
 }
