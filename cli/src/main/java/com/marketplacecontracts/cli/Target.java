@@ -204,6 +204,11 @@ final class Target implements AutoCloseable {
       }
 
       @Override
+      public void unusableRateLimitHeader(String operationId, String header, String reason) {
+        output.error("warning: " + operationId + ": the marketplace's " + header + " header is " + reason);
+      }
+
+      @Override
       public void limiterStoreUnavailable(String store, String reason) {
         output.error("warning: limits store " + store + " unreachable (" + reason
             + "); limiting within this run only");

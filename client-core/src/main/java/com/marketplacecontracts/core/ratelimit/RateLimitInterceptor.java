@@ -3,6 +3,7 @@ package com.marketplacecontracts.core.ratelimit;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.RetryAfter;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
@@ -39,7 +41,10 @@ import okhttp3.Response;
  * {@code X-RateLimit-Resource-*} headers give the window's size and reset time: from then on the bucket refills the
  * whole quota at each of the server's resets, and the client can use all of it. Each answer that reports fewer
  * remaining than the client's own count allows (another consumer uses the account) lowers the window's count at once;
- * a quota 420 empties it until the reset. 5xx answers do not consume quota: their charge is given back. Item-counted
+ * a quota 420 empties it until the reset. Header values no marketplace would send (see {@link QuotaHeaders}, and a
+ * reset further than one window away) are ignored and reported once per operation through
+ * {@link ClientEvents#unusableRateLimitHeader}; nothing unusable is kept, here or in a shared store, and what a shared
+ * store gives back is checked the same way. 5xx answers do not consume quota: their charge is given back. Item-counted
  * quotas charge the items the request carries; a request that costs more than one period allows is refused before
  * sending.
  *
@@ -54,6 +59,8 @@ import okhttp3.Response;
 public final class RateLimitInterceptor implements Interceptor {
 
   static final Duration STORE_RECHECK = Duration.ofSeconds(10);
+  /** How far the server's clock may be from this one before a reset date is taken for nonsense. */
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final List<String> ACCOUNT_PARAMETERS = List.of("campaignId", "businessId");
   private static final List<String> PAGE_SIZE_PARAMETERS = List.of("limit", "pageSize", "page_size");
 
@@ -68,6 +75,7 @@ public final class RateLimitInterceptor implements Interceptor {
   private volatile long sharedDownUntil = Long.MIN_VALUE;
   private final Map<String, Alignment> alignments = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   /**
    * @param sharedStore the URI of a shared store ({@link LimiterStores}), or {@code null} to keep all state in this
@@ -113,13 +121,15 @@ public final class RateLimitInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     ApiOperation operation = Operations.of(request);
-    if (!config.enabled() || operation == null) {
+    if (operation == null) {
       return chain.proceed(request);
     }
     String account = account(request);
-    RateLimitConfig.Quota quota = quotaOf(operation, config);
-    if (quota == null && account == null) {
-      return chain.proceed(request);
+    RateLimitConfig.Quota quota = config.enabled() ? quotaOf(operation, config) : null;
+    if (!config.enabled() || (quota == null && account == null)) {
+      Response response = chain.proceed(request);
+      inspect(operation.id(), response);
+      return response;
     }
     Duration budget = budget(chain);
     long cost = quota == null ? 0 : cost(request, quota);
@@ -163,21 +173,55 @@ public final class RateLimitInterceptor implements Interceptor {
       }
       release(permit);
     }
+    QuotaHeaders headers = inspect(operation.id(), response);
     if (response.code() == 420 || response.code() == 429) {
       RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
-      QuotaHeaders headers = QuotaHeaders.of(response.headers());
-      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until));
+      long now = nowMillis();
+      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until)
+          .filter(until -> until.toEpochMilli() > now && until.toEpochMilli() - now <= RetryAfter.MAX.toMillis()));
     }
     if (charge != null) {
-      observe(charge, response);
+      observe(charge, response, headers);
     }
     return response;
   }
 
+  /**
+   * The answer's quota headers if they are usable; an unusable one, and a {@code Retry-After} that cannot be used as
+   * sent, is reported once per operation and header.
+   */
+  private QuotaHeaders inspect(String operationId, Response response) {
+    QuotaHeaders headers = QuotaHeaders.of(response.headers(), (header, reason) -> unusable(operationId, header,
+        reason));
+    String retryAfter = QuotaHeaders.retryAfterProblem(response.headers(), Instant.ofEpochMilli(nowMillis()));
+    if (retryAfter != null) {
+      unusable(operationId, QuotaHeaders.RETRY_AFTER, retryAfter);
+    }
+    return headers;
+  }
+
+  private void unusable(String operationId, String header, String reason) {
+    if (reported.add(operationId + " " + header)) {
+      events.unusableRateLimitHeader(operationId, header, reason);
+    }
+  }
+
   // ---- quota ----------------------------------------------------------------------------------------------------
 
-  /** Where a quota's windows start, as the server reported: a phase (any reset instant) and the window's size. */
+  /**
+   * Where a quota's windows start, as the server reported: a phase (any reset instant) and the window's size. Only
+   * values a bucket can hold are ever made into one ({@link #usable}), whether they come from an answer or from the
+   * shared store.
+   */
   private record Alignment(long phaseMillis, long limit, long periodMillis) {
+
+    /** The alignment, or {@code null} when a bucket could not be built from it. */
+    static Alignment usable(long phaseMillis, long limit, long periodMillis) {
+      // Bucket4j refills at most one token per nanosecond
+      boolean fits = periodMillis >= 1 && phaseMillis >= 0 && phaseMillis < periodMillis && limit >= 1
+          && limit <= QuotaHeaders.MAX_LIMIT && limit <= periodMillis * 1_000_000L;
+      return fits ? new Alignment(phaseMillis, limit, periodMillis) : null;
+    }
 
     long windowEnd(long nowMillis) {
       return phaseMillis + (Math.floorDiv(nowMillis - phaseMillis, periodMillis) + 1) * periodMillis;
@@ -187,12 +231,20 @@ public final class RateLimitInterceptor implements Interceptor {
       return phaseMillis + "/" + limit + "/" + periodMillis;
     }
 
+    /** The alignment stored as {@code value}, or {@code null} when absent or unusable (another writer's garbage). */
     static Alignment decode(String value) {
-      if (value == null) {
+      if (value == null || value.length() > 60) {
         return null;
       }
-      String[] parts = value.split("/");
-      return new Alignment(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      String[] parts = value.split("/", -1);
+      if (parts.length != 3) {
+        return null;
+      }
+      try {
+        return usable(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
   }
 
@@ -210,8 +262,8 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /** One call's charge against a quota: what to give back on a 5xx and what to compare the server's count with. */
-  private record Charge(LimiterStore store, String key, RateLimitConfig.Quota quota, Bucket bucket, long cost,
-      Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
+  private record Charge(LimiterStore store, String operationId, String key, RateLimitConfig.Quota quota,
+      Bucket bucket, long cost, Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
   }
 
   private Charge charge(LimiterStore store, String key, RateLimitConfig.Quota quota, long cost, String operationId,
@@ -247,8 +299,8 @@ public final class RateLimitInterceptor implements Interceptor {
       waited += wait;
     }
     long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
-    long unseen = alignment == null ? 0 : parseLong(store.get(unseenKey(key, windowEnd)));
-    return new Charge(store, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
+    long unseen = alignment == null ? 0 : count(store.get(unseenKey(key, windowEnd)), alignment.limit());
+    return new Charge(store, operationId, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
   }
 
   private Alignment alignment(LimiterStore store, String key, RateLimitConfig.Quota quota) {
@@ -262,20 +314,34 @@ public final class RateLimitInterceptor implements Interceptor {
     return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
   }
 
-  private void observe(Charge charge, Response response) {
+  private void observe(Charge charge, Response response, QuotaHeaders headers) {
     try {
       if (response.code() >= 500) {
         refund(charge); // the marketplace does not count 5xx answers
         return;
       }
-      QuotaHeaders headers = QuotaHeaders.of(response.headers());
-      long now = nowMillis();
-      if (headers == null || headers.until().toEpochMilli() <= now) {
-        return; // nothing said, or about a window that has ended
+      if (headers == null) {
+        return; // nothing said, or nothing usable
       }
+      long now = nowMillis();
       long period = charge.quota().period().toMillis();
-      Alignment reported = new Alignment(Math.floorMod(headers.until().toEpochMilli(), period), headers.limit(),
-          period);
+      long until = headers.until().toEpochMilli();
+      if (until <= now) {
+        if (now - until > period + CLOCK_SKEW.toMillis()) {
+          unusable(charge.operationId(), QuotaHeaders.UNTIL, "more than one window in the past: ignored");
+        }
+        return; // about a window that has ended
+      }
+      if (until - now > period + CLOCK_SKEW.toMillis()) {
+        // a reset further away than one window cannot be this quota's: learning it would misplace every window
+        unusable(charge.operationId(), QuotaHeaders.UNTIL, "more than one window ahead: ignored");
+        return;
+      }
+      Alignment reported = Alignment.usable(Math.floorMod(until, period), headers.limit(), period);
+      if (reported == null) {
+        unusable(charge.operationId(), QuotaHeaders.LIMIT, "more than this quota's window can count: ignored");
+        return;
+      }
       if (!reported.equals(charge.alignment())) {
         learn(charge, reported, headers);
         return;
@@ -297,7 +363,8 @@ public final class RateLimitInterceptor implements Interceptor {
       long chargedSince = Math.max(0, charge.remainingAfter() - charge.bucket().getAvailableTokens());
       long unseen = behind - Math.min(chargedSince, config.maxInFlight() - 1L);
       if (unseen > 0) {
-        long rise = charge.store().raise(unseenKey(charge.key(), windowEnd), unseen, Duration.ofMillis(2 * period));
+        long rise = Math.min(unseen, charge.store().raise(unseenKey(charge.key(), windowEnd), unseen,
+            Duration.ofMillis(2 * period)));
         if (rise > 0) {
           charge.bucket().tryConsumeAsMuchAsPossible(rise);
         }
@@ -310,18 +377,20 @@ public final class RateLimitInterceptor implements Interceptor {
   /** The server told where its windows start (or a new size): continue in a bucket aligned with them. */
   private void learn(Charge charge, Alignment reported, QuotaHeaders headers) {
     LimiterStore store = charge.store();
+    Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
+    // only once its bucket exists: what is remembered (here and in the shared store) must be usable later
     alignments.put(charge.key(), reported);
     if (store != local) {
       store.put("align:" + charge.key(), reported.encode(), Duration.ofDays(1));
     }
-    Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
     long windowEnd = headers.until().toEpochMilli();
     AtomicInteger pending = inFlight.get(charge.key());
     long othersInFlight = pending == null ? 0 : pending.get();
     // A fresh aligned bucket holds the whole limit: take what the server has counted, and this process's requests
     // still on their way (not counted yet), once for every process that learns the same window.
     long used = headers.limit() - headers.remaining() + othersInFlight;
-    long rise = store.raise(unseenKey(charge.key(), windowEnd), used, Duration.ofMillis(2 * reported.periodMillis()));
+    long rise = Math.min(used, store.raise(unseenKey(charge.key(), windowEnd), used,
+        Duration.ofMillis(2 * reported.periodMillis())));
     if (rise > 0) {
       bucket.tryConsumeAsMuchAsPossible(rise);
     }
@@ -344,8 +413,12 @@ public final class RateLimitInterceptor implements Interceptor {
     return "unseen:" + key + "@" + windowEnd;
   }
 
-  private static long parseLong(String value) {
-    return value == null ? 0 : Long.parseLong(value);
+  /** A count read back from a store, within 0..max; anything else (another writer's garbage) counts 0. */
+  private static long count(String value, long max) {
+    if (value == null || value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return 0;
+    }
+    return value.length() > 18 ? max : Math.min(max, Long.parseLong(value));
   }
 
   /**
