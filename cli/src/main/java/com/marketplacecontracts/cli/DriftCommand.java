@@ -1,5 +1,6 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.error.UriMask;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.drift.DriftReport;
 import com.marketplacecontracts.drift.LoadedSpec;
@@ -90,11 +91,12 @@ final class DriftCommand implements Callable<Integer> {
     DriftReport report;
     try {
       LoadedSpec ours = curated == null ? SpecLoader.curated(market) : SpecLoader.load(curated);
-      output.progress("Reading " + upstream + " ...");
+      output.progress("Reading " + UriMask.mask(upstream) + " ...");
       LoadedSpec theirs = SpecLoader.load(upstream);
       report = SpecDrift.create().compare(ours, theirs);
     } catch (UnreadableSpecException e) {
-      err.println("error: " + e.getMessage());
+      // the loader's messages quote the URL it read: a token in its query or user information is masked
+      err.println(Terminal.safe(UriMask.mask("error: " + e.getMessage(), upstream)));
       err.flush();
       return ExitCodes.FAILURE;
     }

@@ -4,6 +4,7 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RetryAfter;
+import com.marketplacecontracts.core.error.UriMask;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -602,8 +603,10 @@ public final class RateLimitInterceptor implements Interceptor {
     boolean wasUp = time.nanoTime() >= sharedDownUntil;
     sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
     if (wasUp) {
-      events.limiterStoreUnavailable(store, e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      // a store library's message may quote the URI in its own way: the store's password is masked wherever it is
+      String raw = sharedUri.toString();
+      events.limiterStoreUnavailable(UriMask.mask(store, raw), UriMask.mask(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), raw));
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.marketplacecontracts.limits.redis;
 
+import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.ratelimit.InvalidLimitsStoreException;
 import com.marketplacecontracts.core.ratelimit.LimiterStore;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -41,6 +43,8 @@ public final class RedisLimiterStore implements LimiterStore {
 
   /** How long a permit may be held before Redis gives it back on its own. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  /** The longest lease: a permit of a process that died stays taken that long. */
+  public static final Duration MAX_LEASE = Duration.ofDays(1);
   private static final String PREFIX = "marketplace-contracts:limits:";
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
@@ -79,11 +83,21 @@ public final class RedisLimiterStore implements LimiterStore {
   /**
    * Connects to {@code redisUri} (Lettuce's URI syntax: {@code redis://[password@]host:port[/database]}).
    *
-   * @param lease how long a permit may be held before Redis gives it back
+   * @param lease how long a permit may be held before Redis gives it back, 1 second to {@link #MAX_LEASE}
+   * @throws InvalidLimitsStoreException when the URI is not a Redis URI or the lease is out of range
    * @throws io.lettuce.core.RedisException when Redis cannot be reached
    */
   public RedisLimiterStore(String redisUri, Duration lease) {
-    RedisURI uri = RedisURI.create(redisUri);
+    if (lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(MAX_LEASE) > 0) {
+      throw leaseRule(lease.getSeconds() + " s");
+    }
+    RedisURI uri;
+    try {
+      uri = RedisURI.create(redisUri);
+    } catch (RuntimeException e) {
+      // not e's message: Lettuce's quotes the URI, password included
+      throw new InvalidLimitsStoreException("URI", "not a Redis URI (redis://[[user]:password@]host[:port][/db])");
+    }
     uri.setTimeout(COMMAND_TIMEOUT);
     this.description = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort()
         + (uri.getDatabase() == 0 ? "" : "/" + uri.getDatabase());
@@ -107,6 +121,25 @@ public final class RedisLimiterStore implements LimiterStore {
         .requestTimeout(COMMAND_TIMEOUT)
         .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(5)))
         .build();
+  }
+
+  /** The lease of a URI's {@code lease} parameter: whole seconds, 1 to {@link #MAX_LEASE}. */
+  static Duration lease(String seconds) {
+    if (seconds.isEmpty() || seconds.length() > 6 || !seconds.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw leaseRule("'" + UriMask.mask(seconds) + "'");
+    }
+    Duration lease = Duration.ofSeconds(Long.parseLong(seconds));
+    if (lease.isZero() || lease.compareTo(MAX_LEASE) > 0) {
+      throw leaseRule(seconds);
+    }
+    return lease;
+  }
+
+  private static InvalidLimitsStoreException leaseRule(String was) {
+    // a lease of 0 would make every permit expire at once: the cap on parallel requests across processes gone
+    return new InvalidLimitsStoreException("lease", "must be whole seconds from 1 to " + MAX_LEASE.toSeconds()
+        + " (how long a permit of a process that died stays taken), was " + (was.length() > 20
+        ? was.substring(0, 20) + "..." : was));
   }
 
   /** Bucket4j time for distributed buckets: the wall clock, the one all processes share. */
