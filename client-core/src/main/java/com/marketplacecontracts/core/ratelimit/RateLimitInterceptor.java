@@ -26,8 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -54,12 +59,15 @@ import okhttp3.Response;
  * {@link RateLimitConfig#maxWait()}.
  *
  * <p>State lives in a {@link LimiterStore}: this process's by default, or a shared one. When the shared store fails,
- * calls go on under the local store and {@link ClientEvents#limiterStoreUnavailable} says so; the shared store is
- * tried again after {@link #STORE_RECHECK}.
+ * calls go on under the local store and {@link ClientEvents#limiterStoreUnavailable} says so, once per outage; the
+ * shared store is tried again after {@link #STORE_RECHECK}. One call at a time tries to open it; the others wait
+ * for that attempt at most {@link #OPEN_WAIT}. The store bounds its own commands (see its module).
  */
 public final class RateLimitInterceptor implements Interceptor {
 
   static final Duration STORE_RECHECK = Duration.ofSeconds(10);
+  /** How long a call waits for another call's attempt to open the shared store (real time; stores connect faster). */
+  static final Duration OPEN_WAIT = Duration.ofSeconds(2);
   /** How far the server's clock may be from this one before a reset date is taken for nonsense. */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final List<String> ACCOUNT_PARAMETERS = List.of("campaignId", "businessId");
@@ -74,6 +82,9 @@ public final class RateLimitInterceptor implements Interceptor {
   private final URI sharedUri;
   private volatile LimiterStore shared;
   private volatile long sharedDownUntil = Long.MIN_VALUE;
+  private final AtomicReference<CompletableFuture<LimiterStore>> opening = new AtomicReference<>();
+  private final Object outageLock = new Object();
+  private volatile boolean outage;
   private final Map<String, Alignment> alignments = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -547,22 +558,41 @@ public final class RateLimitInterceptor implements Interceptor {
     }
   }
 
-  /** The shared store while it is up (opened on first use), else the local one. */
+  /** The shared store while it is up (opened on first use, by one call at a time), else the local one. */
   private LimiterStore current() {
     if (sharedUri == null || time.nanoTime() < sharedDownUntil) {
       return local;
     }
     LimiterStore store = shared;
-    if (store == null) {
+    if (store != null) {
+      return store;
+    }
+    CompletableFuture<LimiterStore> mine = new CompletableFuture<>();
+    CompletableFuture<LimiterStore> other = opening.compareAndExchange(null, mine);
+    if (other != null) {
+      // Another call is connecting: wait for it at most as long as connecting may take, then go on locally — never
+      // a queue of calls each making its own attempt in turn.
       try {
-        store = LimiterStores.open(sharedUri);
-        shared = store;
-      } catch (RuntimeException e) {
-        markDown(LimiterStores.redacted(sharedUri), e);
+        LimiterStore opened = other.get(OPEN_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        return opened == null ? local : opened;
+      } catch (TimeoutException | ExecutionException e) {
+        return local;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return local;
       }
     }
-    return store;
+    try {
+      store = LimiterStores.open(sharedUri);
+      shared = store;
+      return store;
+    } catch (RuntimeException e) {
+      markDown(LimiterStores.redacted(sharedUri), e);
+      return local;
+    } finally {
+      mine.complete(shared);
+      opening.set(null);
+    }
   }
 
   @FunctionalInterface
@@ -574,7 +604,11 @@ public final class RateLimitInterceptor implements Interceptor {
     LimiterStore store = current();
     try {
       try {
-        return step.run(store);
+        T result = step.run(store);
+        if (store != local && outage) {
+          outage = false; // it answers again: the next failure is a new outage
+        }
+        return result;
       } catch (RuntimeException e) {
         if (store == local) {
           throw e;
@@ -598,11 +632,18 @@ public final class RateLimitInterceptor implements Interceptor {
     markDown(store.describe(), e);
   }
 
-  /** The shared store failed: local limiting for {@link #STORE_RECHECK}, and one warning per outage. */
+  /**
+   * The shared store failed: local limiting for {@link #STORE_RECHECK}, and one warning per outage (not one per
+   * caller that saw it fail, nor one per recheck that finds it still down).
+   */
   private void markDown(String store, Exception e) {
-    boolean wasUp = time.nanoTime() >= sharedDownUntil;
-    sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
-    if (wasUp) {
+    boolean report;
+    synchronized (outageLock) {
+      report = !outage;
+      outage = true;
+      sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
+    }
+    if (report) {
       // a store library's message may quote the URI in its own way: the store's password is masked wherever it is
       String raw = sharedUri.toString();
       events.limiterStoreUnavailable(UriMask.mask(store, raw), UriMask.mask(e.getClass().getSimpleName()

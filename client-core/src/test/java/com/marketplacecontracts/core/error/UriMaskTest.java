@@ -32,7 +32,7 @@ class UriMaskTest {
       "https://example.com/spec.yaml#tok-secret|https://example.com/spec.yaml#***",
       "https://example.com/spec.yaml?a=&b|https://example.com/spec.yaml?a=&***",
       "user:pw-secret@host:6379|***@host:6379",
-      "warning: limits store redis://:pw-secret@h:1 unreachable (x)|warning: limits store redis://***@h:1 unreachable (x)",
+      "store redis://:pw-secret@h:1 unreachable (x)|store redis://***@h:1 unreachable (x)",
       "(redis://:pw-secret@h:1) and redis://:pw-secret2@h2:2,|(redis://***@h:1) and redis://***@h2:2,",
       "why? because|why? because",
       "a/b@c|***@c"})

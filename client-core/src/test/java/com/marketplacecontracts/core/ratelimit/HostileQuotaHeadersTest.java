@@ -254,7 +254,8 @@ class HostileQuotaHeadersTest {
       client.api.list(1).execute();
     }
 
-    assertThat(unusable).containsExactlyInAnyOrder("read X-RateLimit-Resource-Limit: not a whole number of 0 or more: ignored",
+    assertThat(unusable).containsExactlyInAnyOrder(
+        "read X-RateLimit-Resource-Limit: not a whole number of 0 or more: ignored",
         "list X-RateLimit-Resource-Limit: not a whole number of 0 or more: ignored");
   }
 
