@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -78,15 +77,16 @@ public final class RateLimitInterceptor implements Interceptor {
   private final TimeSource time;
   private final ClientEvents events;
   private final TimeMeter meter;
-  private final LimiterStore local;
+  private final LocalLimiterStore local;
   private final URI sharedUri;
   private volatile LimiterStore shared;
   private volatile long sharedDownUntil = Long.MIN_VALUE;
   private final AtomicReference<CompletableFuture<LimiterStore>> opening = new AtomicReference<>();
   private final Object outageLock = new Object();
   private volatile boolean outage;
-  private final Map<String, Alignment> alignments = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final IdleMap<Alignment> alignments;
+  /** This process's requests on their way, per quota key; a key goes when its last one has come back. */
+  private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   /**
@@ -102,6 +102,7 @@ public final class RateLimitInterceptor implements Interceptor {
     this.sharedUri = sharedStore;
     this.meter = wallClockMeter(clock, time);
     this.local = new LocalLimiterStore(meter);
+    this.alignments = new IdleMap<>(meter, true, alignment -> false);
   }
 
   /**
@@ -172,16 +173,16 @@ public final class RateLimitInterceptor implements Interceptor {
       // one, so it is charged there (the old window is over; its unit is simply spent).
       release(permit);
     }
-    AtomicInteger pending = charge == null ? null : inFlight.computeIfAbsent(charge.key(), k -> new AtomicInteger());
+    String pending = charge == null ? null : charge.key();
     if (pending != null) {
-      pending.incrementAndGet();
+      inFlight.merge(pending, 1, Integer::sum);
     }
     Response response;
     try {
       response = chain.proceed(request);
     } finally {
       if (pending != null) {
-        pending.decrementAndGet();
+        inFlight.computeIfPresent(pending, (k, n) -> n <= 1 ? null : n - 1);
       }
       release(permit);
     }
@@ -320,7 +321,7 @@ public final class RateLimitInterceptor implements Interceptor {
     if (known == null && store != local) {
       known = Alignment.decode(store.get("align:" + key));
       if (known != null) {
-        alignments.put(key, known);
+        remember(key, known);
       }
     }
     return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
@@ -391,13 +392,19 @@ public final class RateLimitInterceptor implements Interceptor {
     LimiterStore store = charge.store();
     Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
     // only once its bucket exists: what is remembered (here and in the shared store) must be usable later
-    alignments.put(charge.key(), reported);
+    remember(charge.key(), reported);
     if (store != local) {
       store.put("align:" + charge.key(), reported.encode(), Duration.ofDays(1));
+    } else if (charge.alignment() == null) {
+      local.forget("quota:" + charge.key()); // the conservative bucket: the aligned one replaces it
+    } else {
+      // the old window's bucket and count are of no more use: a server whose resets slide would otherwise leave
+      // one of each per call (a shared store's expire on their own)
+      local.forget("quota:" + charge.key() + "@" + charge.alignment().encode());
+      local.forgetValue(unseenKey(charge.key(), charge.windowEnd()));
     }
     long windowEnd = headers.until().toEpochMilli();
-    AtomicInteger pending = inFlight.get(charge.key());
-    long othersInFlight = pending == null ? 0 : pending.get();
+    long othersInFlight = inFlight.getOrDefault(charge.key(), 0);
     // A fresh aligned bucket holds the whole limit: take what the server has counted, and this process's requests
     // still on their way (not counted yet), once for every process that learns the same window.
     long used = headers.limit() - headers.remaining() + othersInFlight;
@@ -406,6 +413,17 @@ public final class RateLimitInterceptor implements Interceptor {
     if (rise > 0) {
       bucket.tryConsumeAsMuchAsPossible(rise);
     }
+  }
+
+  /** Kept while the quota is used: idle for longer than its window (and margin), it is learned again if needed. */
+  private void remember(String key, Alignment alignment) {
+    alignments.update(key, old -> alignment, Duration.ofMillis(alignment.periodMillis()).plus(LocalLimiterStore.MARGIN)
+        .toNanos());
+  }
+
+  /** Limiter state held now, for tests: learned windows, keys with requests on their way, and the local store's. */
+  int retained() {
+    return alignments.size() + inFlight.size() + local.size();
   }
 
   private void refund(Charge charge) {
