@@ -158,7 +158,7 @@ class LimiterMemoryTest {
 
     for (int i = 0; i < 20_000; i++) {
       call(7, LimiterMemoryTest::sliding);
-      time.advance(Duration.ofMillis(7)); // each answer a new reset time: a new window learned on every call
+      time.advance(Duration.ofSeconds(1)); // each answer a new reset time (dates have whole seconds): a new window
       mostRetained = Math.max(mostRetained, limiter.retained());
     }
 
