@@ -125,7 +125,7 @@ record QuotaHeaders(long limit, long remaining, Instant until) {
     }
     String digits = value.replaceFirst("^0+(?=.)", "");
     if (digits.length() > 18) {
-      throw new Refused(header, "outside 0.." + MAX_LIMIT);
+      throw new Refused(header, "more than " + MAX_LIMIT);
     }
     return Long.parseLong(digits);
   }
