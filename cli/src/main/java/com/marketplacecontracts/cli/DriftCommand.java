@@ -1,5 +1,6 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.error.UriMask;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.drift.Acknowledged;
 import com.marketplacecontracts.drift.DriftReport;
@@ -96,7 +97,7 @@ final class DriftCommand implements Callable<Integer> {
     DriftReport report;
     try {
       LoadedSpec ours = curated == null ? SpecLoader.curated(market) : SpecLoader.load(curated);
-      output.progress("Reading " + com.marketplacecontracts.drift.Text.uri(upstream) + " ...");
+      output.progress("Reading " + UriMask.mask(upstream) + " ...");
       LoadedSpec theirs = SpecLoader.load(upstream);
       report = SpecDrift.create().compare(ours, theirs);
       Acknowledged accepted = acknowledged(market);
@@ -107,7 +108,8 @@ final class DriftCommand implements Callable<Integer> {
             + " (drift-acknowledged.yaml)");
       }
     } catch (UnreadableSpecException e) {
-      err.println("error: " + e.getMessage());
+      // the loader's messages quote the URL it read: a token in its query or user information is masked
+      err.println(Terminal.safe(UriMask.mask("error: " + e.getMessage(), upstream)));
       err.flush();
       return ExitCodes.FAILURE;
     }

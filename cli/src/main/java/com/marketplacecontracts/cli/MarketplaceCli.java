@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.UriMask;
 import com.marketplacecontracts.core.http.ClientRuntime;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
@@ -128,9 +129,11 @@ public final class MarketplaceCli implements Runnable {
       return line.execute(args);
     } catch (RuntimeException | Error e) {
       PrintWriter err = line.getErr();
-      err.println(Terminal.safe("error: internal failure: " + e));
+      err.println(Terminal.safe(UriMask.mask("error: internal failure: " + e)));
       if (Arrays.asList(args).contains("--debug")) {
-        e.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(traceLine -> err.println(Terminal.safe(UriMask.mask(traceLine))));
       }
       err.flush();
       return ExitCodes.FAILURE;
@@ -172,12 +175,13 @@ public final class MarketplaceCli implements Runnable {
       } else if (e instanceof PrismUnavailableException) {
         err.println(Terminal.safe("error: the embedded mock could not start: " + e.getMessage()));
       } else {
-        err.println(Terminal.safe("error: " + e));
+        err.println(Terminal.safe(UriMask.mask("error: " + e)));
       }
       if (root.debug) {
+        // a cause's message may quote a URI given on the command line (a store's password, an upstream's token)
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        trace.toString().lines().forEach(traceLine -> err.println(Terminal.safe(traceLine)));
+        trace.toString().lines().forEach(traceLine -> err.println(Terminal.safe(UriMask.mask(traceLine))));
       }
       err.flush();
       return ExitCodes.of(e);

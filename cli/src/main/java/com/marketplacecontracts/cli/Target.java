@@ -1,19 +1,17 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.UriMask;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.RateLimitKind;
-import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.mock.MarketplaceSpec;
 import com.marketplacecontracts.mock.PrismServer;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import com.marketplacecontracts.teez.TeezClient;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,14 +91,8 @@ final class Target implements AutoCloseable {
     try {
       builder.limitsStore(uri);
     } catch (IllegalArgumentException e) {
-      String shown;
-      try {
-        shown = LimiterStores.redacted(new URI(uri));
-      } catch (URISyntaxException notUri) {
-        shown = "(not a URI)";
-      }
-      throw new RequestValidationException(marketplace, "limits store", List.of(
-          new RequestValidationException.Violation("--limits-store", shown, e.getMessage())));
+      throw new RequestValidationException(marketplace, "limits store", List.of(new RequestValidationException
+          .Violation("--limits-store", UriMask.mask(uri, uri), UriMask.mask(e.getMessage(), uri))));
     }
   }
 
@@ -108,7 +100,7 @@ final class Target implements AutoCloseable {
   private void route(ClientBuilder<?> builder, boolean hasCredentials, MarketplaceSpec spec) {
     if (!forceMock && options.baseUrl != null) {
       if (!hasCredentials) {
-        output.progress("No credentials set: sending placeholder credentials to " + options.baseUrl);
+        output.progress("No credentials set: sending placeholder credentials to " + UriMask.mask(options.baseUrl));
       }
       builder.baseUrl(options.baseUrl);
       return;
@@ -204,9 +196,15 @@ final class Target implements AutoCloseable {
       }
 
       @Override
+      public void unusableRateLimitHeader(String operationId, String header, String reason) {
+        output.error("warning: " + operationId + ": the marketplace's " + header + " header is " + reason);
+      }
+
+      @Override
       public void limiterStoreUnavailable(String store, String reason) {
-        output.error("warning: limits store " + store + " unreachable (" + reason
-            + "); limiting within this run only");
+        String configured = first(options.limitsStore, env.get("MARKETPLACE_LIMITS_STORE"));
+        output.error(UriMask.mask("warning: limits store " + store + " unreachable (" + reason
+            + "); limiting within this run only", configured));
       }
     };
   }

@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.ratelimit.InvalidLimitsStoreException;
 import com.marketplacecontracts.core.ratelimit.LimiterStores;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
@@ -170,14 +171,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * limits are kept in this process. A store that cannot be reached is reported through
    * {@link ClientEvents#limiterStoreUnavailable} and the client limits on its own meanwhile.
    *
-   * @throws IllegalArgumentException when the URI is malformed or no module on the class path handles its scheme
+   * @throws InvalidLimitsStoreException when the URI is malformed, no module on the class path handles its scheme,
+   *                                     or its module cannot use it (e.g. a {@code lease} below one second)
    */
   public B limitsStore(String uri) {
     URI parsed;
     try {
       parsed = new URI(Objects.requireNonNull(uri, "uri"));
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("limits store: not a URI (" + e.getReason() + ")");
+      // the reason only: the exception's own message quotes the whole URI, password included
+      throw new InvalidLimitsStoreException("URI", "not a URI (" + e.getReason() + ")");
     }
     LimiterStores.checkSupported(parsed);
     this.limitsStore = parsed;

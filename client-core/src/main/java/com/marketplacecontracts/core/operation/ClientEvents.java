@@ -51,6 +51,15 @@ public interface ClientEvents {
   }
 
   /**
+   * An answer of {@code operationId} carried a rate-limit header ({@code X-RateLimit-Resource-*} or
+   * {@code Retry-After}) whose value cannot be used as sent: the client ignores it, or clamps it, as {@code reason}
+   * says, and limits as if the answer had not said it. Reported once per client, operation and header;
+   * {@code reason} never quotes the value.
+   */
+  default void unusableRateLimitHeader(String operationId, String header, String reason) {
+  }
+
+  /**
    * The shared store of limiter state ({@code --limits-store}) cannot be reached: calls go on under this process's
    * own limiter until it answers again. {@code store} names it without credentials.
    */

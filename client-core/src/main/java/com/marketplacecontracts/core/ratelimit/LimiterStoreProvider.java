@@ -12,6 +12,19 @@ public interface LimiterStoreProvider {
   /** True when this provider opens URIs of this scheme. */
   boolean supports(String scheme);
 
-  /** Opens a store; may fail fast when the store cannot be reached. */
+  /**
+   * Checks {@code uri} without connecting, so that a client refuses a URI it could never use when it is built rather
+   * than on its first call.
+   *
+   * @throws InvalidLimitsStoreException naming the part of the URI that cannot be used and why
+   */
+  default void check(URI uri) {
+  }
+
+  /**
+   * Opens a store; may fail fast when the store cannot be reached.
+   *
+   * @throws InvalidLimitsStoreException as {@link #check}
+   */
   LimiterStore open(URI uri);
 }

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.ratelimit;
 
+import com.marketplacecontracts.core.error.UriMask;
 import java.net.URI;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -19,15 +20,20 @@ public final class LimiterStores {
   /**
    * The store at {@code uri}, opened on first use.
    *
-   * @throws IllegalArgumentException when no module on the class path handles the URI's scheme
+   * @throws InvalidLimitsStoreException when no module on the class path handles the URI's scheme, or its module
+   *                                     cannot use it
    */
   public static LimiterStore open(URI uri) {
     return OPEN.computeIfAbsent(uri, LimiterStores::connect);
   }
 
-  /** Checks that a store module handles {@code uri}'s scheme, without connecting. */
+  /**
+   * Checks that a store module handles {@code uri}'s scheme and can use the URI, without connecting.
+   *
+   * @throws InvalidLimitsStoreException naming the part of the URI that cannot be used and why
+   */
   public static void checkSupported(URI uri) {
-    provider(uri);
+    provider(uri).check(uri);
   }
 
   private static LimiterStore connect(URI uri) {
@@ -37,19 +43,19 @@ public final class LimiterStores {
   private static LimiterStoreProvider provider(URI uri) {
     String scheme = uri.getScheme();
     if (scheme == null) {
-      throw new IllegalArgumentException("limits store URI needs a scheme such as redis://: " + redacted(uri));
+      throw new InvalidLimitsStoreException("scheme", "missing: give one such as redis://");
     }
     for (LimiterStoreProvider provider : ServiceLoader.load(LimiterStoreProvider.class)) {
       if (provider.supports(scheme)) {
         return provider;
       }
     }
-    throw new IllegalArgumentException("no limits store for '" + scheme + "://' on the class path (for redis:// add"
-        + " the limits-redis module)");
+    throw new InvalidLimitsStoreException("scheme", "no limits store for '" + UriMask.mask(scheme) + "://' on the"
+        + " class path (for redis:// add the limits-redis module)");
   }
 
-  /** The URI without its user information (a password may be there). */
+  /** The URI as it may be shown: its user information (a password may be there) and query values masked. */
   public static String redacted(URI uri) {
-    return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+    return UriMask.mask(uri.toString());
   }
 }

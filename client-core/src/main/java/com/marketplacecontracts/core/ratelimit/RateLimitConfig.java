@@ -87,14 +87,20 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
      * client charges one unit, and the server's remaining-count headers correct it.
      */
     private static final String ANSWER_PREFIX = "resp.";
+    private static final Duration MAX_PERIOD = Duration.ofDays(366);
 
     public Quota {
       if (amount < 1) {
         throw new IllegalArgumentException("amount must be >= 1, was " + amount);
       }
       Objects.requireNonNull(period, "period");
-      if (period.isNegative() || period.isZero()) {
-        throw new IllegalArgumentException("period must be positive, was " + period);
+      if (period.compareTo(Duration.ofMillis(1)) < 0 || period.compareTo(MAX_PERIOD) > 0) {
+        throw new IllegalArgumentException("period must be 1 ms to 366 days, was " + period);
+      }
+      if (amount > period.toNanos()) {
+        // Bucket4j refills at most one token per nanosecond
+        throw new IllegalArgumentException("amount must be at most one per nanosecond of the period, was " + amount
+            + " per " + period);
       }
       Objects.requireNonNull(unit, "unit");
       if (!unit.equals(REQUESTS) && !(unit.startsWith(ITEMS_PREFIX) && unit.length() > ITEMS_PREFIX.length())

@@ -3,6 +3,8 @@ package com.marketplacecontracts.core.ratelimit;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.RetryAfter;
+import com.marketplacecontracts.core.error.UriMask;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -23,8 +25,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -39,7 +46,10 @@ import okhttp3.Response;
  * {@code X-RateLimit-Resource-*} headers give the window's size and reset time: from then on the bucket refills the
  * whole quota at each of the server's resets, and the client can use all of it. Each answer that reports fewer
  * remaining than the client's own count allows (another consumer uses the account) lowers the window's count at once;
- * a quota 420 empties it until the reset. 5xx answers do not consume quota: their charge is given back. Item-counted
+ * a quota 420 empties it until the reset. Header values no marketplace would send (see {@link QuotaHeaders}, and a
+ * reset further than one window away) are ignored and reported once per operation through
+ * {@link ClientEvents#unusableRateLimitHeader}; nothing unusable is kept, here or in a shared store, and what a shared
+ * store gives back is checked the same way. 5xx answers do not consume quota: their charge is given back. Item-counted
  * quotas charge the items the request carries; a request that costs more than one period allows is refused before
  * sending.
  *
@@ -48,12 +58,17 @@ import okhttp3.Response;
  * {@link RateLimitConfig#maxWait()}.
  *
  * <p>State lives in a {@link LimiterStore}: this process's by default, or a shared one. When the shared store fails,
- * calls go on under the local store and {@link ClientEvents#limiterStoreUnavailable} says so; the shared store is
- * tried again after {@link #STORE_RECHECK}.
+ * calls go on under the local store and {@link ClientEvents#limiterStoreUnavailable} says so, once per outage; the
+ * shared store is tried again after {@link #STORE_RECHECK}. One call at a time tries to open it; the others wait
+ * for that attempt at most {@link #OPEN_WAIT}. The store bounds its own commands (see its module).
  */
 public final class RateLimitInterceptor implements Interceptor {
 
   static final Duration STORE_RECHECK = Duration.ofSeconds(10);
+  /** How long a call waits for another call's attempt to open the shared store (real time; stores connect faster). */
+  static final Duration OPEN_WAIT = Duration.ofSeconds(2);
+  /** How far the server's clock may be from this one before a reset date is taken for nonsense. */
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final List<String> ACCOUNT_PARAMETERS = List.of("campaignId", "businessId");
   private static final List<String> PAGE_SIZE_PARAMETERS = List.of("limit", "pageSize", "page_size");
 
@@ -62,12 +77,17 @@ public final class RateLimitInterceptor implements Interceptor {
   private final TimeSource time;
   private final ClientEvents events;
   private final TimeMeter meter;
-  private final LimiterStore local;
+  private final LocalLimiterStore local;
   private final URI sharedUri;
   private volatile LimiterStore shared;
   private volatile long sharedDownUntil = Long.MIN_VALUE;
-  private final Map<String, Alignment> alignments = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final AtomicReference<CompletableFuture<LimiterStore>> opening = new AtomicReference<>();
+  private final Object outageLock = new Object();
+  private volatile boolean outage;
+  private final IdleMap<Alignment> alignments;
+  /** This process's requests on their way, per quota key; a key goes when its last one has come back. */
+  private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   /**
    * @param sharedStore the URI of a shared store ({@link LimiterStores}), or {@code null} to keep all state in this
@@ -82,6 +102,7 @@ public final class RateLimitInterceptor implements Interceptor {
     this.sharedUri = sharedStore;
     this.meter = wallClockMeter(clock, time);
     this.local = new LocalLimiterStore(meter);
+    this.alignments = new IdleMap<>(meter, true, alignment -> false);
   }
 
   /**
@@ -113,13 +134,15 @@ public final class RateLimitInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     ApiOperation operation = Operations.of(request);
-    if (!config.enabled() || operation == null) {
+    if (operation == null) {
       return chain.proceed(request);
     }
     String account = account(request);
-    RateLimitConfig.Quota quota = quotaOf(operation, config);
-    if (quota == null && account == null) {
-      return chain.proceed(request);
+    RateLimitConfig.Quota quota = config.enabled() ? quotaOf(operation, config) : null;
+    if (!config.enabled() || (quota == null && account == null)) {
+      Response response = chain.proceed(request);
+      inspect(operation.id(), response);
+      return response;
     }
     Duration budget = budget(chain);
     long cost = quota == null ? 0 : cost(request, quota);
@@ -150,34 +173,68 @@ public final class RateLimitInterceptor implements Interceptor {
       // one, so it is charged there (the old window is over; its unit is simply spent).
       release(permit);
     }
-    AtomicInteger pending = charge == null ? null : inFlight.computeIfAbsent(charge.key(), k -> new AtomicInteger());
+    String pending = charge == null ? null : charge.key();
     if (pending != null) {
-      pending.incrementAndGet();
+      inFlight.merge(pending, 1, Integer::sum);
     }
     Response response;
     try {
       response = chain.proceed(request);
     } finally {
       if (pending != null) {
-        pending.decrementAndGet();
+        inFlight.computeIfPresent(pending, (k, n) -> n <= 1 ? null : n - 1);
       }
       release(permit);
     }
+    QuotaHeaders headers = inspect(operation.id(), response);
     if (response.code() == 420 || response.code() == 429) {
       RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
-      QuotaHeaders headers = QuotaHeaders.of(response.headers());
-      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until));
+      long now = nowMillis();
+      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until)
+          .filter(until -> until.toEpochMilli() > now && until.toEpochMilli() - now <= RetryAfter.MAX.toMillis()));
     }
     if (charge != null) {
-      observe(charge, response);
+      observe(charge, response, headers);
     }
     return response;
   }
 
+  /**
+   * The answer's quota headers if they are usable; an unusable one, and a {@code Retry-After} that cannot be used as
+   * sent, is reported once per operation and header.
+   */
+  private QuotaHeaders inspect(String operationId, Response response) {
+    QuotaHeaders headers = QuotaHeaders.of(response.headers(), (header, reason) -> unusable(operationId, header,
+        reason));
+    String retryAfter = QuotaHeaders.retryAfterProblem(response.headers(), Instant.ofEpochMilli(nowMillis()));
+    if (retryAfter != null) {
+      unusable(operationId, QuotaHeaders.RETRY_AFTER, retryAfter);
+    }
+    return headers;
+  }
+
+  private void unusable(String operationId, String header, String reason) {
+    if (reported.add(operationId + " " + header)) {
+      events.unusableRateLimitHeader(operationId, header, reason);
+    }
+  }
+
   // ---- quota ----------------------------------------------------------------------------------------------------
 
-  /** Where a quota's windows start, as the server reported: a phase (any reset instant) and the window's size. */
+  /**
+   * Where a quota's windows start, as the server reported: a phase (any reset instant) and the window's size. Only
+   * values a bucket can hold are ever made into one ({@link #usable}), whether they come from an answer or from the
+   * shared store.
+   */
   private record Alignment(long phaseMillis, long limit, long periodMillis) {
+
+    /** The alignment, or {@code null} when a bucket could not be built from it. */
+    static Alignment usable(long phaseMillis, long limit, long periodMillis) {
+      // Bucket4j refills at most one token per nanosecond
+      boolean fits = periodMillis >= 1 && phaseMillis >= 0 && phaseMillis < periodMillis && limit >= 1
+          && limit <= QuotaHeaders.MAX_LIMIT && limit <= periodMillis * 1_000_000L;
+      return fits ? new Alignment(phaseMillis, limit, periodMillis) : null;
+    }
 
     long windowEnd(long nowMillis) {
       return phaseMillis + (Math.floorDiv(nowMillis - phaseMillis, periodMillis) + 1) * periodMillis;
@@ -187,12 +244,20 @@ public final class RateLimitInterceptor implements Interceptor {
       return phaseMillis + "/" + limit + "/" + periodMillis;
     }
 
+    /** The alignment stored as {@code value}, or {@code null} when absent or unusable (another writer's garbage). */
     static Alignment decode(String value) {
-      if (value == null) {
+      if (value == null || value.length() > 60) {
         return null;
       }
-      String[] parts = value.split("/");
-      return new Alignment(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      String[] parts = value.split("/", -1);
+      if (parts.length != 3) {
+        return null;
+      }
+      try {
+        return usable(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
   }
 
@@ -210,8 +275,8 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /** One call's charge against a quota: what to give back on a 5xx and what to compare the server's count with. */
-  private record Charge(LimiterStore store, String key, RateLimitConfig.Quota quota, Bucket bucket, long cost,
-      Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
+  private record Charge(LimiterStore store, String operationId, String key, RateLimitConfig.Quota quota,
+      Bucket bucket, long cost, Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
   }
 
   private Charge charge(LimiterStore store, String key, RateLimitConfig.Quota quota, long cost, String operationId,
@@ -247,8 +312,8 @@ public final class RateLimitInterceptor implements Interceptor {
       waited += wait;
     }
     long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
-    long unseen = alignment == null ? 0 : parseLong(store.get(unseenKey(key, windowEnd)));
-    return new Charge(store, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
+    long unseen = alignment == null ? 0 : count(store.get(unseenKey(key, windowEnd)), alignment.limit());
+    return new Charge(store, operationId, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
   }
 
   private Alignment alignment(LimiterStore store, String key, RateLimitConfig.Quota quota) {
@@ -256,26 +321,40 @@ public final class RateLimitInterceptor implements Interceptor {
     if (known == null && store != local) {
       known = Alignment.decode(store.get("align:" + key));
       if (known != null) {
-        alignments.put(key, known);
+        remember(key, known);
       }
     }
     return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
   }
 
-  private void observe(Charge charge, Response response) {
+  private void observe(Charge charge, Response response, QuotaHeaders headers) {
     try {
       if (response.code() >= 500) {
         refund(charge); // the marketplace does not count 5xx answers
         return;
       }
-      QuotaHeaders headers = QuotaHeaders.of(response.headers());
-      long now = nowMillis();
-      if (headers == null || headers.until().toEpochMilli() <= now) {
-        return; // nothing said, or about a window that has ended
+      if (headers == null) {
+        return; // nothing said, or nothing usable
       }
+      long now = nowMillis();
       long period = charge.quota().period().toMillis();
-      Alignment reported = new Alignment(Math.floorMod(headers.until().toEpochMilli(), period), headers.limit(),
-          period);
+      long until = headers.until().toEpochMilli();
+      if (until <= now) {
+        if (now - until > period + CLOCK_SKEW.toMillis()) {
+          unusable(charge.operationId(), QuotaHeaders.UNTIL, "more than one window in the past: ignored");
+        }
+        return; // about a window that has ended
+      }
+      if (until - now > period + CLOCK_SKEW.toMillis()) {
+        // a reset further away than one window cannot be this quota's: learning it would misplace every window
+        unusable(charge.operationId(), QuotaHeaders.UNTIL, "more than one window ahead: ignored");
+        return;
+      }
+      Alignment reported = Alignment.usable(Math.floorMod(until, period), headers.limit(), period);
+      if (reported == null) {
+        unusable(charge.operationId(), QuotaHeaders.LIMIT, "more than this quota's window can count: ignored");
+        return;
+      }
       if (!reported.equals(charge.alignment())) {
         learn(charge, reported, headers);
         return;
@@ -297,7 +376,8 @@ public final class RateLimitInterceptor implements Interceptor {
       long chargedSince = Math.max(0, charge.remainingAfter() - charge.bucket().getAvailableTokens());
       long unseen = behind - Math.min(chargedSince, config.maxInFlight() - 1L);
       if (unseen > 0) {
-        long rise = charge.store().raise(unseenKey(charge.key(), windowEnd), unseen, Duration.ofMillis(2 * period));
+        long rise = Math.min(unseen, charge.store().raise(unseenKey(charge.key(), windowEnd), unseen,
+            Duration.ofMillis(2 * period)));
         if (rise > 0) {
           charge.bucket().tryConsumeAsMuchAsPossible(rise);
         }
@@ -310,21 +390,40 @@ public final class RateLimitInterceptor implements Interceptor {
   /** The server told where its windows start (or a new size): continue in a bucket aligned with them. */
   private void learn(Charge charge, Alignment reported, QuotaHeaders headers) {
     LimiterStore store = charge.store();
-    alignments.put(charge.key(), reported);
+    Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
+    // only once its bucket exists: what is remembered (here and in the shared store) must be usable later
+    remember(charge.key(), reported);
     if (store != local) {
       store.put("align:" + charge.key(), reported.encode(), Duration.ofDays(1));
+    } else if (charge.alignment() == null) {
+      local.forget("quota:" + charge.key()); // the conservative bucket: the aligned one replaces it
+    } else {
+      // the old window's bucket and count are of no more use: a server whose resets slide would otherwise leave
+      // one of each per call (a shared store's expire on their own)
+      local.forget("quota:" + charge.key() + "@" + charge.alignment().encode());
+      local.forgetValue(unseenKey(charge.key(), charge.windowEnd()));
     }
-    Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
     long windowEnd = headers.until().toEpochMilli();
-    AtomicInteger pending = inFlight.get(charge.key());
-    long othersInFlight = pending == null ? 0 : pending.get();
+    long othersInFlight = inFlight.getOrDefault(charge.key(), 0);
     // A fresh aligned bucket holds the whole limit: take what the server has counted, and this process's requests
     // still on their way (not counted yet), once for every process that learns the same window.
     long used = headers.limit() - headers.remaining() + othersInFlight;
-    long rise = store.raise(unseenKey(charge.key(), windowEnd), used, Duration.ofMillis(2 * reported.periodMillis()));
+    long rise = Math.min(used, store.raise(unseenKey(charge.key(), windowEnd), used,
+        Duration.ofMillis(2 * reported.periodMillis())));
     if (rise > 0) {
       bucket.tryConsumeAsMuchAsPossible(rise);
     }
+  }
+
+  /** Kept while the quota is used: idle for longer than its window (and margin), it is learned again if needed. */
+  private void remember(String key, Alignment alignment) {
+    alignments.update(key, old -> alignment, Duration.ofMillis(alignment.periodMillis()).plus(LocalLimiterStore.MARGIN)
+        .toNanos());
+  }
+
+  /** Limiter state held now, for tests: learned windows, keys with requests on their way, and the local store's. */
+  int retained() {
+    return alignments.size() + inFlight.size() + local.size();
   }
 
   private void refund(Charge charge) {
@@ -344,8 +443,12 @@ public final class RateLimitInterceptor implements Interceptor {
     return "unseen:" + key + "@" + windowEnd;
   }
 
-  private static long parseLong(String value) {
-    return value == null ? 0 : Long.parseLong(value);
+  /** A count read back from a store, within 0..max; anything else (another writer's garbage) counts 0. */
+  private static long count(String value, long max) {
+    if (value == null || value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return 0;
+    }
+    return value.length() > 18 ? max : Math.min(max, Long.parseLong(value));
   }
 
   /**
@@ -475,22 +578,41 @@ public final class RateLimitInterceptor implements Interceptor {
     }
   }
 
-  /** The shared store while it is up (opened on first use), else the local one. */
+  /** The shared store while it is up (opened on first use, by one call at a time), else the local one. */
   private LimiterStore current() {
     if (sharedUri == null || time.nanoTime() < sharedDownUntil) {
       return local;
     }
     LimiterStore store = shared;
-    if (store == null) {
+    if (store != null) {
+      return store;
+    }
+    CompletableFuture<LimiterStore> mine = new CompletableFuture<>();
+    CompletableFuture<LimiterStore> other = opening.compareAndExchange(null, mine);
+    if (other != null) {
+      // Another call is connecting: wait for it at most as long as connecting may take, then go on locally — never
+      // a queue of calls each making its own attempt in turn.
       try {
-        store = LimiterStores.open(sharedUri);
-        shared = store;
-      } catch (RuntimeException e) {
-        markDown(LimiterStores.redacted(sharedUri), e);
+        LimiterStore opened = other.get(OPEN_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        return opened == null ? local : opened;
+      } catch (TimeoutException | ExecutionException e) {
+        return local;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return local;
       }
     }
-    return store;
+    try {
+      store = LimiterStores.open(sharedUri);
+      shared = store;
+      return store;
+    } catch (RuntimeException e) {
+      markDown(LimiterStores.redacted(sharedUri), e);
+      return local;
+    } finally {
+      mine.complete(shared);
+      opening.set(null);
+    }
   }
 
   @FunctionalInterface
@@ -502,7 +624,11 @@ public final class RateLimitInterceptor implements Interceptor {
     LimiterStore store = current();
     try {
       try {
-        return step.run(store);
+        T result = step.run(store);
+        if (store != local && outage) {
+          outage = false; // it answers again: the next failure is a new outage
+        }
+        return result;
       } catch (RuntimeException e) {
         if (store == local) {
           throw e;
@@ -526,13 +652,22 @@ public final class RateLimitInterceptor implements Interceptor {
     markDown(store.describe(), e);
   }
 
-  /** The shared store failed: local limiting for {@link #STORE_RECHECK}, and one warning per outage. */
+  /**
+   * The shared store failed: local limiting for {@link #STORE_RECHECK}, and one warning per outage (not one per
+   * caller that saw it fail, nor one per recheck that finds it still down).
+   */
   private void markDown(String store, Exception e) {
-    boolean wasUp = time.nanoTime() >= sharedDownUntil;
-    sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
-    if (wasUp) {
-      events.limiterStoreUnavailable(store, e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    boolean report;
+    synchronized (outageLock) {
+      report = !outage;
+      outage = true;
+      sharedDownUntil = time.nanoTime() + STORE_RECHECK.toNanos();
+    }
+    if (report) {
+      // a store library's message may quote the URI in its own way: the store's password is masked wherever it is
+      String raw = sharedUri.toString();
+      events.limiterStoreUnavailable(UriMask.mask(store, raw), UriMask.mask(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), raw));
     }
   }
 }
