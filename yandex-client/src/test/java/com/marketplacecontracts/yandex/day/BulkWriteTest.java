@@ -1,0 +1,265 @@
+package com.marketplacecontracts.yandex.day;
+
+import static com.marketplacecontracts.core.http.MockServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marketplacecontracts.core.error.BadRequestException;
+import com.marketplacecontracts.core.error.ServerErrorException;
+import com.marketplacecontracts.core.http.MockServer;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import com.marketplacecontracts.core.time.FakeTimeSource;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.api.OffersApi;
+import com.marketplacecontracts.yandex.api.PricesApi;
+import com.marketplacecontracts.yandex.api.StocksApi;
+import com.marketplacecontracts.yandex.day.BulkWrite.State;
+import com.marketplacecontracts.yandex.model.DeleteCampaignOffersRequest;
+import com.marketplacecontracts.yandex.model.OfferPriceDTO;
+import com.marketplacecontracts.yandex.model.PriceDTO;
+import com.marketplacecontracts.yandex.model.UpdatePricesRequest;
+import com.marketplacecontracts.yandex.model.UpdateStockDTO;
+import com.marketplacecontracts.yandex.model.UpdateStockItemDTO;
+import com.marketplacecontracts.yandex.model.UpdateStocksRequest;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class BulkWriteTest {
+
+  private static final Pattern ID = Pattern.compile("\"(?:offerId|sku)\":\"([^\"]+)\"|\"(offer-\\d+)\"");
+  private static final long CAMPAIGN = 9L;
+
+  @RegisterExtension
+  final MockServer server = new MockServer();
+  @TempDir
+  Path dir;
+  private YandexMarketClient client;
+
+  /** Items the server applied (answered 2xx), by offerId or sku: the server's own count. */
+  private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
+  private final AtomicInteger requests = new AtomicInteger();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
+  /** Which request (0-based, in arrival order) the server fails, and how. */
+  private volatile IntPredicate failing = n -> false;
+  private volatile MockResponse failure = json(500, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL\"}]}");
+
+  @BeforeEach
+  void start() {
+    client = client(RetryConfig.none());
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String body = request.getBody().readUtf8();
+        int n = requests.getAndIncrement();
+        if (failing.test(n)) {
+          return failure;
+        }
+        bodies.add(body);
+        Matcher m = ID.matcher(body);
+        while (m.find()) {
+          applied.computeIfAbsent(m.group(1) != null ? m.group(1) : m.group(2), k -> new AtomicInteger())
+              .incrementAndGet();
+        }
+        return json(200, "{\"status\":\"OK\"}");
+      }
+    });
+  }
+
+  private YandexMarketClient client(RetryConfig retry) {
+    return YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey("ACMA:secret-key")
+        .timeSource(new FakeTimeSource()).retry(retry).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+  }
+
+  private static List<OfferPriceDTO> prices(int n) {
+    return IntStream.range(0, n).mapToObj(i -> new OfferPriceDTO().offerId("offer-" + i)
+        .price(new PriceDTO().value(BigDecimal.valueOf(100 + i)).currencyId(com.marketplacecontracts.yandex.model.CurrencyType.RUR))).toList();
+  }
+
+  private BulkWrite<OfferPriceDTO> pricesJob(List<OfferPriceDTO> prices) {
+    PricesApi api = client.api(PricesApi.class);
+    return BulkWrite.of(prices, chunk -> api.updatePrices(CAMPAIGN, new UpdatePricesRequest().offers(chunk)));
+  }
+
+  private void assertEachAppliedOnce(int n) {
+    assertThat(applied).hasSize(n);
+    assertThat(applied.entrySet()).allSatisfy(e -> assertThat(e.getValue().get()).as(e.getKey()).isEqualTo(1));
+  }
+
+  @Test
+  void tenThousandPricesGoInChunksOfTheDeclaredTwoThousandEachAppliedOnce() {
+    List<BulkWrite.Progress> progress = new CopyOnWriteArrayList<>();
+
+    BulkWrite.Report<OfferPriceDTO> report = pricesJob(prices(10_000)).checkpoint(dir.resolve("prices.ckpt"))
+        .onProgress(progress::add).run();
+
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(10_000);
+    assertThat(requests.get()).isEqualTo(5);
+    assertThat(bodies).allSatisfy(body -> assertThat(ID.matcher(body).results().count()).isEqualTo(2000));
+    assertEachAppliedOnce(10_000);
+    assertThat(progress).extracting(BulkWrite.Progress::done).containsExactly(2000, 4000, 6000, 8000, 10_000);
+    assertThat(progress.get(4).itemsPerSecond()).isPositive();
+    assertThat(bodies.get(0)).contains("\"currencyId\":\"RUR\"");
+  }
+
+  @Test
+  void aRunStoppedMidwayResumesFromItsCheckpointAndEveryItemIsAppliedExactlyOnce() throws Exception {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    List<OfferPriceDTO> prices = prices(10_000);
+    failing = n -> n >= 2; // the marketplace goes down after two chunks
+
+    BulkWrite.Report<OfferPriceDTO> first = pricesJob(prices).checkpoint(checkpoint).run();
+
+    assertThat(first.count(State.ACCEPTED)).isEqualTo(4000);
+    assertThat(first.in(State.NOT_SENT)).hasSize(6000)
+        .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(ServerErrorException.class));
+    assertThat(first.outcomes().get(3999).state()).isEqualTo(State.ACCEPTED);
+    assertThat(first.outcomes().get(4000).state()).isEqualTo(State.NOT_SENT);
+
+    failing = n -> false;
+    int before = requests.get();
+    BulkWrite.Report<OfferPriceDTO> resumed = pricesJob(prices).checkpoint(checkpoint).run();
+
+    assertThat(requests.get() - before).isEqualTo(3);
+    assertThat(resumed.count(State.ACCEPTED)).isEqualTo(10_000);
+    assertEachAppliedOnce(10_000);
+    assertThat(Files.readAllLines(checkpoint)).hasSize(1 + 5);
+
+    before = requests.get();
+    assertThat(pricesJob(prices).checkpoint(checkpoint).run().count(State.ACCEPTED)).isEqualTo(10_000);
+    assertThat(requests.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aTornLastCheckpointLineOnlyResendsThatChunk() throws Exception {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    List<OfferPriceDTO> prices = prices(6000);
+    pricesJob(prices).checkpoint(checkpoint).run();
+    List<String> lines = Files.readAllLines(checkpoint);
+    // A crash while the third chunk's line was written: its outcome never reached the disk whole.
+    Files.writeString(checkpoint, String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 10));
+    applied.clear();
+
+    BulkWrite.Report<OfferPriceDTO> resumed = pricesJob(prices).checkpoint(checkpoint).run();
+
+    assertThat(resumed.count(State.ACCEPTED)).isEqualTo(6000);
+    assertThat(applied).hasSize(2000).containsKeys("offer-4000", "offer-5999").doesNotContainKey("offer-3999");
+  }
+
+  @Test
+  void aCheckpointOfAnotherInputIsRefusedBeforeAnythingIsSent() {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    pricesJob(prices(3000)).checkpoint(checkpoint).run();
+    int before = requests.get();
+
+    assertThatThrownBy(() -> pricesJob(prices(4000)).checkpoint(checkpoint).run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("another input");
+    assertThat(requests.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aRefusedChunkIsRejectedWithTheMarketplacesCodeAndTheOthersAccepted() {
+    failing = n -> n == 1;
+    failure = json(400, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"PRICE_TOO_LOW\","
+        + "\"message\":\"price is below the minimum\"}]}");
+    Path checkpoint = dir.resolve("prices.ckpt");
+
+    BulkWrite.Report<OfferPriceDTO> report = pricesJob(prices(5000)).checkpoint(checkpoint).run();
+
+    assertThat(report.in(State.REJECTED)).hasSize(2000).allSatisfy(o -> {
+      assertThat(o.position()).isBetween(2000, 3999);
+      assertThat(o.errorCode()).isEqualTo("PRICE_TOO_LOW");
+      assertThat(o.errorMessage()).isEqualTo("price is below the minimum");
+      assertThat(o.failure()).isInstanceOf(BadRequestException.class);
+    });
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(3000);
+    assertThat(applied).hasSize(3000).doesNotContainKey("offer-2000");
+
+    // The verdict is kept: a resumed run reports it again without resending the chunk.
+    failing = n -> false;
+    int before = requests.get();
+    BulkWrite.Report<OfferPriceDTO> resumed = pricesJob(prices(5000)).checkpoint(checkpoint).run();
+    assertThat(requests.get()).isEqualTo(before);
+    assertThat(resumed.in(State.REJECTED)).hasSize(2000)
+        .allSatisfy(o -> assertThat(o.errorCode()).isEqualTo("PRICE_TOO_LOW"));
+  }
+
+  @Test
+  void aZeroStockIsSentAsZero() {
+    StocksApi api = client.api(StocksApi.class);
+    List<UpdateStockDTO> stocks = List.of(
+        new UpdateStockDTO().sku("sku-sold-out").items(List.of(new UpdateStockItemDTO().count(0L))),
+        new UpdateStockDTO().sku("sku-7").items(List.of(new UpdateStockItemDTO().count(7L))));
+
+    BulkWrite.Report<UpdateStockDTO> report = BulkWrite.of(stocks, chunk -> api.updateStocks(CAMPAIGN,
+        new UpdateStocksRequest().skus(chunk))).run();
+
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(2);
+    assertThat(bodies).singleElement().satisfies(body -> assertThat(body)
+        .contains("{\"sku\":\"sku-sold-out\",\"items\":[{\"count\":0}]}").contains("\"count\":7"));
+    assertEachAppliedOnce(2);
+  }
+
+  @Test
+  void aNonIdempotentChunkThatFailedInTransitIsNeitherRetriedNorResent() {
+    client.close();
+    client = client(RetryConfig.defaults()); // retries on: they must still not repeat a non-idempotent write
+    OffersApi api = client.api(OffersApi.class);
+    List<String> ids = IntStream.range(0, 1500).mapToObj(i -> "offer-" + i).toList();
+    Path checkpoint = dir.resolve("delete.ckpt");
+    failing = n -> n == 1;
+
+    BulkWrite.Report<String> first = BulkWrite.of(ids, chunk -> api.deleteCampaignOffers(CAMPAIGN,
+        new DeleteCampaignOffersRequest().offerIds(new LinkedHashSet<>(chunk)))).checkpoint(checkpoint).run();
+
+    assertThat(requests.get()).isEqualTo(3); // chunks of the declared 500, the failed one sent once
+    assertThat(first.count(State.ACCEPTED)).isEqualTo(1000);
+    assertThat(first.in(State.NOT_SENT)).hasSize(500)
+        .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(ServerErrorException.class));
+
+    failing = n -> false;
+    BulkWrite.Report<String> resumed = BulkWrite.of(ids, chunk -> api.deleteCampaignOffers(CAMPAIGN,
+        new DeleteCampaignOffersRequest().offerIds(new LinkedHashSet<>(chunk)))).checkpoint(checkpoint).run();
+
+    assertThat(requests.get()).isEqualTo(3);
+    assertThat(resumed.in(State.NOT_SENT)).hasSize(500).allSatisfy(o -> {
+      assertThat(o.position()).isBetween(500, 999);
+      assertThat(o.errorMessage()).contains("not resent").doesNotContain("secret-key");
+    });
+    assertThat(applied).hasSize(1000).doesNotContainKey("offer-500");
+  }
+
+  @Test
+  void anOperationWithoutADeclaredBatchIsRefused() {
+    var orders = client.api(com.marketplacecontracts.yandex.api.OrdersApi.class);
+    List<Long> ids = new ArrayList<>(List.of(1L, 2L));
+
+    assertThatThrownBy(() -> BulkWrite.of(ids, chunk -> orders.getOrderIdentifiersStatus(CAMPAIGN, chunk.get(0)))
+        .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declares no batch");
+    assertThat(requests.get()).isZero();
+  }
+}
