@@ -56,6 +56,11 @@ final class RedactedEvents implements ClientEvents {
   }
 
   @Override
+  public void unusableRateLimitHeader(String operationId, String header, String reason) {
+    events.unusableRateLimitHeader(operationId, redactor.text(header), redactor.text(reason));
+  }
+
+  @Override
   public void limiterStoreUnavailable(String store, String reason) {
     events.limiterStoreUnavailable(redactor.text(store), redactor.text(reason));
   }
