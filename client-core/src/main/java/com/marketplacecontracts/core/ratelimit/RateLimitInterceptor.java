@@ -154,13 +154,23 @@ public final class RateLimitInterceptor implements Interceptor {
     String key = operation.id() + ":" + (account == null ? "-" : account);
     Charge charge;
     LimiterStore.Permit permit;
+    LimiterStore.Permit operationPermit;
     while (true) {
       charge = quota == null ? null : withStore(store -> charge(store, key, quota, cost, operation.id(), budget));
       permit = null;
+      operationPermit = null;
       if (account != null) {
         long waitStarted = time.nanoTime();
-        permit = withStore(store -> store.acquire("permits:" + account, config.maxInFlight(), budget));
+        // The operation's own cap (parallel-limit-value) first, then the account's: always in this order.
+        if (operation.parallelLimit() > 0) {
+          operationPermit = withStore(store -> store.acquire("permits:" + account + ":" + operation.id(),
+              operation.parallelLimit(), budget));
+        }
+        if (operation.parallelLimit() <= 0 || operationPermit != null) {
+          permit = withStore(store -> store.acquire("permits:" + account, config.maxInFlight(), budget));
+        }
         if (permit == null) {
+          release(operationPermit);
           refund(charge);
           throw held(operation.id(), RateLimitKind.PARALLEL,
               Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
@@ -172,6 +182,7 @@ public final class RateLimitInterceptor implements Interceptor {
       // The window this call was charged in ended while it waited for a slot: the server will count it in the next
       // one, so it is charged there (the old window is over; its unit is simply spent).
       release(permit);
+      release(operationPermit);
     }
     String pending = charge == null ? null : charge.key();
     if (pending != null) {
@@ -185,6 +196,7 @@ public final class RateLimitInterceptor implements Interceptor {
         inFlight.computeIfPresent(pending, (k, n) -> n <= 1 ? null : n - 1);
       }
       release(permit);
+      release(operationPermit);
     }
     QuotaHeaders headers = inspect(operation.id(), response);
     if (response.code() == 420 || response.code() == 429) {

@@ -21,7 +21,7 @@ public interface TestApi {
   @GET("items/{campaignId}")
   MarketplaceCall<Map<String, Object>> read(@Path("campaignId") @NotNull @Min(1L) Long campaignId);
 
-  @ApiOperation(id = "batch", idempotent = true)
+  @ApiOperation(id = "batch", idempotent = true, parallelLimit = 2)
   @POST("batches/{campaignId}")
   MarketplaceCall<Map<String, Object>> batch(@Path("campaignId") Long campaignId, @Body Map<String, Object> body);
 

@@ -264,6 +264,38 @@ class RateLimitInterceptorTest {
   }
 
   @Test
+  void anOperationsOwnParallelLimitHoldsBelowTheAccountsCap() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    OkHttpClient counting = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        return chain.proceed(chain.request());
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }).build();
+    answer = request -> ok().setHeadersDelay(5, TimeUnit.MILLISECONDS);
+    TestClient client = builder(RateLimitConfig.fromSpec()).okHttpClient(counting).build();
+
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        calls.add(pool.submit(() -> client.api.batch(3L, Map.of()).execute()));
+      }
+      for (Future<?> call : calls) {
+        call.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(server.getRequestCount()).isEqualTo(64);
+    assertThat(maxInFlight.get()).as("the operation's parallel-limit-value of 2, under the account's 4").isBetween(1, 2);
+  }
+
+  @Test
   void noMoreThanTheCapAreInFlightPerAccountUnder64Threads() throws Exception {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
