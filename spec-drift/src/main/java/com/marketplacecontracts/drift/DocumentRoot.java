@@ -217,7 +217,7 @@ abstract class DocumentRoot {
         url.addPathSegment(segment);
       }
       HttpUrl target = url.build();
-      String name = Text.visible(relative, 200);
+      String name = Text.uri(target.toString());   // user info and query values masked
       okhttp3.Call call = http.newCall(new Request.Builder().url(target).build());
       call.timeout().timeout(Math.min(left, PER_FILE.toNanos()), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
