@@ -66,8 +66,7 @@ final class CallCommand extends YandexCommand.Base {
       values.computeIfAbsent(param.substring(0, eq), k -> new java.util.ArrayList<>()).add(param.substring(eq + 1));
     }
     boolean binary = YandexMarketClient.operationIndex().find(operationId)
-        .map(op -> op.method().getGenericReturnType().getTypeName().contains(Download.class.getName()))
-        .orElse(false);
+        .map(op -> op.answerType() == Download.class).orElse(false);
     if (binary && output == null) {
       throw new ParameterException(spec.commandLine(), operationId + " answers a file: give --output FILE");
     }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marketplacecontracts.contract.prism.PrismExtension;
 import com.marketplacecontracts.contract.prism.WireTap;
 import com.marketplacecontracts.core.http.Download;
-import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.http.OperationIndex;
 import com.marketplacecontracts.core.http.SampleArguments;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,18 +47,14 @@ class UpstreamDocumentRunTest {
         tap.clear();
         called++;
         try {
-          Object answer = ((MarketplaceCall<?>) op.method().invoke(market.api(op.api()),
-              SampleArguments.of(op.method()))).execute();
+          Object answer = OperationIndex.invoke(market.api(op.api()), op, SampleArguments.of(op.method())).execute();
           if (answer instanceof Download download) {
             download.delete();
           }
-        } catch (InvocationTargetException | RuntimeException e) {
-          Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+        } catch (RuntimeException e) {
           // Prism answers 404 "no path matched" for what the document does not have (legacy, ahead of it).
-          boolean notInDocument = String.valueOf(cause.getMessage()).contains("NO_PATH_MATCHED");
-          (notInDocument ? absent : undecoded).add(op.id() + ": " + cause);
-        } catch (ReflectiveOperationException e) {
-          undecoded.add(op.id() + ": " + e);
+          boolean notInDocument = String.valueOf(e.getMessage()).contains("NO_PATH_MATCHED");
+          (notInDocument ? absent : undecoded).add(op.id() + ": " + e);
         }
         tap.requestViolations().forEach(x -> violations.add(op.id() + ": " + x.violations()));
       }

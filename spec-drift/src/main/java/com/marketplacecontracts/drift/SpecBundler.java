@@ -59,7 +59,6 @@ final class SpecBundler {
       String[] next = pending.removeFirst();
       String key = next[0] + "/" + next[1];
       if (!bundled.containsKey(key)) {
-        bundled.put(key, JsonNodeFactory.instance.nullNode());
         bundled.put(key, rewrite(file(next[2]), next[2], new ArrayList<>()));
       }
     }

@@ -1,16 +1,12 @@
 package com.marketplacecontracts.drift;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.marketplacecontracts.core.error.UriMask;
 
 /**
  * Text from a spec document or a URL made safe to show: control characters and bidirectional overrides as visible
  * escapes, cut to a length; a URL without its user info and query values; markdown and HTML written as literal text.
  */
 public final class Text {
-
-  private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@]*@");
-  private static final Pattern QUERY_VALUE = Pattern.compile("([?&][^=&#]*)=[^&#]*");
 
   private Text() {
   }
@@ -35,14 +31,9 @@ public final class Text {
     return text.length() > max && out.length() >= max ? out + "..." : out.toString();
   }
 
-  /** A URL fit for a message: user info and every query value replaced by {@code ***}, control characters shown. */
+  /** A URL fit for a message: the client's one masking ({@link UriMask}), control characters shown. */
   public static String uri(String url) {
-    if (url == null) {
-      return "";
-    }
-    String masked = USER_INFO.matcher(url).replaceFirst("$1***@");
-    masked = QUERY_VALUE.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=***"));
-    return visible(masked, 500);
+    return url == null ? "" : visible(UriMask.mask(url), 500);
   }
 
   /** Text for a markdown table cell or paragraph: shown literally, never as markup, HTML or a link. */

@@ -324,7 +324,7 @@ public final class YandexMarketClient implements AutoCloseable {
    * success ({@code subStatus NO_DATA}); a {@code FAILED} one a {@code JobFailedException}.
    */
   public PollResult<?> startAndAwait(MarketplaceCall<?> start, AwaitOptions options) {
-    ApiOperation declared = start.request().tag(retrofit2.Invocation.class).method().getAnnotation(ApiOperation.class);
+    ApiOperation declared = Operations.of(start.request());
     if (declared == null || declared.jobStatus().isEmpty() || declared.jobId().isEmpty()) {
       throw new IllegalArgumentException((declared == null ? start : declared.id())
           + " declares no job with an id (x-job) in the spec");

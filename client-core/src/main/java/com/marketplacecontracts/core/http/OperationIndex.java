@@ -82,6 +82,11 @@ public final class OperationIndex {
       return spec.id();
     }
 
+    /** The type {@code execute()} returns: a model, {@link Download} for a binary answer, {@code Void} for none. */
+    public Type answerType() {
+      return ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
+    }
+
     /** The body parameter, if the operation takes one. */
     public Optional<Parameter> body() {
       return parameters.stream().filter(p -> p.in() == In.BODY).findFirst();
@@ -122,6 +127,14 @@ public final class OperationIndex {
     if (!violations.isEmpty()) {
       throw new RequestValidationException(marketplace, operation.id(), violations);
     }
+    return invoke(api, operation, args);
+  }
+
+  /**
+   * The call of {@code operation} on {@code api} with arguments of the generated method's own types; a failure of
+   * the method itself (validation) is thrown as it is.
+   */
+  public static MarketplaceCall<?> invoke(Object api, Operation operation, Object[] args) {
     try {
       return (MarketplaceCall<?>) operation.method().invoke(api, args);
     } catch (InvocationTargetException e) {

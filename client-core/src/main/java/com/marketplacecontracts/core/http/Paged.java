@@ -8,7 +8,6 @@ import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import java.util.List;
 import java.util.function.Function;
-import retrofit2.Invocation;
 
 /**
  * The one pager of every operation the spec declares paged ({@code x-paging}): the caller says how to make the
@@ -51,8 +50,7 @@ public final class Paged {
 
   /** What the spec declares of the operation a call is for. */
   static ApiOperation declaration(MarketplaceCall<?> call) {
-    Invocation invocation = call.request().tag(Invocation.class);
-    ApiOperation declared = invocation == null ? null : invocation.method().getAnnotation(ApiOperation.class);
+    ApiOperation declared = Operations.of(call.request());
     if (declared == null) {
       throw new IllegalArgumentException("not a call of a generated operation: " + call);
     }
