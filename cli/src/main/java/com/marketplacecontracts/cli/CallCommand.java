@@ -20,8 +20,8 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code marketplace yandex call OPERATION_ID [--param NAME=VALUE]... [--body FILE|-] [--output FILE]}. */
 @Command(name = "call", mixinStandardHelpOptions = true,
-    description = {"Call any covered operation of the spec by its operationId (see: marketplace yandex operations"
-        + " --list). Parameters go where the spec says (path, query, header); each is checked before anything is"
+    description = {"Call any covered operation of the spec by its operationId (list them: marketplace yandex"
+        + " operations). Parameters go where the spec says (path, query, header); each is checked before anything is"
         + " sent, and the call is limited and retried like the typed commands. The answer is printed as JSON;"
         + " a binary answer (a PDF label, an XLS act) is saved with --output."})
 final class CallCommand extends YandexCommand.Base {
@@ -130,7 +130,7 @@ final class CallCommand extends YandexCommand.Base {
     }
   }
 
-  /** One row of {@code yandex operations --list}. */
+  /** One row of {@code yandex operations}. */
   record Row(String operationId, String api, String decision, boolean idempotent, String quota, String paged,
       String batch, String job) {
 

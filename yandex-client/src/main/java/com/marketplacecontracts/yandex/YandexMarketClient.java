@@ -139,7 +139,8 @@ public final class YandexMarketClient implements AutoCloseable {
   public MarketplaceCall<?> call(String operationId, Map<String, List<String>> parameters, String body) {
     OperationIndex.Operation operation = INDEX.find(operationId).orElseThrow(() -> new RequestValidationException(
         Marketplace.YANDEX_MARKET, operationId, List.of(new RequestValidationException.Violation("operationId",
-            operationId, "no such operation in the spec (see YandexMarketClient.operationIndex())"))));
+            operationId, "no such operation in the spec (the list: YandexMarketClient.operationIndex(),"
+            + " or marketplace yandex operations)"))));
     return INDEX.call(api(operation.api()), operation, parameters, body, MOSHI);
   }
 
