@@ -8,11 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import java.util.List;
 
-/** {@code marketplace demo}: the four flows (the catalog by filter and by id) against the embedded mock. */
+/**
+ * {@code marketplace demo}: the five flows against the embedded mock. With {@code --json}, JSON lines: one
+ * {@code {"command": ..., "result": ...}} document a flow.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run all four flows against the embedded Prism mock and print what each returned.")
+    description = {"Run five flows against the embedded Prism mock and print what each returned.",
+        "With --json: JSON lines, one {\"command\": ..., \"result\": ...} document a flow."})
 final class DemoCommand implements Callable<Integer> {
 
   @Spec
@@ -73,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void heading(Output output, String command) {
+    output.jsonCommand("marketplace " + command);
     if (!output.json()) {
       output.println("");
       output.println("== marketplace " + command);

@@ -60,6 +60,10 @@ public final class MarketplaceCli implements Runnable {
   @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "No progress or notes on stderr.")
   boolean quiet;
 
+  @Option(names = "--wide", scope = ScopeType.INHERIT,
+      description = "Print table cells whole (tables are otherwise cut to the terminal's width, $COLUMNS or 80).")
+  boolean wide;
+
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
   boolean debug;
 
@@ -99,7 +103,19 @@ public final class MarketplaceCli implements Runnable {
 
   /** Output for a command, from the global options. */
   Output output(CommandSpec command) {
-    return new Output(command.commandLine().getOut(), command.commandLine().getErr(), json, quiet);
+    return new Output(command.commandLine().getOut(), command.commandLine().getErr(), json, quiet, tableWidth());
+  }
+
+  /** --wide: no limit; else $COLUMNS (the launcher passes the terminal's), else 80. */
+  private int tableWidth() {
+    if (wide) {
+      return 0;
+    }
+    String columns = env.get("COLUMNS");
+    if (columns != null && columns.matches("[0-9]{1,4}") && Integer.parseInt(columns) >= 20) {
+      return Integer.parseInt(columns);
+    }
+    return 80;
   }
 
   /** Runs a command's body with its output and a target that is closed (mocks stopped) afterwards. */
@@ -161,6 +177,10 @@ public final class MarketplaceCli implements Runnable {
     line.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println(Terminal.safe("error: " + e.getMessage()));
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        err.println(Terminal.safe("Did you mean " + unmatched.getSuggestions().stream().limit(3)
+            .map(suggestion -> "'" + suggestion + "'").collect(java.util.stream.Collectors.joining(" or ")) + "?"));
+      }
       err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.BAD_INPUT;
     });

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders domain values: a readable table, or JSON for scripts. Progress and notes go to stderr. Every line passes
- * through {@link Terminal}: nothing a server sent can drive the terminal.
+ * through {@link Terminal}: nothing a server sent can drive the terminal. Writes hold one lock, so a progress line
+ * from a worker thread never lands inside a table or a JSON document printed by another.
  */
 public final class Output {
 
@@ -28,17 +29,28 @@ public final class Output {
    * cells hold; a longer cell is cut with "…" ({@code --json} keeps it whole). The last column is not padded.
    */
   private static final int[] STREAMED_LISTING_WIDTHS = {20, 12, 40, 12, 16, 40, 0};
+  private static final int MIN_COLUMN = 6;
 
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean json;
   private final boolean quiet;
+  /** The widest a table row may be (0: no limit, {@code --wide}); longer rows have their widest cells cut. */
+  private final int width;
+  /** With {@code demo --json}: the command each JSON line answers, so the lines tell their results apart. */
+  private String jsonCommand;
 
-  Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet) {
+  Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet, int width) {
     this.out = out;
     this.err = err;
     this.json = json;
     this.quiet = quiet;
+    this.width = width;
+  }
+
+  /** Labels each later JSON document with the command it answers: {@code {"command": ..., "result": ...}}. */
+  void jsonCommand(String command) {
+    this.jsonCommand = command;
   }
 
   boolean json() {
@@ -46,19 +58,19 @@ public final class Output {
   }
 
   /** A plain line on stdout. */
-  void println(String line) {
+  synchronized void println(String line) {
     out.println(Terminal.safe(line));
     out.flush();
   }
 
   /** An error line on stderr (always shown). */
-  void error(String line) {
+  synchronized void error(String line) {
     err.println(Terminal.safe(line));
     err.flush();
   }
 
   /** A progress line or note on stderr (pages, retries, waits, where requests go), unless --quiet. */
-  void progress(String line) {
+  synchronized void progress(String line) {
     if (!quiet) {
       err.println(Terminal.safe(line));
       err.flush();
@@ -66,39 +78,30 @@ public final class Output {
   }
 
   /** One JSON document (or, with {@code line}, one line of JSON lines). */
-  void json(Object value) {
+  synchronized void json(Object value) {
     @SuppressWarnings("unchecked")
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
-    out.println(Terminal.safeJson(adapter.toJson(value)));
+    String document = adapter.toJson(value);
+    if (jsonCommand != null) {
+      document = "{\"command\":" + MOSHI.adapter(String.class).toJson(jsonCommand) + ",\"result\":" + document + "}";
+    }
+    out.println(Terminal.safeJson(document));
     out.flush();
   }
 
   /** The operation catalogue as a table, or JSON lines. */
-  void operations(List<CallCommand.Row> rows) {
+  synchronized void operations(List<CallCommand.Row> rows) {
     if (json) {
       rows.forEach(this::json);
       return;
     }
     String[] header = {"OPERATION", "API", "DECISION", "RETRIED", "QUOTA", "PAGED BY", "BATCH", "JOB"};
-    List<String[]> cells = new java.util.ArrayList<>();
-    cells.add(header);
+    List<String[]> cells = new ArrayList<>();
     for (CallCommand.Row row : rows) {
       cells.add(new String[] {row.operationId(), row.api(), row.decision(), row.idempotent() ? "yes" : "no",
           row.quota(), row.paged(), row.batch(), row.job()});
     }
-    int[] widths = new int[header.length];
-    for (String[] line : cells) {
-      for (int i = 0; i < line.length; i++) {
-        widths[i] = Math.max(widths[i], line[i].length());
-      }
-    }
-    for (String[] line : cells) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.length; i++) {
-        text.append(i == line.length - 1 ? line[i] : String.format("%-" + widths[i] + "s  ", line[i]));
-      }
-      out.println(Terminal.safe(text.toString().stripTrailing()));
-    }
+    table(header, cells);
     out.println(rows.size() + " operations");
     out.flush();
   }
@@ -109,7 +112,7 @@ public final class Output {
    * @param settled with {@code --wait}: whether they settled before the timeout (a {@code settled} JSON field);
    *                null without {@code --wait}
    */
-  void jobs(List<AsyncJob> jobs, Boolean settled) {
+  synchronized void jobs(List<AsyncJob> jobs, Boolean settled) {
     if (json) {
       json(new Jobs(jobs, settled));
       return;
@@ -129,7 +132,7 @@ public final class Output {
   }
 
   /** Identifier checks as a table, or one JSON document; {@code settled} as for {@link #jobs}. */
-  void checks(List<IdentifierCheck> checks, Boolean settled) {
+  synchronized void checks(List<IdentifierCheck> checks, Boolean settled) {
     if (json) {
       json(new Checks(checks, settled));
       return;
@@ -144,7 +147,7 @@ public final class Output {
   }
 
   /** A page of listings as a table, or one JSON document with the next page token. */
-  void listings(List<Listing> listings, String nextPageToken) {
+  synchronized void listings(List<Listing> listings, String nextPageToken) {
     if (json) {
       json(new Listings(listings, nextPageToken));
       return;
@@ -165,7 +168,7 @@ public final class Output {
   }
 
   /** One listing, as a table row or a JSON line (for --all-pages). */
-  void listingLine(Listing listing) {
+  synchronized void listingLine(Listing listing) {
     if (json) {
       json(listing);
     } else {
@@ -173,27 +176,31 @@ public final class Output {
     }
   }
 
-  void listingHeader() {
+  synchronized void listingHeader() {
     if (!json) {
       fixedRow(LISTING_COLUMNS);
     }
   }
 
   private void fixedRow(String[] cells) {
-    StringBuilder line = new StringBuilder();
+    int[] widths = STREAMED_LISTING_WIDTHS.clone();
+    // the unpadded last column gets what the others leave of the line, at least its header's width
+    widths[widths.length - 1] = LISTING_COLUMNS[widths.length - 1].length();
+    fit(widths);
+    String[] safe = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      // Escaped before fitting, so a cell with escapes still fits its column; the line again, for a cut pair.
-      String cell = Terminal.safe(text(cells[i]));
-      int width = STREAMED_LISTING_WIDTHS[i];
-      if (width == 0) {
-        line.append(cell);
-      } else {
-        String fitted = cell.length() <= width ? cell : cell.substring(0, width - 1) + "…";
-        line.append(fitted).append(" ".repeat(width - fitted.length() + 2));
-      }
+      safe[i] = Terminal.safe(text(cells[i]));
     }
-    out.println(Terminal.safe(line.toString().stripTrailing()));
-    out.flush();
+    if (width == 0) {
+      widths[widths.length - 1] = Integer.MAX_VALUE;
+    } else {
+      int used = 0;
+      for (int i = 0; i < widths.length - 1; i++) {
+        used += widths[i] + 2;
+      }
+      widths[widths.length - 1] = Math.max(1, width - used);
+    }
+    printRow(safe, widths);
   }
 
   private static String[] row(Listing listing) {
@@ -220,30 +227,71 @@ public final class Output {
     return value == null ? "" : value.toString();
   }
 
+  /** Rows under a header, columns as wide as their widest cell, the whole cut to the terminal's width. */
   private void table(String[] header, List<String[]> rows) {
-    int columns = header != null ? header.length : rows.isEmpty() ? 0 : rows.get(0).length;
+    int columns = header.length;
     int[] widths = new int[columns];
     List<String[]> all = new ArrayList<>();
-    if (header != null) {
-      all.add(header);
+    all.add(header);
+    for (String[] row : rows) {
+      String[] safe = new String[columns];
+      for (int i = 0; i < columns; i++) {
+        safe[i] = Terminal.safe(text(row[i]));
+      }
+      all.add(safe);
     }
-    all.addAll(rows);
     for (String[] row : all) {
       for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], Terminal.safe(text(row[i])).length());
+        widths[i] = Math.max(widths[i], row[i].length());
       }
     }
+    fit(widths);
     for (String[] row : all) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < columns; i++) {
-        String cell = Terminal.safe(text(row[i]));
-        line.append(cell);
-        if (i < columns - 1) {
-          line.append(" ".repeat(widths[i] - cell.length() + 2));
+      printRow(row, widths);
+    }
+    out.flush();
+  }
+
+  /**
+   * Narrows the widest columns until a row (cells and two spaces between them) fits {@link #width}; a column keeps
+   * at least {@link #MIN_COLUMN} characters, so a terminal too narrow for that many columns still wraps.
+   */
+  private void fit(int[] widths) {
+    if (width == 0) {
+      return;
+    }
+    int total = 2 * (widths.length - 1);
+    for (int w : widths) {
+      total += w;
+    }
+    while (total > width) {
+      int widest = 0;
+      for (int i = 1; i < widths.length; i++) {
+        if (widths[i] > widths[widest]) {
+          widest = i;
         }
       }
-      out.println(Terminal.safe(line.toString().stripTrailing()));
+      if (widths[widest] <= MIN_COLUMN) {
+        return;
+      }
+      widths[widest]--;
+      total--;
     }
+  }
+
+  /** One row of escaped cells, each padded or cut with "…" to its column's width; the last one is not padded. */
+  private void printRow(String[] cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      String cell = cells[i];
+      String fitted = cell.length() <= widths[i] ? cell : cell.substring(0, widths[i] - 1) + "…";
+      line.append(fitted);
+      if (i < cells.length - 1) {
+        line.append(" ".repeat(widths[i] - fitted.length() + 2));
+      }
+    }
+    // escaped again: a cut may have split a pair
+    out.println(Terminal.safe(line.toString().stripTrailing()));
     out.flush();
   }
 

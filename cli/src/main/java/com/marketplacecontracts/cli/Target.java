@@ -99,6 +99,11 @@ final class Target implements AutoCloseable {
   /** Points the builder at --base-url, production (its default), or an embedded mock started on first use. */
   private void route(ClientBuilder<?> builder, boolean hasCredentials, MarketplaceSpec spec) {
     if (!forceMock && options.baseUrl != null) {
+      if (okhttp3.HttpUrl.parse(options.baseUrl) == null) {
+        Marketplace marketplace = spec == MarketplaceSpec.TEEZ ? Marketplace.TEEZ : Marketplace.YANDEX_MARKET;
+        throw new RequestValidationException(marketplace, "base URL", List.of(new RequestValidationException.Violation(
+            "--base-url", UriMask.mask(options.baseUrl), "must be an absolute http:// or https:// URL")));
+      }
       if (!hasCredentials) {
         output.progress("No credentials set: sending placeholder credentials to " + UriMask.mask(options.baseUrl));
       }

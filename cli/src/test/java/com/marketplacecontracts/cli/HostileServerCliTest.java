@@ -173,11 +173,23 @@ class HostileServerCliTest {
   }
 
   @Test
+  void tableRowsAreCutToTheTerminalWidthWithAnEllipsis() {
+    hostilePages();
+
+    int code = run(Map.of("COLUMNS", "60"), "--base-url", base(), "--yandex-api-key", API_KEY,
+        "yandex", "offers", "--campaign-id", "1", "--all-pages");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).isNotEmpty().allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+    assertThat(out.toString()).contains("…").doesNotContain("Drill\\x07\\x9b31m\\u202e\\ud800");
+  }
+
+  @Test
   void allPagesTableRowsShowControlCharactersAsEscapes() {
     hostilePages();
 
     int code = run(Map.of(), "--base-url", base(), "--yandex-api-key", API_KEY,
-        "yandex", "offers", "--campaign-id", "1", "--all-pages");
+        "yandex", "offers", "--campaign-id", "1", "--all-pages", "--wide");
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("A\\x1b[2J-1", "Drill\\x07\\x9b31m\\u202e\\ud800",

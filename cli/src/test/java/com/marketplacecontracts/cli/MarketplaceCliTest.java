@@ -34,8 +34,11 @@ class MarketplaceCliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** Runs the CLI as in a terminal wide enough for every table (the width tests set their own COLUMNS). */
   private int run(Map<String, String> env, String... args) {
-    CommandLine line = MarketplaceCli.commandLine(env);
+    Map<String, String> terminal = new java.util.HashMap<>(env);
+    terminal.putIfAbsent("COLUMNS", "400");
+    CommandLine line = MarketplaceCli.commandLine(terminal);
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     int code = line.execute(args);
@@ -485,5 +488,56 @@ class MarketplaceCliTest {
 
     assertThat(code).isZero();
     assertThat(out.toString().trim()).isEqualTo("marketplace " + ClientRuntime.version());
+  }
+
+  // --- the first hour: mistakes answered with a sentence, nothing sent ------------------------------------------
+
+  @Test
+  void aBaseUrlThatIsNotAUrlIsBadInputNamingTheOption() {
+    int code = run("--base-url", "not-a-url", "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "5");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--base-url = not-a-url", "absolute http:// or https:// URL")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void aZeroOrNegativeIdIsRefusedBeforeSendingFromTheSpecsBound() {
+    int yandex = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
+        "yandex", "uin-status", "--campaign-id", "1", "--order-id", "-5");
+    int teez = run("--base-url", server.url("/").toString(), "--teez-access-token", TEEZ_TOKEN, "teez", "import-status",
+        "--job-id", "0");
+
+    assertThat(yandex).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(teez).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("orderId = -5", "jobId = 0");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void tablesFitEightyColumnsByDefaultAndWideKeepsEveryCell() {
+    int narrow = run(Map.of("COLUMNS", "80"), "yandex", "uin-status", "--campaign-id", "1234567", "--order-id",
+        "123456789");
+    String cut = out.toString();
+    out.getBuffer().setLength(0);
+    int wide = run(Map.of("COLUMNS", "80"), "--wide", "yandex", "uin-status", "--campaign-id", "1234567",
+        "--order-id", "123456789");
+
+    assertThat(narrow).isZero();
+    assertThat(wide).isZero();
+    assertThat(cut.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(cut).contains("…").doesNotContain("010460123456789021abcdefghijklm");
+    assertThat(out.toString()).contains("010460123456789021abcdefghijklm  FAILED  INVALID    NOT_PLACED_ON_MARKET");
+  }
+
+  @Test
+  void aMistypedCommandOrOptionGetsASuggestion() {
+    int command = run("yandex", "ofers");
+    int option = run("yandex", "offers", "--busines-id", "3");
+
+    assertThat(command).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(option).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Did you mean 'offers'", "Did you mean '--business-id'?");
   }
 }
