@@ -91,9 +91,15 @@ class MarketplaceHealthTest {
     server.always(200, TOKEN_INFO);
     try (RedisServer redis = new RedisServer()) {
       yandex("marketplace.yandex.limits-store=" + redis.uri()).run(context -> {
+        // The store bounds each command tightly; on a cold, busy JVM the first probe may spend that on connecting
+        // (and say unreachable, as it should). A store that is up answers within a few probes.
         Health health = health(context, "yandexMarketHealthIndicator");
-        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        for (int probe = 1; probe < 5 && health.getStatus() != Status.UP; probe++) {
+          Thread.sleep(200);
+          health = health(context, "yandexMarketHealthIndicator");
+        }
         assertThat(health.getDetails()).containsEntry("limitsStore", redis.uri() + " reachable");
+        assertThat(health.getStatus()).as(health.toString()).isEqualTo(Status.UP);
       });
     }
     int closed = RedisServer.freePort();
