@@ -1,0 +1,128 @@
+package com.marketplacecontracts.spring;
+
+import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.teez.TeezClient;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The marketplace clients as beans, from {@code marketplace.yandex.*} and {@code marketplace.teez.*}: a client is
+ * made when its jar is on the class path and any of its properties is set. Each bean gives way to one of the
+ * application's own; customizers change a builder after the properties; every {@link ClientEvents} bean receives
+ * both clients' events (a metrics module plugs in as one more such bean).
+ */
+@AutoConfiguration
+public final class MarketplaceAutoConfiguration {
+
+  /** The Yandex Market Partner API client. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(YandexMarketClient.class)
+  @Conditional(ClientConfiguredCondition.Yandex.class)
+  @EnableConfigurationProperties(YandexMarketProperties.class)
+  static class YandexConfiguration {
+
+    static final String PREFIX = "marketplace.yandex";
+
+    @Bean
+    @ConditionalOnMissingBean
+    YandexMarketClient yandexMarketClient(YandexMarketProperties properties,
+        ObjectProvider<YandexClientCustomizer> customizers, ObjectProvider<ClientEvents> events,
+        ObjectProvider<OkHttpClient> http, ResourceLoader resources) {
+      boolean apiKey = ClientSetup.set(properties.getApiKey());
+      boolean oauth = ClientSetup.set(properties.getOauthToken());
+      if (apiKey && oauth) {
+        throw new InvalidMarketplacePropertyException(PREFIX + ".api-key",
+            "set only one of " + PREFIX + ".api-key and " + PREFIX + ".oauth-token");
+      }
+      YandexMarketClient.Builder builder = YandexMarketClient.builder();
+      ClientSetup.apply(builder, PREFIX, properties, Marketplace.YANDEX_MARKET.specResource(),
+          events.orderedStream().toList(), http.getIfUnique(), resources.getClassLoader());
+      if (properties.getTier() != null) {
+        builder.tier(properties.getTier());
+      }
+      if (apiKey) {
+        builder.apiKey(ClientSetup.checked(Marketplace.YANDEX_MARKET, PREFIX + ".api-key", properties.getApiKey()));
+      } else if (oauth) {
+        builder.oauthToken(
+            ClientSetup.checked(Marketplace.YANDEX_MARKET, PREFIX + ".oauth-token", properties.getOauthToken()));
+      }
+      customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+      try {
+        return builder.build();
+      } catch (NullPointerException e) {
+        if (apiKey || oauth) {
+          throw e;
+        }
+        // the builder's own check: no credential from the properties, none from a customizer
+        throw new InvalidMarketplacePropertyException(PREFIX + ".api-key",
+            "must be set, or " + PREFIX + ".oauth-token (or a YandexClientCustomizer must set a credential)");
+      }
+    }
+  }
+
+  /** The Teez Seller API client. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(TeezClient.class)
+  @Conditional(ClientConfiguredCondition.Teez.class)
+  @EnableConfigurationProperties(TeezProperties.class)
+  static class TeezConfiguration {
+
+    static final String PREFIX = "marketplace.teez";
+
+    @Bean
+    @ConditionalOnMissingBean
+    TeezClient teezClient(TeezProperties properties, ObjectProvider<TeezClientCustomizer> customizers,
+        ObjectProvider<ClientEvents> events, ObjectProvider<OkHttpClient> http, ResourceLoader resources) {
+      boolean token = ClientSetup.set(properties.getAccessToken());
+      boolean id = ClientSetup.set(properties.getClientId());
+      boolean secret = ClientSetup.set(properties.getClientSecret());
+      if (token && (id || secret)) {
+        throw new InvalidMarketplacePropertyException(PREFIX + ".access-token",
+            "set either it or " + PREFIX + ".client-id with " + PREFIX + ".client-secret, not both");
+      }
+      if (id != secret) {
+        String missing = id ? PREFIX + ".client-secret" : PREFIX + ".client-id";
+        throw new InvalidMarketplacePropertyException(missing,
+            "must be set with " + (id ? PREFIX + ".client-id" : PREFIX + ".client-secret"));
+      }
+      TeezClient.Builder builder = TeezClient.builder();
+      ClientSetup.apply(builder, PREFIX, properties, Marketplace.TEEZ.specResource(), events.orderedStream().toList(),
+          http.getIfUnique(), resources.getClassLoader());
+      if (properties.getTokenRefreshMargin() != null) {
+        if (properties.getTokenRefreshMargin().isNegative()) {
+          throw new InvalidMarketplacePropertyException(PREFIX + ".token-refresh-margin", "must not be negative");
+        }
+        builder.tokenRefreshMargin(properties.getTokenRefreshMargin());
+      }
+      if (token) {
+        builder.accessToken(
+            ClientSetup.checked(Marketplace.TEEZ, PREFIX + ".access-token", properties.getAccessToken()));
+      } else if (id) {
+        ClientSetup.checked(Marketplace.TEEZ, PREFIX + ".client-id", properties.getClientId());
+        ClientSetup.checked(Marketplace.TEEZ, PREFIX + ".client-secret", properties.getClientSecret());
+        builder.clientCredentials(properties.getClientId(), properties.getClientSecret());
+      }
+      customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+      try {
+        return builder.build();
+      } catch (IllegalStateException e) {
+        if (token || id) {
+          throw e;
+        }
+        throw new InvalidMarketplacePropertyException(PREFIX + ".access-token",
+            "must be set, or " + PREFIX + ".client-id with " + PREFIX + ".client-secret (or a TeezClientCustomizer"
+                + " must set a credential)");
+      }
+    }
+  }
+}
