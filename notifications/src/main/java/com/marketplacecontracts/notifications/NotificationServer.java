@@ -79,31 +79,47 @@ public final class NotificationServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + path;
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
+  private void serve(HttpExchange exchange) {
+    Answer answer = null;
+    int bare = 0;
+    try (Alarm reading = arm()) {
       if (!exchange.getRequestURI().getPath().equals(path)) {
-        send(exchange, 404, null);
-        return;
-      }
-      if (!"POST".equals(exchange.getRequestMethod())) {
+        bare = 404;
+      } else if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "POST");
-        send(exchange, 405, null);
-        return;
-      }
-      int max = receiver.maxBodyBytes();
-      String length = exchange.getRequestHeaders().getFirst("Content-Length");
-      byte[] body;
-      if (length != null && tooLong(length, max)) {
-        body = new byte[max + 1];
+        bare = 405;
       } else {
-        body = read(exchange.getRequestBody(), max);
-        if (body == null) {
+        int max = receiver.maxBodyBytes();
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        byte[] body = length != null && tooLong(length, max) ? new byte[max + 1] : read(exchange.getRequestBody(), max);
+        if (body == null || reading.rang()) {
+          abort(exchange);
           return;
         }
+        InetAddress remote = exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress();
+        reading.disarm();
+        answer = receiver.receive(body, exchange.getRequestHeaders(), remote);
       }
-      InetAddress remote = exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress();
-      Answer answer = receiver.receive(body, exchange.getRequestHeaders(), remote);
-      send(exchange, answer.status(), answer.bytes());
+    }
+    // Writing the answer and closing (which drains what the client still sends) are bounded the same way.
+    try (Alarm writing = arm()) {
+      if (answer == null) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.sendResponseHeaders(bare, -1);
+      } else {
+        send(exchange, answer.status(), answer.bytes());
+      }
+      exchange.close();
+    } catch (IOException e) {
+      abort(exchange);
+    }
+  }
+
+  private static void abort(HttpExchange exchange) {
+    try {
+      exchange.close();
+    } catch (RuntimeException ignored) {
+      // Already closed by the timeout.
     }
   }
 
@@ -116,52 +132,70 @@ public final class NotificationServer implements AutoCloseable {
   }
 
   /**
-   * At most {@code max + 1} bytes (one more tells "too long"), within {@link #readTimeout}: past it the reading
-   * thread is interrupted, which closes the connection's channel. {@code null} when cut off.
+   * Interrupts this thread after {@link #readTimeout} unless closed first: an interrupted thread blocked in the
+   * connection's channel closes that channel, so a client that sends slowly (or not at all) is cut off.
    */
-  private byte[] read(InputStream in, int max) {
-    Thread reader = Thread.currentThread();
-    Object lock = new Object();
-    boolean[] state = {true, false};
-    ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-      synchronized (lock) {
-        if (state[0]) {
-          state[1] = true;
-          reader.interrupt();
-        }
+  private Alarm arm() {
+    return new Alarm(Thread.currentThread());
+  }
+
+  private final class Alarm implements AutoCloseable {
+    private final Thread owner;
+    private final ScheduledFuture<?> future;
+    private boolean armed = true;
+    private boolean rang;
+
+    Alarm(Thread owner) {
+      this.owner = owner;
+      this.future = watchdog.schedule(this::ring, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void ring() {
+      if (armed) {
+        rang = true;
+        owner.interrupt();
       }
-    }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized boolean rang() {
+      return rang;
+    }
+
+    void disarm() {
+      synchronized (this) {
+        armed = false;
+      }
+      future.cancel(false);
+      Thread.interrupted();
+    }
+
+    @Override
+    public void close() {
+      disarm();
+    }
+  }
+
+  /** At most {@code max + 1} bytes (one more tells "too long"); {@code null} when cut off or gone. */
+  private static byte[] read(InputStream in, int max) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max + 1, 8192));
-    boolean ok = false;
     try {
       byte[] chunk = new byte[8192];
       int n;
       while (out.size() <= max && (n = in.read(chunk, 0, Math.min(chunk.length, max + 1 - out.size()))) != -1) {
         out.write(chunk, 0, n);
       }
-      ok = true;
+      return out.toByteArray();
     } catch (IOException e) {
-      // Cut off (timeout) or the client went away: no answer can be sent.
-    } finally {
-      synchronized (lock) {
-        state[0] = false;
-      }
-      alarm.cancel(false);
-      Thread.interrupted();
+      return null;
     }
-    return ok && !state[1] ? out.toByteArray() : null;
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    if (body == null) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
     exchange.getResponseHeaders().set("Content-Type", Answer.CONTENT_TYPE);
     exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    OutputStream out = exchange.getResponseBody();
+    out.write(body);
+    out.flush();
   }
 
   /** Stops listening (in-flight answers get up to a second) and the read watchdog; the receiver is the caller's. */
