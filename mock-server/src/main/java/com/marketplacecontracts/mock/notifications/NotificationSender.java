@@ -272,7 +272,8 @@ public final class NotificationSender {
       }
       case "string" -> {
         return s.path("format").asText().equals("date-time")
-            ? f.textNode(OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString()) : f.textNode("x-1");
+            ? f.textNode(OffsetDateTime.now(ZoneOffset.UTC)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))) : f.textNode("x-1");
       }
       case "array" -> {
         return f.arrayNode().add(generate(s.path("items"), depth + 1));
