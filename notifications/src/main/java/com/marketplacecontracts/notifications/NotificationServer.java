@@ -1,0 +1,280 @@
+package com.marketplacecontracts.notifications;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A ready HTTP endpoint for a {@link NotificationReceiver}, on the JDK's own {@code com.sun.net.httpserver}: for
+ * a seller with no server of their own. Listens on loopback by default (put a TLS proxy in front: the marketplace
+ * posts to an HTTPS address with a CA-signed certificate), serves {@code POST /notification} (the path is
+ * configurable), and bounds each request: the body at the receiver's {@link NotificationReceiver#maxBodyBytes()},
+ * its reading at {@code readTimeout} (a slow body is cut off and its connection closed), the threads at
+ * {@code threads}.
+ *
+ * <p>The JDK server reads a request's headers on one of these threads before this code sees it; a client that
+ * sends headers slowly is bounded only by the JDK's {@code -Dsun.net.httpserver.maxReqTime=SECONDS}: set it when
+ * the port is reachable by anyone but the marketplace.
+ */
+public final class NotificationServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor threads;
+  private final ScheduledExecutorService watchdog;
+  private final NotificationReceiver receiver;
+  private final Duration readTimeout;
+  private final String path;
+
+  private NotificationServer(Builder b) throws IOException {
+    this.receiver = Objects.requireNonNull(b.receiver, "receiver");
+    this.readTimeout = b.readTimeout;
+    this.path = b.path;
+    AtomicInteger count = new AtomicInteger();
+    this.threads = new ThreadPoolExecutor(b.threads, b.threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(b.backlog), r -> {
+          Thread thread = new Thread(r, "notification-http-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    this.threads.allowCoreThreadTimeOut(true);
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "notification-read-timeout");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), b.backlog);
+    server.setExecutor(threads);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  public static Builder builder(NotificationReceiver receiver) {
+    return new Builder(receiver);
+  }
+
+  /** The port listened on (useful with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://host:port/notification}: the address to register (behind your HTTPS proxy). */
+  public String url() {
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + path;
+  }
+
+  private void serve(HttpExchange exchange) {
+    Answer answer = null;
+    int bare = 0;
+    try (Alarm reading = arm()) {
+      if (!exchange.getRequestURI().getPath().equals(path)) {
+        bare = 404;
+      } else if (!"POST".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "POST");
+        bare = 405;
+      } else {
+        int max = receiver.maxBodyBytes();
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        byte[] body = length != null && tooLong(length, max) ? new byte[max + 1] : read(exchange.getRequestBody(), max);
+        if (body == null || reading.rang()) {
+          abort(exchange);
+          return;
+        }
+        InetAddress remote = exchange.getRemoteAddress() == null ? null : exchange.getRemoteAddress().getAddress();
+        reading.disarm();
+        answer = receiver.receive(body, exchange.getRequestHeaders(), remote);
+      }
+    }
+    // Writing the answer and closing (which drains what the client still sends) are bounded the same way.
+    try (Alarm writing = arm()) {
+      if (answer == null) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.sendResponseHeaders(bare, -1);
+      } else {
+        send(exchange, answer.status(), answer.bytes());
+      }
+      exchange.close();
+    } catch (IOException e) {
+      abort(exchange);
+    }
+  }
+
+  private static void abort(HttpExchange exchange) {
+    try {
+      exchange.close();
+    } catch (RuntimeException ignored) {
+      // Already closed by the timeout.
+    }
+  }
+
+  private static boolean tooLong(String length, int max) {
+    try {
+      return Long.parseLong(length.trim()) > max;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Interrupts this thread after {@link #readTimeout} unless closed first: an interrupted thread blocked in the
+   * connection's channel closes that channel, so a client that sends slowly (or not at all) is cut off.
+   */
+  private Alarm arm() {
+    return new Alarm(Thread.currentThread());
+  }
+
+  private final class Alarm implements AutoCloseable {
+    private final Thread owner;
+    private final ScheduledFuture<?> future;
+    private boolean armed = true;
+    private boolean rang;
+
+    Alarm(Thread owner) {
+      this.owner = owner;
+      this.future = watchdog.schedule(this::ring, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void ring() {
+      if (armed) {
+        rang = true;
+        owner.interrupt();
+      }
+    }
+
+    synchronized boolean rang() {
+      return rang;
+    }
+
+    void disarm() {
+      synchronized (this) {
+        armed = false;
+      }
+      future.cancel(false);
+      Thread.interrupted();
+    }
+
+    @Override
+    public void close() {
+      disarm();
+    }
+  }
+
+  /** At most {@code max + 1} bytes (one more tells "too long"); {@code null} when cut off or gone. */
+  private static byte[] read(InputStream in, int max) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max + 1, 8192));
+    try {
+      byte[] chunk = new byte[8192];
+      int n;
+      while (out.size() <= max && (n = in.read(chunk, 0, Math.min(chunk.length, max + 1 - out.size()))) != -1) {
+        out.write(chunk, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", Answer.CONTENT_TYPE);
+    exchange.sendResponseHeaders(status, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body);
+    out.flush();
+  }
+
+  /** Stops listening (in-flight answers get up to a second) and the read watchdog; the receiver is the caller's. */
+  @Override
+  public void close() {
+    server.stop(1);
+    threads.shutdownNow();
+    watchdog.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "NotificationServer[" + url() + "]";
+  }
+
+  public static final class Builder {
+    private final NotificationReceiver receiver;
+    private InetAddress address = InetAddress.getLoopbackAddress();
+    private int port;
+    private String path = "/notification";
+    private int threads = 32;
+    private int backlog = 256;
+    private Duration readTimeout = Duration.ofSeconds(5);
+
+    private Builder(NotificationReceiver receiver) {
+      this.receiver = Objects.requireNonNull(receiver, "receiver");
+    }
+
+    /** Where to listen: loopback (default), or an address of this host ({@code 0.0.0.0} for all). */
+    public Builder address(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** The port, 0 (default) for a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: must be 0 to 65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The path served (default {@code /notification}, as the marketplace posts). */
+    public Builder path(String path) {
+      if (path == null || !path.startsWith("/") || path.length() > 200) {
+        throw new IllegalArgumentException("path: must start with / (at most 200 characters)");
+      }
+      this.path = path;
+      return this;
+    }
+
+    /** Request threads (default 32) and connections waiting for one (default 256; past it they are dropped). */
+    public Builder threads(int threads, int backlog) {
+      if (threads < 1 || threads > 1000 || backlog < 1 || backlog > 100_000) {
+        throw new IllegalArgumentException("threads: 1 to 1000 and backlog: 1 to 100000, were " + threads + ", "
+            + backlog);
+      }
+      this.threads = threads;
+      this.backlog = backlog;
+      return this;
+    }
+
+    /** How long a body may take to arrive (default 5 s; the marketplace gives the whole answer 10 s). */
+    public Builder readTimeout(Duration readTimeout) {
+      if (readTimeout.isNegative() || readTimeout.isZero() || readTimeout.compareTo(Duration.ofSeconds(9)) > 0) {
+        throw new IllegalArgumentException("readTimeout: must be more than 0 and at most 9 s, was " + readTimeout);
+      }
+      this.readTimeout = readTimeout;
+      return this;
+    }
+
+    /** Starts listening. */
+    public NotificationServer start() {
+      try {
+        return new NotificationServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package com.marketplacecontracts.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The embedded server against what no marketplace would send: it stays up, bounded, and answers in time. */
+class HostileNotificationsTest {
+
+  static final String PING = "{\"notificationType\":\"PING\"}";
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  HttpResponse<String> post(NotificationServer server, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.url())).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  Duration pingTime(NotificationServer server) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> answer = post(server, PING.getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("\"version\"").contains("\"name\"").contains("\"time\"");
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  @Test
+  void aHugeBodyIs400WithoutBeingRead() throws Exception {
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build();
+        NotificationServer server = NotificationServer.builder(receiver).readTimeout(Duration.ofMillis(500))
+            .start()) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        socket.setSoTimeout(5000);
+        socket.getOutputStream().write(("POST /notification HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+            + "\r\nContent-Length: 8000000000\r\n\r\n{\"notificationType\":").getBytes(StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readNBytes(400), StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("WRONG_EVENT_FORMAT").contains("larger than");
+      }
+      byte[] chunkedHuge = new byte[4 << 20];
+      java.util.Arrays.fill(chunkedHuge, (byte) ' ');
+      try {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.url()))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(chunkedHuge))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+      } catch (IOException e) {
+        // The server stopped reading at its bound and closed: the sender may see the reset before the answer.
+      }
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aSlowBodyIsCutOffAtTheReadTimeoutAndPingStillAnswers() throws Exception {
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build();
+        NotificationServer server = NotificationServer.builder(receiver).readTimeout(Duration.ofMillis(500))
+            .start()) {
+      List<Socket> slow = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /notification HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1000\r\n\r\n{\"notif").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        slow.add(socket);
+      }
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+      long start = System.nanoTime();
+      for (Socket socket : slow) {
+        socket.setSoTimeout(5000);
+        InputStream in = socket.getInputStream();
+        assertThat(in.read()).as("the server closes a slow body's connection").isEqualTo(-1);
+        socket.close();
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void invalidUtf8AndDeepNestingAre400() throws Exception {
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build();
+        NotificationServer server = NotificationServer.builder(receiver).start()) {
+      byte[] bad = "{\"notificationType\":\"PING\",\"x\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+      HttpResponse<String> utf8 = post(server, bad);
+      assertThat(utf8.statusCode()).isEqualTo(400);
+      assertThat(utf8.body()).contains("not UTF-8");
+      String deep = "{\"notificationType\":\"PING\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+      HttpResponse<String> nested = post(server, deep.getBytes(StandardCharsets.UTF_8));
+      assertThat(nested.statusCode()).isEqualTo(400);
+      assertThat(nested.body()).contains("nested deeper than 16");
+      String longNumber = "{\"notificationType\":\"X\",\"orderId\":" + "9".repeat(10_000) + "}";
+      assertThat(post(server, longNumber.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void aFloodOfDuplicatesReachesTheHandlerOnceAndKeepsMemoryBounded() throws Exception {
+    AtomicInteger handled = new AtomicInteger();
+    InMemoryDeduplicationStore store = new InMemoryDeduplicationStore(1000);
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> handled.incrementAndGet())
+        .deduplication(store, Duration.ofDays(1)).build()) {
+      byte[] one = NotificationReceiverTest.STATUS.getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 20_000; i++) {
+        assertThat(receiver.receive(one, NotificationReceiverTest.JSON, null).status()).isEqualTo(200);
+      }
+      for (int i = 0; i < 5_000; i++) {
+        String other = NotificationReceiverTest.STATUS.replace("\"orderId\":5", "\"orderId\":" + (1000 + i));
+        receiver.receive(other.getBytes(StandardCharsets.UTF_8), NotificationReceiverTest.JSON, null);
+      }
+      NotificationReceiverTest.waitFor(() -> handled.get() == 5_001);
+      assertThat(store.size()).isEqualTo(1000);
+    }
+  }
+
+  @Test
+  void aHangingHandlerFillsOnlyItsQueueThreadsStayBoundedAndPingAnswersInTime() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    int before = Thread.activeCount();
+    try (NotificationReceiver receiver = NotificationReceiver.builder().pool(2, 10)
+        .handler(n -> never.await(30, TimeUnit.SECONDS)).build();
+        NotificationServer server = NotificationServer.builder(receiver).threads(8, 64).start()) {
+      int ok = 0;
+      int resend = 0;
+      for (int i = 0; i < 100; i++) {
+        String body = NotificationReceiverTest.STATUS.replace("\"orderId\":5", "\"orderId\":" + (i + 1));
+        long start = System.nanoTime();
+        int status = post(server, body.getBytes(StandardCharsets.UTF_8)).statusCode();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        if (status == 200) {
+          ok++;
+        } else if (status == 500) {
+          resend++;
+        }
+      }
+      assertThat(ok).isEqualTo(12);
+      assertThat(resend).isEqualTo(88);
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+      assertThat(Thread.activeCount() - before).isLessThanOrEqualTo(2 + 8 + 2 + 4);
+      never.countDown();
+    }
+  }
+
+  @Test
+  void aThrowingHandlerLeavesTheServerUp() throws Exception {
+    try (NotificationReceiver receiver = NotificationReceiver.builder()
+        .mode(NotificationReceiver.Mode.HANDLE_THEN_ANSWER).handler(n -> {
+          throw new OutOfMemoryError("pretend");
+        }).build();
+        NotificationServer server = NotificationServer.builder(receiver).start()) {
+      for (int i = 0; i < 20; i++) {
+        String body = NotificationReceiverTest.STATUS.replace("\"orderId\":5", "\"orderId\":" + (i + 1));
+        assertThat(post(server, body.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(500);
+      }
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void theRedisStoreSharesKeysBetweenReceivers() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(RedisServer.binary() != null, "redis-server is not installed");
+    AtomicInteger handled = new AtomicInteger();
+    try (RedisServer redis = RedisServer.start();
+        NotificationReceiver one = NotificationReceiver.builder().mode(NotificationReceiver.Mode.HANDLE_THEN_ANSWER)
+            .handler(n -> handled.incrementAndGet())
+            .deduplication(RedisDeduplicationStore.connect(redis.uri(), "t:", Duration.ofSeconds(1)),
+                Duration.ofMinutes(5)).build();
+        NotificationReceiver two = NotificationReceiver.builder().mode(NotificationReceiver.Mode.HANDLE_THEN_ANSWER)
+            .handler(n -> handled.incrementAndGet())
+            .deduplication(RedisDeduplicationStore.connect(redis.uri(), "t:", Duration.ofSeconds(1)),
+                Duration.ofMinutes(5)).build()) {
+      byte[] body = NotificationReceiverTest.STATUS.getBytes(StandardCharsets.UTF_8);
+      assertThat(one.receive(body, NotificationReceiverTest.JSON, null).status()).isEqualTo(200);
+      assertThat(two.receive(body, NotificationReceiverTest.JSON, null).status()).isEqualTo(200);
+      assertThat(handled).hasValue(1);
+    }
+  }
+
+  @Test
+  void aRedisThatIsGoneCostsAnAnswerLittleAndTheEventIsHandedOver() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(RedisServer.binary() != null, "redis-server is not installed");
+    AtomicInteger handled = new AtomicInteger();
+    AtomicInteger storeFailures = new AtomicInteger();
+    RedisServer redis = RedisServer.start();
+    RedisDeduplicationStore store = RedisDeduplicationStore.connect(redis.uri(), "t:", Duration.ofSeconds(1));
+    redis.close();
+    try (NotificationReceiver receiver = NotificationReceiver.builder()
+        .mode(NotificationReceiver.Mode.HANDLE_THEN_ANSWER).handler(n -> handled.incrementAndGet())
+        .deduplication(store, Duration.ofMinutes(5)).listener(new ReceiverListener() {
+          @Override
+          public void storeFailed(RuntimeException failure) {
+            storeFailures.incrementAndGet();
+          }
+        }).build()) {
+      long start = System.nanoTime();
+      assertThat(receiver.receive(NotificationReceiverTest.STATUS.getBytes(StandardCharsets.UTF_8),
+          NotificationReceiverTest.JSON, null).status()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+      assertThat(handled).hasValue(1);
+      assertThat(storeFailures.get()).isPositive();
+    }
+  }
+}
