@@ -47,15 +47,14 @@ import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
 /**
- * The README's Java snippets, compiled as a user's project compiles them. Each region between {@code tag::NAME[]}
- * and {@code end::NAME[]} is a README code block, character for character (the build checks both agree).
+ * The clients used as a user's project uses them, compiled against the published artifacts alone (the docs' own
+ * blocks are compiled as printed by {@code ReadmeSnippetsTest}).
  */
 public final class ReadmeExamples {
 
   private ReadmeExamples() {
   }
 
-  // tag::credentials[]
   /** A setting from the environment, or an exception that names the missing variable. */
   static String env(String name) {
     String value = System.getenv(name);
@@ -64,11 +63,9 @@ public final class ReadmeExamples {
     }
     return value;
   }
-  // end::credentials[]
 
   static void wholeApi(YandexMarketClient market, long campaignId, long orderId, long businessId,
       GetBusinessOrdersRequest ordersRequest, List<OfferPriceDTO> prices, GenerateUnitedNettingReportRequest netting) {
-    // tag::whole-api[]
       // Every operation of the spec: one generated API per section of the marketplace's documentation
       market.api(StocksApi.class).updateStocks(campaignId, new UpdateStocksRequest().skus(List.of(
           new UpdateStockDTO().sku("SKU-1").items(List.of(new UpdateStockItemDTO().count(0L)))))).execute();
@@ -84,12 +81,10 @@ public final class ReadmeExamples {
           AwaitOptions.timeout(Duration.ofMinutes(10)));
       Download labels = market.api(OrderLabelsApi.class).generateOrderLabels(campaignId, orderId, null).execute();
       labels.saveTo(Path.of("labels.pdf"));                          // streamed to a file, never held in memory
-    // end::whole-api[]
   }
 
   static void yandex(long campaignId, long orderId, long businessId, List<String> skus, String operationId,
       Consumer<Listing> sink) {
-    // tag::yandex[]
     try (YandexMarketClient market = YandexMarketClient.builder()
         .apiKey(env("YANDEX_MARKET_API_KEY"))   // or .oauthToken(env("YANDEX_MARKET_OAUTH_TOKEN"))
         .tier(YandexMarketClient.Tier.MEDIUM)   // the business's subscription tier; default: the stricter
@@ -124,12 +119,10 @@ public final class ReadmeExamples {
       CompletableFuture<GetOrderIdentifiersStatusResponse> later =
           market.orders().getOrderIdentifiersStatus(campaignId, orderId).executeAsync();
     }
-    // end::yandex[]
   }
 
   static YandexMarketClient guarded(String baseUrl, String apiKey, double sample,
       List<ContractMismatch> drift) {
-    // tag::guard[]
     ClientEvents events = new ClientEvents() {
       @Override
       public void contractMismatch(ContractMismatch mismatch) {
@@ -145,11 +138,9 @@ public final class ReadmeExamples {
         .okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build())
         .events(events)        // mismatches arrive here, beside retries and quota waits
         .build();
-    // end::guard[]
   }
 
   static AsyncJob teez(long jobId) {
-    // tag::teez[]
     try (TeezClient teez = TeezClient.builder()
         .clientCredentials(env("TEEZ_CLIENT_ID"), env("TEEZ_CLIENT_SECRET"))   // or .accessToken(jwt)
         .build()) {
@@ -160,6 +151,5 @@ public final class ReadmeExamples {
       // state IN_PROGRESS / DONE / FAILED / UNKNOWN, and one result per product
       return TeezMapper.importJob(jobId, done.last());
     }
-    // end::teez[]
   }
 }

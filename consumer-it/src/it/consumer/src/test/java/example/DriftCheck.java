@@ -15,12 +15,10 @@ final class DriftCheck {
   }
 
   static DriftReport publishedYandexSpecKeepsOurs() {
-    // tag::drift[]
     DriftReport report = SpecDrift.create()                     // or new SpecDrift(clock, mappedFields)
         .compare(SpecLoader.curated(Marketplace.YANDEX_MARKET),
             SpecLoader.load("https://.../openapi/openapi.yaml"));
     assertThat(report.findings(Severity.BREAKING)).isEmpty();   // ReportFormat.MARKDOWN.render(report) for a comment
-    // end::drift[]
     return report;
   }
 }

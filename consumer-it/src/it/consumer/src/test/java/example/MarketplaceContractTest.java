@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** A user's contract checks: their clients against mocks of exactly the specs the clients were generated from. */
 class MarketplaceContractTest {
 
-  // tag::mock-test[]
   @Nested
   @MarketplaceMock(MarketplaceSpec.YANDEX_MARKET)   // Prism serving the spec inside yandex-client
   class Yandex {
@@ -37,7 +36,6 @@ class MarketplaceContractTest {
       }   // a request breaking the spec would fail this test, with Prism's violations listed
     }
   }
-  // end::mock-test[]
 
   @Nested
   @MarketplaceMock(MarketplaceSpec.YANDEX_MARKET)
