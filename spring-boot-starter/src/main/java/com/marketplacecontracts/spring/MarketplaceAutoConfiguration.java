@@ -1,5 +1,6 @@
 package com.marketplacecontracts.spring;
 
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.teez.TeezClient;
@@ -59,7 +60,7 @@ public final class MarketplaceAutoConfiguration {
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       try {
         return builder.build();
-      } catch (NullPointerException e) {
+      } catch (RequestValidationException e) {
         if (apiKey || oauth) {
           throw e;
         }
@@ -115,7 +116,7 @@ public final class MarketplaceAutoConfiguration {
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       try {
         return builder.build();
-      } catch (IllegalStateException e) {
+      } catch (RequestValidationException e) {
         if (token || id) {
           throw e;
         }

@@ -4,6 +4,7 @@ import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.auth.RefreshingTokenCredential;
 import com.marketplacecontracts.core.auth.RefreshingTokenCredential.AccessToken;
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ClientRuntime;
@@ -171,7 +172,8 @@ public final class TeezClient implements AutoCloseable {
         return new RefreshingTokenCredential(() -> fetchToken(tokenRuntime, auth, clientId, clientSecret),
             settings.time(), refreshMargin);
       }
-      throw new IllegalStateException("credentials: call accessToken(...) or clientCredentials(...)");
+      throw new RequestValidationException(Marketplace.TEEZ, "client settings", java.util.List.of(
+          new RequestValidationException.Violation("accessToken", null, "must be set (or clientCredentials)")));
     }
 
     @Override

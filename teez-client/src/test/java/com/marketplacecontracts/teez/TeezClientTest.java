@@ -46,6 +46,13 @@ class TeezClientTest {
   }
 
   @Test
+  void aClientBuiltWithoutACredentialIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> TeezClient.builder().build())
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("accessToken = null: must be set");
+  }
+
+  @Test
   void importStatusIsAGetWithJobIdAndTheBearerToken() throws Exception {
     server.enqueue(json(200, STATUS_OK));
 
@@ -122,7 +129,7 @@ class TeezClientTest {
     try {
       List<Future<GetExternalImportStatusApiResponse>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        long job = i;
+        long job = i + 1;
         calls.add(pool.submit(() -> client.importStatus(job)));
       }
       for (Future<GetExternalImportStatusApiResponse> call : calls) {

@@ -81,7 +81,11 @@ public final class YandexMarketClient implements AutoCloseable {
 
   private YandexMarketClient(ClientSettings settings, Credential credential) {
     this.settings = settings;
-    this.credential = Objects.requireNonNull(credential, "credentials: call apiKey(...) or oauthToken(...)");
+    if (credential == null) {
+      throw new RequestValidationException(Marketplace.YANDEX_MARKET, "client settings", List.of(
+          new RequestValidationException.Violation("apiKey", null, "must be set (or oauthToken)")));
+    }
+    this.credential = credential;
     this.runtime = ClientRuntime.create(Marketplace.YANDEX_MARKET, settings, credential, YandexErrorParser::create);
     this.orders = runtime.api(OrdersApi.class);
     this.offerMappings = runtime.api(OfferMappingsApi.class);

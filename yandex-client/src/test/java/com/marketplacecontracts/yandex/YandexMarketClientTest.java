@@ -92,6 +92,13 @@ class YandexMarketClientTest {
   // --- request shape ---------------------------------------------------------------------------------------------
 
   @Test
+  void aClientBuiltWithoutACredentialIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> YandexMarketClient.builder().build())
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("apiKey = null: must be set");
+  }
+
+  @Test
   void uinStatusIsAPostToTheV2OrderIdentifiersPathWithTheApiKey() throws Exception {
     server.enqueue(json(200, uins("OK")));
 
