@@ -49,6 +49,7 @@ final class LocalPrism implements PrismServer {
   }
 
   static LocalPrism start(Path spec, Path projectRoot, List<String> prismOptions, int port) {
+    requireNode(System.getenv("PATH"));
     Path prism = PrismLocator.find(projectRoot);
     List<String> command = new ArrayList<>(List.of("node", "-e", watchdogScript(), "--",
         Long.toString(ProcessHandle.current().pid()), prism.toString(), "mock", "-h", "127.0.0.1", "-p",
@@ -86,10 +87,17 @@ final class LocalPrism implements PrismServer {
     LocalPrism server = new LocalPrism(process, "http://127.0.0.1:" + port + "/", log);
     RUNNING.add(server);
     try {
-      if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
+      boolean said = ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (!process.isAlive()) {
+        server.close();
+        // Prism's own words (a spec it cannot read, a port in use, a Node too old), not a timeout
+        throw new PrismUnavailableException("Prism stopped at start-up (exit " + process.exitValue() + "): "
+            + tail(log));
+      }
+      if (!said) {
         server.close();
         throw new PrismUnavailableException("Prism did not start within " + START_TIMEOUT_SECONDS + " s: "
-            + String.join("\n", log));
+            + tail(log));
       }
       awaitAccepting(port, server);
     } catch (InterruptedException e) {
@@ -98,6 +106,32 @@ final class LocalPrism implements PrismServer {
       throw new PrismUnavailableException("interrupted while starting Prism", e);
     }
     return server;
+  }
+
+  /** The last lines Prism printed, bounded: enough to show its error, never an unbounded message. */
+  private static String tail(List<String> log) {
+    List<String> last = log.subList(Math.max(0, log.size() - 20), log.size());
+    String text = last.isEmpty() ? "(it printed nothing)" : String.join("\n", last);
+    return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+  }
+
+  /**
+   * Fails at once, saying what to install, when no {@code node} is on the PATH: the local mode cannot run, and the
+   * container mode was not chosen (no engine answered, or Testcontainers is not on the test class path).
+   */
+  static void requireNode(String path) {
+    if (path != null) {
+      for (String folder : path.split(java.io.File.pathSeparator)) {
+        if (!folder.isEmpty() && (java.nio.file.Files.isExecutable(Path.of(folder, "node"))
+            || java.nio.file.Files.isExecutable(Path.of(folder, "node.exe")))) {
+          return;
+        }
+      }
+    }
+    throw new PrismUnavailableException("the mock server needs Node 18.20 or newer on the PATH, and none was found:"
+        + " install Node (https://nodejs.org), then `npm install --save-dev @stoplight/prism-cli@5.14.2` in your"
+        + " project; or run a container engine (Docker, Podman) and add org.testcontainers:testcontainers to your"
+        + " test dependencies: the mock then runs in a container with no setting");
   }
 
   private static String watchdogScript() {
