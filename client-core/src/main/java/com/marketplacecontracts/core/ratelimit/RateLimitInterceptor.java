@@ -198,12 +198,6 @@ public final class RateLimitInterceptor implements Interceptor {
       release(operationPermit);
     }
     QuotaHeaders headers = inspect(operation.id(), account, response);
-    if (response.code() == 420 || response.code() == 429) {
-      RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
-      long now = nowMillis();
-      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until)
-          .filter(until -> until.toEpochMilli() > now && until.toEpochMilli() - now <= RetryAfter.MAX.toMillis()));
-    }
     if (charge != null) {
       observe(charge, response, headers);
     }
@@ -212,9 +206,10 @@ public final class RateLimitInterceptor implements Interceptor {
 
   /**
    * The answer's quota headers if they are usable; an unusable one, and a {@code Retry-After} that cannot be used as
-   * sent, is reported once per operation and header. Usable ones are reported as the quota left.
+   * sent, is reported once per operation and header. Usable ones are reported as the quota left, and a rate-limit
+   * status as such.
    */
-  private QuotaHeaders inspect(String operationId, String account, Response response) {
+  private QuotaHeaders inspect(String operationId, String account, Response response) throws IOException {
     QuotaHeaders headers = QuotaHeaders.of(response.headers(), (header, reason) -> unusable(operationId, header,
         reason));
     String retryAfter = QuotaHeaders.retryAfterProblem(response.headers(), Instant.ofEpochMilli(nowMillis()));
@@ -223,6 +218,13 @@ public final class RateLimitInterceptor implements Interceptor {
     }
     if (headers != null) {
       events.quotaRemaining(operationId, account == null ? "" : account, headers.limit(), headers.remaining());
+    }
+    if (response.code() == 420 || response.code() == 429) {
+      // reported with the limiter off too: the answer is the marketplace's, whatever the client does about it
+      RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
+      long now = nowMillis();
+      events.rateLimited(operationId, kind, Optional.ofNullable(headers).map(QuotaHeaders::until)
+          .filter(until -> until.toEpochMilli() > now && until.toEpochMilli() - now <= RetryAfter.MAX.toMillis()));
     }
     return headers;
   }
