@@ -64,6 +64,15 @@ public final class ErrorDecoder {
     return details(operationId, 0, List.of(), null, null, note);
   }
 
+  /**
+   * {@code failure}, noted as the end of a call an earlier attempt of which reached the marketplace (a retry the
+   * limiter then held back, or whose connection failed): its {@link MarketplaceException#requestSent()} is true.
+   */
+  public static MarketplaceException reached(MarketplaceException failure) {
+    failure.markSent();
+    return failure;
+  }
+
   /** The marketplace whose failures this decoder builds. */
   public Marketplace marketplace() {
     return marketplace;

@@ -9,7 +9,8 @@ import java.util.Optional;
  * The one unchecked exception every failed call ends in. Subtypes say which class of failure it was; each keeps
  * the marketplace, the operation, the HTTP status (0 when no response arrived), the marketplace's parsed errors, a
  * request id when the server sent one, and the raw body (truncated) when it could not be parsed. It never carries
- * credentials.
+ * credentials. {@link #requestSent()} and {@link #isRetryable()} tell a caller of a write whether it may have
+ * happened and whether trying again could help.
  */
 public class MarketplaceException extends RuntimeException {
 
@@ -19,9 +20,20 @@ public class MarketplaceException extends RuntimeException {
   private final List<ApiError> errors;
   private final String requestId;
   private final String rawBody;
+  /** The request (this attempt, or an earlier one of the same call) may have reached the marketplace. */
+  private volatile boolean sent;
 
   protected MarketplaceException(Details details, String summary, Throwable cause) {
+    this(details, details.statusCode() > 0, summary, cause);
+  }
+
+  /**
+   * @param requestSent whether the request may have reached the marketplace; always true when an answer came
+   *                    ({@code statusCode > 0})
+   */
+  protected MarketplaceException(Details details, boolean requestSent, String summary, Throwable cause) {
     super(details.describe(summary), cause);
+    this.sent = requestSent || details.statusCode() > 0;
     this.marketplace = details.marketplace();
     this.operationId = details.operationId();
     this.statusCode = details.statusCode();
@@ -63,6 +75,31 @@ public class MarketplaceException extends RuntimeException {
   /** The response body as received (truncated), when it was not the documented error shape; otherwise empty. */
   public Optional<String> rawBody() {
     return Optional.ofNullable(rawBody);
+  }
+
+  /**
+   * Whether the request may have reached the marketplace, so a write may have taken effect: true when any answer
+   * came (whatever its status) or when a request went out and its answer was lost (a read timeout, a reset after
+   * sending), on this attempt or an earlier one of the same call; false when nothing left the client — invalid
+   * input, the client's limiter held it back, the connection could not be opened.
+   */
+  public boolean requestSent() {
+    return sent;
+  }
+
+  /**
+   * Whether the same call could succeed if tried again later, as it is: true for rate limits, server errors and
+   * network failures; false when the request itself, its credentials or the answer's shape is the problem. Whether
+   * a retry is safe is another question: for a write that {@link #requestSent() may have been sent}, only if the
+   * operation is idempotent.
+   */
+  public boolean isRetryable() {
+    return false;
+  }
+
+  /** Notes that an earlier attempt of the call reached the marketplace ({@link ErrorDecoder#reached}). */
+  final void markSent() {
+    sent = true;
   }
 
   /**

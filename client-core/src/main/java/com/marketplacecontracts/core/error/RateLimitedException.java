@@ -28,6 +28,12 @@ public class RateLimitedException extends MarketplaceException {
     return kind;
   }
 
+  /** Always: the quota renews and parallel slots free up. */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+
   /** When the server said to try again ({@code Retry-After} or Yandex's reset header), if it did. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

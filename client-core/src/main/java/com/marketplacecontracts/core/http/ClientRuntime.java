@@ -26,17 +26,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import retrofit2.Invocation;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -65,8 +61,8 @@ public final class ClientRuntime implements AutoCloseable {
   private final Retrofit retrofit;
   private final Validator validator;
   private final ErrorDecoder errors;
-  /** The last status each in-flight call got, so a 2xx that cannot be decoded is reported with it. */
-  private final Map<Invocation, Integer> statuses = Collections.synchronizedMap(new WeakHashMap<>());
+  /** What each typed call in flight has learned (its last status, attempts, whether it went out). */
+  private final CallState.Registry calls = new CallState.Registry();
   /** What a User-Agent must be: OkHttp would reject anything else when sending, quoting the value. */
   static final String USER_AGENT_RULE = "must be printable ASCII without control characters";
 
@@ -108,17 +104,24 @@ public final class ClientRuntime implements AutoCloseable {
     // the client's channel and mask its secrets.
     ClientEvents events = new RedactedEvents(settings.events(), errors.redactor());
     builder.addInterceptor(chain -> {
+      CallState state = calls.of(chain.request());
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
           .tag(Marketplace.class, marketplace).tag(ClientEvents.class, events)
-          .tag(Redactor.class, errors.redactor());
+          .tag(Redactor.class, errors.redactor()).tag(CallState.class, state);
       // The call's own timeout: the configured one, or a shorter one (MarketplaceCall.executeWithin).
       long timeoutNanos = chain.call().timeout().timeoutNanos();
       if (timeoutNanos > 0 && chain.request().tag(Deadline.class) == null) {
         request.tag(Deadline.class, Deadline.in(Duration.ofNanos(timeoutNanos)));
       }
-      if (chain.request().header(TRACEPARENT) == null) {
+      String traceparent = chain.request().header(TRACEPARENT);
+      if (traceparent == null) {
         // A W3C trace id per call (kept across its retries): Yandex shows it in the seller cabinet's request log.
-        request.header(TRACEPARENT, newTraceparent());
+        // A tracer's (ClientEvents.traceparent) joins it to the caller's trace.
+        traceparent = state != null && state.askedTraceparent != null ? state.askedTraceparent : newTraceparent();
+        request.header(TRACEPARENT, traceparent);
+      }
+      if (state != null) {
+        state.traceparent = traceparent;
       }
       try {
         return chain.proceed(request.build());
@@ -130,20 +133,37 @@ public final class ClientRuntime implements AutoCloseable {
     builder.addInterceptor(new RetryInterceptor(settings.retry(), settings.time(), settings.clock(), events));
     builder.addInterceptor(new RateLimitInterceptor(settings.rateLimit(), marketplace, settings.time(),
         settings.clock(), events, settings.limitsStore()));
+    // Past the limiter: each pass is an attempt that goes out to the marketplace (retries count, held calls not).
+    builder.addInterceptor(chain -> {
+      CallState state = chain.request().tag(CallState.class);
+      if (state != null) {
+        state.attempts++;
+      }
+      return chain.proceed(chain.request());
+    });
     if (credential != null) {
       builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     }
     builder.addInterceptor(new RedirectInterceptor(settings.redirects(), baseUrl, errors));
-    builder.addInterceptor(new ResponseLimitInterceptor(settings.responseLimits(), errors, statuses));
+    builder.addInterceptor(new ResponseLimitInterceptor(settings.responseLimits(), errors));
     if (credential != null) {
       builder.addNetworkInterceptor(new CredentialInterceptor(marketplace, credential, baseUrl));
     }
     builder.addNetworkInterceptor(new ExchangeGuard(errors));
+    // The innermost step: the connection is open and the request is about to be written, so from here on it may
+    // reach the marketplace (MarketplaceException.requestSent). A connect failure never gets here.
+    builder.addNetworkInterceptor(chain -> {
+      CallState state = chain.request().tag(CallState.class);
+      if (state != null) {
+        state.sent = true;
+      }
+      return chain.proceed(chain.request());
+    });
     this.http = builder.build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(http)
-        .addCallAdapterFactory(new TypedCallAdapterFactory(errors, statuses))
+        .addCallAdapterFactory(new TypedCallAdapterFactory(errors, calls, events, settings.time()))
         .addConverterFactory(new DownloadConverterFactory())
         .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi),
             settings.responseLimits().maxJsonValues()))
@@ -160,9 +180,7 @@ public final class ClientRuntime implements AutoCloseable {
     if (e instanceof MarketplaceException typed) {
       return typed.inTransit();
     }
-    Invocation invocation = request.tag(Invocation.class);
-    Integer status = invocation == null ? null : statuses.get(invocation);
-    return new UnreadableResponseException(errors.details(Operations.id(request), status == null ? 0 : status,
+    return new UnreadableResponseException(errors.details(Operations.id(request), CallState.status(calls.of(request)),
         null, null, null, "the answer broke the exchange (" + e.getClass().getSimpleName() + ": " + e.getMessage()
             + ")"), errors.redactor().cause(e)).inTransit();
   }

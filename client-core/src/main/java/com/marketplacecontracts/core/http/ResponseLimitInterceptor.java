@@ -6,7 +6,6 @@ import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.operation.Operations;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -16,7 +15,6 @@ import okio.Buffer;
 import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
-import retrofit2.Invocation;
 
 /**
  * The one place where answers are bounded ({@link ResponseLimits}). An application interceptor, so it sees the body
@@ -32,21 +30,18 @@ final class ResponseLimitInterceptor implements Interceptor {
 
   private final ResponseLimits limits;
   private final ErrorDecoder failures;
-  private final Map<Invocation, Integer> statuses;
-
-  ResponseLimitInterceptor(ResponseLimits limits, ErrorDecoder failures, Map<Invocation, Integer> statuses) {
+  ResponseLimitInterceptor(ResponseLimits limits, ErrorDecoder failures) {
     this.limits = limits;
     this.failures = failures;
-    this.statuses = statuses;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     Response response = chain.proceed(request);
-    Invocation invocation = request.tag(Invocation.class);
-    if (invocation != null) {
-      statuses.put(invocation, response.code());
+    CallState state = request.tag(CallState.class);
+    if (state != null) {
+      state.status = response.code();
     }
     ResponseBody body = response.body();
     if (body == null) {

@@ -4,7 +4,21 @@ import com.marketplacecontracts.core.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.error.BadRequestException;
+import com.marketplacecontracts.core.error.ClientErrorException;
+import com.marketplacecontracts.core.error.ForbiddenException;
+import com.marketplacecontracts.core.error.NotFoundException;
+import com.marketplacecontracts.core.error.RateLimitedException;
+import com.marketplacecontracts.core.error.RedirectRefusedException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.ServerErrorException;
+import com.marketplacecontracts.core.error.UnauthorizedException;
+import com.marketplacecontracts.core.operation.CallEnded;
+import com.marketplacecontracts.core.operation.CallOutcome;
+import com.marketplacecontracts.core.operation.CallStarted;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Operations;
+import com.marketplacecontracts.core.time.TimeSource;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import java.io.EOFException;
@@ -13,30 +27,40 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Callback;
-import retrofit2.Invocation;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 
 /**
  * Lets generated API methods return {@link MarketplaceCall}: Retrofit's own extension point for the return type.
- * The one place where a call's outcome becomes a body or a typed {@link MarketplaceException}.
+ * The one place where a call's outcome becomes a body or a typed {@link MarketplaceException}, and so where each
+ * call's start and end are reported ({@link ClientEvents#callStarted}, {@link ClientEvents#callEnded}).
  */
 final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
-  private final ErrorDecoder errors;
-  /** The last status each in-flight call got (noted by the response limits): a 2xx that cannot be decoded has it. */
-  private final Map<Invocation, Integer> statuses;
+  /** Call ids, unique within the JVM (several clients may share one listener). */
+  private static final AtomicLong CALL_IDS = new AtomicLong();
+  /** A W3C traceparent of version 00 with non-zero ids: what a listener may ask a call to carry. */
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
 
-  TypedCallAdapterFactory(ErrorDecoder errors, Map<Invocation, Integer> statuses) {
+  private final ErrorDecoder errors;
+  private final CallState.Registry calls;
+  private final ClientEvents events;
+  private final TimeSource time;
+
+  TypedCallAdapterFactory(ErrorDecoder errors, CallState.Registry calls, ClientEvents events, TimeSource time) {
     this.errors = errors;
-    this.statuses = statuses;
+    this.calls = calls;
+    this.events = events;
+    this.time = time;
   }
 
   @Override
@@ -59,6 +83,57 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
         return new TypedCall<>(call, body == Void.class);
       }
     };
+  }
+
+  /** One sending of a call, from its start to the outcome it reports. */
+  private final class Run {
+    final CallStarted started;
+    final CallState state;
+    final long startNanos;
+
+    Run(Call<?> call) {
+      Request request = call.request();
+      this.started = new CallStarted(CALL_IDS.incrementAndGet(), errors.marketplace(), Operations.id(request),
+          Operations.account(request));
+      this.startNanos = time.nanoTime();
+      events.callStarted(started);
+      String asked = events.traceparent(started);
+      this.state = new CallState(asked != null && TRACEPARENT.matcher(asked).matches() ? asked : null);
+      calls.register(request.tag(retrofit2.Invocation.class), state);
+    }
+
+    /** Reports how the call ended: {@code response} and no failure for an answer, else the failure thrown. */
+    void end(Call<?> call, Response<?> response, Throwable failure) {
+      int status;
+      boolean sent;
+      String requestId;
+      if (failure == null) {
+        status = response.code();
+        sent = true;
+        requestId = ErrorDecoder.requestId(response.headers());
+        if (requestId == null) {
+          requestId = response.raw().request().header(ClientRuntime.TRACEPARENT);
+        }
+      } else if (failure instanceof MarketplaceException typed) {
+        status = typed.statusCode();
+        sent = typed.requestSent();
+        requestId = typed.requestId().orElse(sent ? state.traceparent : null);
+      } else {
+        status = 0;
+        sent = state.sent;
+        requestId = sent ? state.traceparent : null;
+      }
+      events.callEnded(new CallEnded(started, state.attempts, status, outcome(call, failure), sent,
+          Duration.ofNanos(Math.max(0, time.nanoTime() - startNanos)), requestId));
+    }
+
+    /** The failure as the caller gets it: sent when any attempt of the call went out. */
+    <E extends Throwable> E settle(E failure) {
+      if (failure instanceof MarketplaceException typed && state.sent && !typed.requestSent()) {
+        ErrorDecoder.reached(typed);
+      }
+      return failure;
+    }
   }
 
   private final class TypedCall<T> implements MarketplaceCall<T> {
@@ -84,15 +159,24 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
       if (nanos > 0 && (configured == 0 || nanos < configured)) {
         call.timeout().timeout(nanos, TimeUnit.NANOSECONDS);
       }
-      Response<T> response;
+      Run run = new Run(call);
+      Response<T> response = null;
+      Throwable failure = null;
       try {
-        response = call.execute();
-      } catch (IOException | RuntimeException e) {
-        throw failure(call, e);
+        try {
+          response = call.execute();
+        } catch (IOException | RuntimeException e) {
+          throw failure(call, e, run.state);
+        } finally {
+          forget(call);
+        }
+        return body(call, response, noBody);
+      } catch (RuntimeException | Error e) {
+        failure = run.settle(e);
+        throw e;
       } finally {
-        forget(call);
+        run.end(call, response, failure);
       }
-      return body(call, response, noBody);
     }
 
     @Override
@@ -105,21 +189,29 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
           return super.cancel(mayInterruptIfRunning);
         }
       };
+      Run run = new Run(call);
       call.enqueue(new Callback<>() {
         @Override
         public void onResponse(Call<T> done, Response<T> response) {
           forget(done);
+          T body;
           try {
-            future.complete(body(done, response, noBody));
+            body = body(done, response, noBody);
           } catch (RuntimeException e) {
+            run.end(done, response, run.settle(e));
             future.completeExceptionally(e);
+            return;
           }
+          run.end(done, response, null);
+          future.complete(body);
         }
 
         @Override
         public void onFailure(Call<T> done, Throwable e) {
-          future.completeExceptionally(e instanceof Exception exception ? failure(done, exception) : e);
+          Throwable failure = run.settle(e instanceof Exception exception ? failure(done, exception, run.state) : e);
           forget(done);
+          run.end(done, null, failure);
+          future.completeExceptionally(failure);
         }
       });
       return future;
@@ -151,10 +243,41 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
   }
 
   private void forget(Call<?> call) {
-    Invocation invocation = call.request().tag(Invocation.class);
-    if (invocation != null) {
-      statuses.remove(invocation);
+    calls.forget(call.request());
+  }
+
+  /** The kind of outcome, as a metric tag: the failure's class, or its cancellation. */
+  static CallOutcome outcome(Call<?> call, Throwable failure) {
+    if (failure == null) {
+      return CallOutcome.SUCCESS;
     }
+    if (call.isCanceled()) {
+      return CallOutcome.CANCELLED;
+    }
+    if (failure instanceof RateLimitedException) {
+      return CallOutcome.RATE_LIMITED;
+    } else if (failure instanceof BadRequestException) {
+      return CallOutcome.BAD_REQUEST;
+    } else if (failure instanceof UnauthorizedException) {
+      return CallOutcome.UNAUTHORIZED;
+    } else if (failure instanceof ForbiddenException) {
+      return CallOutcome.FORBIDDEN;
+    } else if (failure instanceof NotFoundException) {
+      return CallOutcome.NOT_FOUND;
+    } else if (failure instanceof ClientErrorException) {
+      return CallOutcome.CLIENT_ERROR;
+    } else if (failure instanceof ServerErrorException) {
+      return CallOutcome.SERVER_ERROR;
+    } else if (failure instanceof TransportException) {
+      return CallOutcome.TRANSPORT;
+    } else if (failure instanceof UnreadableResponseException) {
+      return CallOutcome.UNREADABLE_RESPONSE;
+    } else if (failure instanceof RedirectRefusedException) {
+      return CallOutcome.REDIRECT_REFUSED;
+    } else if (failure instanceof RequestValidationException) {
+      return CallOutcome.INVALID_REQUEST;
+    }
+    return CallOutcome.OTHER;
   }
 
   /**
@@ -164,7 +287,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
    * arrives typed from {@code ExchangeGuard} (or from the runtime's outermost interceptor, whatever broke). The
    * exception OkHttp or the decoder threw is kept only as a redacted copy: its message may quote the answer.
    */
-  private RuntimeException failure(Call<?> call, Exception e) {
+  private RuntimeException failure(Call<?> call, Exception e, CallState state) {
     MarketplaceException carried = MarketplaceException.carriedBy(e);
     if (carried != null) {
       return carried; // a decided outcome: a limit, a refused redirect, a spent quota, a failed token exchange...
@@ -176,13 +299,12 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     Throwable cause = errors.redactor().cause(e);
     if (e instanceof JsonDataException || e instanceof JsonEncodingException || e instanceof EOFException) {
       // Only a 2xx body is decoded: the status is the one the answer had.
-      Invocation invocation = call.request().tag(Invocation.class);
-      Integer status = invocation == null ? null : statuses.get(invocation);
-      return new UnreadableResponseException(errors.details(operationId, status == null ? 0 : status, null, null,
+      return new UnreadableResponseException(errors.details(operationId, CallState.status(state), null, null,
           null, e.getMessage()), cause);
     }
     if (e instanceof IOException) {
-      return new TransportException(errors.noResponse(operationId, describe(e)), cause);
+      // Sent once the connection was open and the request on its way (a read timeout), not when it never opened.
+      return new TransportException(errors.noResponse(operationId, describe(e)), state.sent, cause);
     }
     return (RuntimeException) e;
   }

@@ -5,15 +5,55 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the runtime does on its own while a call runs or a client awaits a job, for progress output and metrics.
- * Never carries credentials.
- * Methods are called on the calling thread and must return quickly.
+ * What happens while a client works — each call's start and end, and what the runtime does on its own (retries,
+ * limiter waits, polls) — for progress output, metrics and traces. Never carries credentials.
+ * Methods are called on the thread doing the work and must return quickly. One that throws is ignored: it never
+ * breaks the call, nor keeps another listener combined with it ({@link #plus}) from being told.
  */
 public interface ClientEvents {
 
   /** Ignores everything. */
   ClientEvents NONE = new ClientEvents() {
+    @Override
+    public String toString() {
+      return "ClientEvents.NONE";
+    }
   };
+
+  /**
+   * This listener and then {@code other}, each told every event (as OkHttp's {@code EventListener}s combine): one
+   * that throws does not keep the next from being told. {@link #traceparent} is the first one's that gives one.
+   */
+  default ClientEvents plus(ClientEvents other) {
+    return CombinedEvents.of(this, other);
+  }
+
+  /** A call of {@code call.operationId()} is about to be sent (after validation), on the calling thread. */
+  default void callStarted(CallStarted call) {
+  }
+
+  /**
+   * The W3C {@code traceparent} the call should carry, asked right after {@link #callStarted} on the calling thread:
+   * a tracer gives the one of the span it started for the call, so the marketplace's request log joins the caller's
+   * trace. {@code null} (the default) lets the client make a random one; a value not in the W3C form is ignored.
+   */
+  default String traceparent(CallStarted call) {
+    return null;
+  }
+
+  /**
+   * The call ended with an answer or a typed failure (on the calling thread, or OkHttp's for
+   * {@code executeAsync}); follows each {@link #callStarted} exactly once.
+   */
+  default void callEnded(CallEnded call) {
+  }
+
+  /**
+   * The marketplace reported how much of {@code operationId}'s quota is left for {@code account} (empty when the
+   * call carries none) in the current window: usable {@code X-RateLimit-Resource-*} headers only.
+   */
+  default void quotaRemaining(String operationId, String account, long limit, long remaining) {
+  }
 
   /** A failed attempt of {@code operationId} will be retried after {@code delay}. */
   default void retrying(String operationId, int failedAttempt, String reason, Duration delay) {

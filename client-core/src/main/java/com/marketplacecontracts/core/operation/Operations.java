@@ -56,6 +56,26 @@ public final class Operations {
     return out;
   }
 
+  /** The parameters that name an account, in the order they are looked for. */
+  private static final java.util.List<String> ACCOUNT_PARAMETERS = java.util.List.of("campaignId", "businessId");
+  /** An account longer than this is no id a marketplace issues: cut, so no event or key grows with the input. */
+  static final int MAX_ACCOUNT = 64;
+
+  /**
+   * The account whose limits a request counts against and whose data it is: {@code campaignId=123} or
+   * {@code businessId=45} (the first found, wherever the call carries it), or {@code null}.
+   */
+  public static String account(Request request) {
+    for (String name : ACCOUNT_PARAMETERS) {
+      Object value = accountParameter(request, name);
+      if (value != null) {
+        String text = value.toString();
+        return name + "=" + (text.length() > MAX_ACCOUNT ? text.substring(0, MAX_ACCOUNT) : text);
+      }
+    }
+    return null;
+  }
+
   /**
    * The value of an account parameter ({@code campaignId}, {@code businessId}) wherever the call carries it: a path
    * parameter, a query parameter, or a scalar property of the body — so every account gets its own limits even

@@ -69,7 +69,6 @@ public final class RateLimitInterceptor implements Interceptor {
   static final Duration OPEN_WAIT = Duration.ofSeconds(2);
   /** How far the server's clock may be from this one before a reset date is taken for nonsense. */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-  private static final List<String> ACCOUNT_PARAMETERS = List.of("campaignId", "businessId");
   private static final List<String> PAGE_SIZE_PARAMETERS = List.of("limit", "pageSize", "page_size");
 
   private final RateLimitConfig config;
@@ -137,11 +136,11 @@ public final class RateLimitInterceptor implements Interceptor {
     if (operation == null) {
       return chain.proceed(request);
     }
-    String account = account(request);
+    String account = Operations.account(request);
     RateLimitConfig.Quota quota = config.enabled() ? quotaOf(operation, config) : null;
     if (!config.enabled() || (quota == null && account == null)) {
       Response response = chain.proceed(request);
-      inspect(operation.id(), response);
+      inspect(operation.id(), account, response);
       return response;
     }
     Duration budget = budget(chain);
@@ -198,13 +197,7 @@ public final class RateLimitInterceptor implements Interceptor {
       release(permit);
       release(operationPermit);
     }
-    QuotaHeaders headers = inspect(operation.id(), response);
-    if (response.code() == 420 || response.code() == 429) {
-      RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
-      long now = nowMillis();
-      events.rateLimited(operation.id(), kind, Optional.ofNullable(headers).map(QuotaHeaders::until)
-          .filter(until -> until.toEpochMilli() > now && until.toEpochMilli() - now <= RetryAfter.MAX.toMillis()));
-    }
+    QuotaHeaders headers = inspect(operation.id(), account, response);
     if (charge != null) {
       observe(charge, response, headers);
     }
@@ -213,14 +206,25 @@ public final class RateLimitInterceptor implements Interceptor {
 
   /**
    * The answer's quota headers if they are usable; an unusable one, and a {@code Retry-After} that cannot be used as
-   * sent, is reported once per operation and header.
+   * sent, is reported once per operation and header. Usable ones are reported as the quota left, and a rate-limit
+   * status as such.
    */
-  private QuotaHeaders inspect(String operationId, Response response) {
+  private QuotaHeaders inspect(String operationId, String account, Response response) throws IOException {
     QuotaHeaders headers = QuotaHeaders.of(response.headers(), (header, reason) -> unusable(operationId, header,
         reason));
     String retryAfter = QuotaHeaders.retryAfterProblem(response.headers(), Instant.ofEpochMilli(nowMillis()));
     if (retryAfter != null) {
       unusable(operationId, QuotaHeaders.RETRY_AFTER, retryAfter);
+    }
+    if (headers != null) {
+      events.quotaRemaining(operationId, account == null ? "" : account, headers.limit(), headers.remaining());
+    }
+    if (response.code() == 420 || response.code() == 429) {
+      // reported with the limiter off too: the answer is the marketplace's, whatever the client does about it
+      RateLimitKind kind = RateLimitKind.ofBody(response.peekBody(8192).string());
+      long now = nowMillis();
+      events.rateLimited(operationId, kind, Optional.ofNullable(headers).map(QuotaHeaders::until)
+          .filter(until -> until.toEpochMilli() > now && until.toEpochMilli() - now <= RetryAfter.MAX.toMillis()));
     }
     return headers;
   }
@@ -557,20 +561,6 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   // ---- parallel cap and store ------------------------------------------------------------------------------------
-
-  /**
-   * The account whose limits a request counts against: its campaignId or businessId (in the path, the query or the
-   * body), or {@code null}.
-   */
-  private static String account(Request request) {
-    for (String name : ACCOUNT_PARAMETERS) {
-      Object value = Operations.accountParameter(request, name);
-      if (value != null) {
-        return name + "=" + value;
-      }
-    }
-    return null;
-  }
 
   /** How long this call may be held: the configured maximum, and never past the call's own timeout. */
   private Duration budget(Chain chain) {

@@ -3,7 +3,11 @@ package com.marketplacecontracts.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.operation.CallEnded;
+import com.marketplacecontracts.core.operation.CallOutcome;
+import com.marketplacecontracts.core.operation.CallStarted;
 import com.marketplacecontracts.core.operation.ClientEvents;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -51,5 +55,52 @@ class RedactedEventsTest {
 
     assertThat(seen).containsExactly("ProtocolException: Unexpected status line: ***", "$.*** *** is not defined",
         "redis://host echo ***");
+  }
+
+  @Test
+  void masksTheSecretsInTheAccountAndRequestIdOfACall() {
+    List<String> seen = new ArrayList<>();
+    ClientEvents events = new RedactedEvents(new ClientEvents() {
+      @Override
+      public void callStarted(CallStarted call) {
+        seen.add(call.account());
+      }
+
+      @Override
+      public void callEnded(CallEnded call) {
+        seen.add(call.call().account() + " " + call.requestId());
+      }
+
+      @Override
+      public void quotaRemaining(String operationId, String account, long limit, long remaining) {
+        seen.add(account);
+      }
+    }, Redactor.of(() -> List.of("the-secret-key")));
+    CallStarted call = new CallStarted(1, Marketplace.YANDEX_MARKET, "op", "businessId=the-secret-key");
+
+    events.callStarted(call);
+    events.callEnded(new CallEnded(call, 1, 500, CallOutcome.SERVER_ERROR, true, Duration.ZERO,
+        "req the-secret-key"));
+    events.quotaRemaining("op", "businessId=the-secret-key", 10, 5);
+
+    assertThat(seen).containsExactly("businessId=***", "businessId=*** req ***", "businessId=***");
+  }
+
+  @Test
+  void aListenerThatThrowsIsIgnored() {
+    ClientEvents events = new RedactedEvents(new ClientEvents() {
+      @Override
+      public void retrying(String operationId, int failedAttempt, String reason, Duration delay) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public String traceparent(CallStarted call) {
+        throw new IllegalStateException("listener bug");
+      }
+    }, Redactor.NONE);
+
+    events.retrying("op", 1, "HTTP 500", Duration.ZERO);
+    assertThat(events.traceparent(new CallStarted(1, Marketplace.TEEZ, "op", ""))).isNull();
   }
 }

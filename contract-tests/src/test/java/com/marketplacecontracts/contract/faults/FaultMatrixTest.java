@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the time spent is bounded (retry waits run on a simulated clock, so they are summed, not slept). The table is
  * printed and written to {@code target/fault-matrix.md}; the README keeps a copy.
  */
-class FaultMatrixTest {
+class FaultMatrixTest implements FaultClients {
 
   private static final Map<String, String> CELLS = new ConcurrentSkipListMap<>();
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(1); // wide enough for a loaded 2-core machine
@@ -53,7 +53,7 @@ class FaultMatrixTest {
   private final FakeTimeSource time = new FakeTimeSource();
 
   /** A seeded operation: how to call it and what a good answer looks like. */
-  record Op(String name, Function<FaultMatrixTest, Object> call, String okBody, String unknownEnumBody,
+  record Op(String name, Function<FaultClients, Object> call, String okBody, String unknownEnumBody,
       String extraFieldsBody, String missingRequiredBody, String errorBody) {
     @Override
     public String toString() {
@@ -180,12 +180,14 @@ class FaultMatrixTest {
     baseUrl = server.url("/").toString();
   }
 
-  TeezClient teez() {
+  @Override
+  public TeezClient teez() {
     return TeezClient.builder().baseUrl(baseUrl).accessToken("t").readTimeout(READ_TIMEOUT)
         .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
   }
 
-  YandexMarketClient yandex() {
+  @Override
+  public YandexMarketClient yandex() {
     return YandexMarketClient.builder().baseUrl(baseUrl).apiKey("k").readTimeout(READ_TIMEOUT)
         .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
   }
