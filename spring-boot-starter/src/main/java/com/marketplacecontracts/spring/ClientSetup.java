@@ -70,7 +70,7 @@ final class ClientSetup {
     if (properties.getEvents().isLog()) {
       all.add(new LoggingEvents(prefix.substring(prefix.lastIndexOf('.') + 1)));
     }
-    builder.events(CombinedEvents.of(all));
+    builder.events(all.stream().reduce(ClientEvents.NONE, ClientEvents::plus));
   }
 
   /** The credential, checked by the clients' own rule; a failure names the property, never the value. */

@@ -20,10 +20,41 @@ import org.springframework.core.io.ResourceLoader;
  * The marketplace clients as beans, from {@code marketplace.yandex.*} and {@code marketplace.teez.*}: a client is
  * made when its jar is on the class path and any of its properties is set. Each bean gives way to one of the
  * application's own; customizers change a builder after the properties; every {@link ClientEvents} bean receives
- * both clients' events (a metrics module plugs in as one more such bean).
+ * both clients' events; with metrics-micrometer on the class path and a {@code MeterRegistry} bean, one of them
+ * measures every call.
  */
 @AutoConfiguration
 public final class MarketplaceAutoConfiguration {
+
+  /** The clients' calls, retries, 420s, waits and quotas as meters of the application's registry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"com.marketplacecontracts.metrics.micrometer.MicrometerEvents",
+      "io.micrometer.core.instrument.MeterRegistry"})
+  static class MetricsConfiguration {
+
+    /** Looked up when the first client is made, so a registry defined by any configuration is found. */
+    @Bean
+    @ConditionalOnMissingBean(name = "marketplaceMetricsEvents")
+    ClientEvents marketplaceMetricsEvents(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+      io.micrometer.core.instrument.MeterRegistry meters = registry.getIfUnique();
+      return meters == null ? ClientEvents.NONE
+          : com.marketplacecontracts.metrics.micrometer.MicrometerEvents.of(meters);
+    }
+  }
+
+  /** A span per call, a child of the caller's, with the application's OpenTelemetry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"com.marketplacecontracts.tracing.otel.OpenTelemetryEvents",
+      "io.opentelemetry.api.OpenTelemetry"})
+  static class TracingConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "marketplaceTracingEvents")
+    ClientEvents marketplaceTracingEvents(ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+      io.opentelemetry.api.OpenTelemetry otel = openTelemetry.getIfUnique();
+      return otel == null ? ClientEvents.NONE : com.marketplacecontracts.tracing.otel.OpenTelemetryEvents.of(otel);
+    }
+  }
 
   /** The Yandex Market Partner API client. */
   @Configuration(proxyBeanMethods = false)

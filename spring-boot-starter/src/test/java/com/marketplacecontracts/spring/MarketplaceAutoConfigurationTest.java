@@ -206,6 +206,32 @@ class MarketplaceAutoConfigurationTest {
   }
 
   @Test
+  void withAMeterRegistryBeanEveryCallIsMeasured() {
+    server.answer(200, TOKEN_INFO);
+    runner.withBean(io.micrometer.core.instrument.MeterRegistry.class,
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+        .withPropertyValues("marketplace.yandex.api-key=k", "marketplace.yandex.base-url=" + server.url())
+        .run(context -> {
+          context.getBean(YandexMarketClient.class).api(AuthApi.class).getAuthTokenInfo().execute();
+          io.micrometer.core.instrument.Timer calls = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+              .find(com.marketplacecontracts.metrics.micrometer.MicrometerEvents.CALLS)
+              .tag("operation", "getAuthTokenInfo").timer();
+          assertThat(calls).isNotNull();
+          assertThat(calls.count()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void withoutAMeterRegistryTheClientsWorkUnmeasured() {
+    server.answer(200, TOKEN_INFO);
+    runner.withPropertyValues("marketplace.yandex.api-key=k", "marketplace.yandex.base-url=" + server.url())
+        .run(context -> {
+          assertThat(context.getBean("marketplaceMetricsEvents")).isSameAs(ClientEvents.NONE);
+          context.getBean(YandexMarketClient.class).api(AuthApi.class).getAuthTokenInfo().execute();
+        });
+  }
+
+  @Test
   void theContractGuardReportsMismatchesToTheEvents() {
     server.answer(200, "{\"status\":\"OK\",\"result\":{\"apiKey\":{\"authScopes\":[\"ALL_METHODS\"]},"
         + "\"undeclared\":1}}");
