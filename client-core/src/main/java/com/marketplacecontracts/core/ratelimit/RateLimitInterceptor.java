@@ -84,7 +84,8 @@ public final class RateLimitInterceptor implements Interceptor {
   private final Object outageLock = new Object();
   private volatile boolean outage;
   private final IdleMap<Alignment> alignments;
-  /** This process's requests on their way, per quota key; a key goes when its last one has come back. */
+  /** Units of this process's requests on their way (items, for an item-counted quota), per quota key; a key goes
+   *  when its last one has come back. */
   private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
@@ -155,7 +156,9 @@ public final class RateLimitInterceptor implements Interceptor {
     LimiterStore.Permit permit;
     LimiterStore.Permit operationPermit;
     while (true) {
-      charge = quota == null ? null : withStore(store -> charge(store, key, quota, cost, operation.id(), budget));
+      long burst = quota == null ? 0 : burst(quota, operation.batchMaxItems());
+      charge = quota == null ? null : withStore(store -> charge(store, key, quota, burst, cost, operation.id(),
+          budget));
       permit = null;
       operationPermit = null;
       if (account != null) {
@@ -175,9 +178,12 @@ public final class RateLimitInterceptor implements Interceptor {
               Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
         }
       }
-      if (charge == null || charge.alignment() == null || nowMillis() < charge.windowEnd()) {
+      if (charge == null || (charge.alignment() == null ? alignments.get(key) == null
+          : nowMillis() < charge.windowEnd())) {
         break;
       }
+      // Charged in the conservative bucket while another call learned the server's windows: the aligned bucket has
+      // not counted this call, so it is charged there (an item-counted call may carry thousands of units).
       // The window this call was charged in ended while it waited for a slot: the server will count it in the next
       // one, so it is charged there (the old window is over; its unit is simply spent).
       release(permit);
@@ -185,14 +191,15 @@ public final class RateLimitInterceptor implements Interceptor {
     }
     String pending = charge == null ? null : charge.key();
     if (pending != null) {
-      inFlight.merge(pending, 1, Integer::sum);
+      inFlight.merge(pending, (int) Math.min(Integer.MAX_VALUE, cost), Integer::sum);
     }
     Response response;
     try {
       response = chain.proceed(request);
     } finally {
       if (pending != null) {
-        inFlight.computeIfPresent(pending, (k, n) -> n <= 1 ? null : n - 1);
+        int units = (int) Math.min(Integer.MAX_VALUE, cost);
+        inFlight.computeIfPresent(pending, (k, n) -> n <= units ? null : n - units);
       }
       release(permit);
       release(operationPermit);
@@ -295,13 +302,14 @@ public final class RateLimitInterceptor implements Interceptor {
       Bucket bucket, long cost, Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
   }
 
-  private Charge charge(LimiterStore store, String key, RateLimitConfig.Quota quota, long cost, String operationId,
+  private Charge charge(LimiterStore store, String key, RateLimitConfig.Quota quota, long burst, long cost,
+      String operationId,
       Duration budget) throws IOException, InterruptedException {
     Alignment alignment = alignment(store, key, quota);
     Bucket bucket = alignment == null
-        ? store.bucket("quota:" + key, () -> conservative(quota))
+        ? store.bucket("quota:" + key, () -> conservative(quota, burst))
         : store.bucket("quota:" + key + "@" + alignment.encode(), () -> aligned(alignment));
-    long piece = alignment == null ? burst(quota) : alignment.limit();
+    long piece = alignment == null ? burst : alignment.limit();
     long left = cost;
     long remainingAfter = 0;
     long waited = 0;
@@ -513,6 +521,18 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   static long burst(RateLimitConfig.Quota quota) {
+    return burst(quota, 0);
+  }
+
+  /**
+   * The conservative bucket's burst: 5 % of the quota, or — for an item-counted quota of a batch operation — a whole
+   * batch (at most half the quota), so that a request's items are charged at once, when it is sent. Charged in
+   * pieces over a while, they would all reach the server in one window and overrun it.
+   */
+  static long burst(RateLimitConfig.Quota quota, int batchMaxItems) {
+    if (quota.countsItems() && batchMaxItems > 0) {
+      return Math.max(burst(quota), Math.min(batchMaxItems, quota.amount() / 2));
+    }
     return Math.max(1, quota.amount() / 20);
   }
 
@@ -541,8 +561,7 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /** A conservative bucket for a quota whose windows are not known yet: never more than the quota per period. */
-  private static BucketConfiguration conservative(RateLimitConfig.Quota quota) {
-    long burst = burst(quota);
+  private static BucketConfiguration conservative(RateLimitConfig.Quota quota, long burst) {
     long refill = Math.max(1, quota.amount() - burst);
     // The same rate as `refill` per period, phrased as `burst` tokens per interval (refill may not exceed capacity).
     Duration interval = Duration.ofNanos(BigInteger.valueOf(quota.period().toNanos())

@@ -3,65 +3,77 @@ package com.marketplacecontracts.yandex.day;
 import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.http.Batches;
+import com.marketplacecontracts.core.http.CheckpointStore;
+import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.operation.ApiOperation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.marketplacecontracts.core.operation.Operations;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Any number of items written through a batch operation ({@code x-batch}: updatePrices, updateStocks, ...) as a
- * resumable job. Each chunk's outcome is appended to a checkpoint file and forced to disk as it is acknowledged, so a
- * run started again with the same input and checkpoint sends only the chunks with no recorded outcome: an acknowledged
- * item is never sent twice and none is lost.
+ * resumable job: chunks of at most the operation's {@code maxItems} (and of its item-counted quota), as many in flight
+ * as asked and the operation's own parallel limit allows (the client's limiter still holds each call to the quota and
+ * the account's cap), and an outcome for every item.
  *
- * <p>Resending is left to the client's retry (which repeats only operations the spec marks {@code x-idempotent});
- * this job never resends within a run. A chunk that failed without a marketplace verdict (transport, 5xx, quota) is
- * resent by a later run only when the operation is idempotent; for any other operation it is recorded as
- * {@code UNCERTAIN} and reported {@code NOT_SENT} with its failure, for a person to check, never sent again by itself.
+ * <p><b>Per item.</b> With {@link #key} set (the offerId or sku the marketplace names an item by), a refusal that
+ * names some items of its request (a 400 whose errors quote them) rejects those items with their own code and
+ * message, and — for an operation that may be sent twice — the request's other items are sent again without them; an
+ * answer that carries per-item results ({@code results[].errors}, {@code warnings}) rejects or annotates each item.
+ * Without a key, a refusal rejects its whole chunk.
+ *
+ * <p><b>Resumable.</b> Each chunk's outcomes are appended to a {@link CheckpointStore} and durable before the chunk
+ * counts as done, so a run started again with the same input and store (after a crash, {@code kill -9} included)
+ * sends only the items with no recorded outcome: an acknowledged item is never sent twice and none is lost. A chunk
+ * that failed without a marketplace verdict (transport, 5xx, quota) is sent again by a later run only when the
+ * operation is {@code x-idempotent}; for any other operation the job records that it is sending a chunk before it
+ * sends it, and a chunk with no verdict after that is reported {@code NOT_SENT} with "sent without a verdict", for a
+ * person to check, and never sent again by itself. Within a run, repeating is the client's retry's business (which
+ * also repeats only {@code x-idempotent} operations).
  *
  * <pre>{@code
- * BulkWrite.Report report = BulkWrite.of(prices, chunk -> market.api(PricesApi.class)
+ * BulkWrite.Report<OfferPriceDTO> report = BulkWrite.of(prices, chunk -> market.api(PricesApi.class)
  *     .updatePrices(campaignId, new UpdatePricesRequest().offers(chunk)))
- *     .checkpoint(Path.of("prices.ckpt")).onProgress(p -> log.info("{}", p)).run();
+ *     .key(OfferPriceDTO::getOfferId).checkpoint(Path.of("prices.ckpt")).onProgress(p -> log.info("{}", p)).run();
  * }</pre>
  */
 public final class BulkWrite<I> {
 
   /** How an item ended. */
   public enum State {
-    /** The marketplace answered its chunk with success. */
+    /** The marketplace answered its request with success (and named no error of this item). */
     ACCEPTED,
-    /** The marketplace refused its chunk (a 4xx with error codes). */
+    /** The marketplace refused it: its request (a 4xx with error codes), or this item by name. */
     REJECTED,
-    /** Not sent, or sent with no verdict received (see {@link Outcome#failure()}). */
+    /** Not sent, or sent with no verdict received (see {@link Outcome#failure()} and the message). */
     NOT_SENT
   }
 
   /**
-   * One item's outcome: its input position, state, the marketplace's error code and message when REJECTED, and the
-   * failure of this run when it has one (null for outcomes restored from the checkpoint).
+   * One item's outcome: its input position, state, the marketplace's error code and message (for an accepted item,
+   * its warning, if the answer gave one), and the failure of this run when it has one (null for outcomes restored
+   * from the checkpoint).
    */
   public record Outcome<I>(int position, I item, State state, String errorCode, String errorMessage,
       RuntimeException failure) {
   }
 
-  /** Progress after each chunk: items with an outcome so far (this run and restored), of all, and items a second. */
-  public record Progress(int done, int total, int sentThisRun, double itemsPerSecond) {
+  /**
+   * Progress after each chunk: items with an outcome (this run and restored) of all, by state, items sent by this
+   * run, its rate, and the time left at that rate (null before the rate is known).
+   */
+  public record Progress(int done, int total, int accepted, int rejected, int notSent, int sentThisRun,
+      double itemsPerSecond, Duration remaining) {
   }
 
   /** Every item's outcome, in input order. */
@@ -76,15 +88,27 @@ public final class BulkWrite<I> {
     }
   }
 
+  private static final byte NONE = 0;
+  private static final byte ACCEPTED = 1;
+  private static final byte REJECTED = 2;
+  /** Sent (or being sent) with no verdict, of an operation that may not be sent twice: never resent. */
+  private static final byte UNCERTAIN = 3;
+  /** Rounds of sending a request again without the items its refusal named. */
+  private static final int SPLIT_ROUNDS = 3;
+
   private final List<I> items;
   private final Function<List<I>, MarketplaceCall<?>> call;
-  private Path checkpoint;
+  private Function<I, String> key;
+  private CheckpointStore store;
+  private String fingerprint = "";
   private int parallel = 1;
-  private java.util.function.Consumer<Progress> progress = p -> { };
+  private int chunkSize;
+  private Consumer<Progress> progress = p -> { };
+  private Consumer<Outcome<I>> outcomeListener = o -> { };
 
   private BulkWrite(List<I> items, Function<List<I>, MarketplaceCall<?>> call) {
     this.items = List.copyOf(items);
-    this.call = Objects.requireNonNull(call, "call");
+    this.call = call;
   }
 
   /** A job writing {@code items}, each chunk sent by {@code call} (the request of one chunk). */
@@ -94,13 +118,36 @@ public final class BulkWrite<I> {
     return new BulkWrite<>(items, call::apply);
   }
 
-  /** The checkpoint file (created when absent); without one the job still runs, but cannot be resumed. */
-  public BulkWrite<I> checkpoint(Path file) {
-    this.checkpoint = Objects.requireNonNull(file, "file");
+  /** How the marketplace names an item in its errors (offerId, sku): enables per-item verdicts. */
+  public BulkWrite<I> key(Function<I, String> key) {
+    this.key = Objects.requireNonNull(key, "key");
     return this;
   }
 
-  /** Chunks in flight at once (default 1); the client's limiter still holds each to the account's cap and quota. */
+  /** The checkpoint file (created when absent); without a checkpoint the job still runs, but cannot be resumed. */
+  public BulkWrite<I> checkpoint(Path file) {
+    return checkpoint(new FileCheckpointStore(file));
+  }
+
+  /** Where the job's outcomes are kept (a file, or a shared store another process can take the job over from). */
+  public BulkWrite<I> checkpoint(CheckpointStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /**
+   * Names the input (e.g. a digest of the file it was read from): a checkpoint written for another input is refused
+   * rather than resumed. Without it, only the item count and chunk size are compared.
+   */
+  public BulkWrite<I> fingerprint(String fingerprint) {
+    if (!fingerprint.matches("[A-Za-z0-9._:-]{0,128}")) {
+      throw new IllegalArgumentException("fingerprint must be up to 128 of [A-Za-z0-9._:-]");
+    }
+    this.fingerprint = fingerprint;
+    return this;
+  }
+
+  /** Chunks in flight at once (default 1), never more than the operation's own parallel limit. */
   public BulkWrite<I> parallel(int parallel) {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be >= 1, was " + parallel);
@@ -109,229 +156,458 @@ public final class BulkWrite<I> {
     return this;
   }
 
+  /** Smaller chunks than the operation allows (e.g. to share its quota); 0 for the operation's own size. */
+  public BulkWrite<I> chunkSize(int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("chunkSize must be >= 0, was " + size);
+    }
+    this.chunkSize = size;
+    return this;
+  }
+
   /** Called after each chunk this run sends (from the thread that sent it). */
-  public BulkWrite<I> onProgress(java.util.function.Consumer<Progress> listener) {
+  public BulkWrite<I> onProgress(Consumer<Progress> listener) {
     this.progress = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
   /**
-   * Sends every chunk with no outcome in the checkpoint, in chunks of the operation's declared size.
+   * Called with every item's outcome as soon as it is known: restored ones first, then each chunk's, in chunk order
+   * within a chunk (chunks in flight together may interleave). Calls are not concurrent.
+   */
+  public BulkWrite<I> onOutcome(Consumer<Outcome<I>> listener) {
+    this.outcomeListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** The chunk size the job uses for {@code operation}: its maxItems, its item-counted quota, and the user's cap. */
+  static int chunkSize(ApiOperation operation, int requested) {
+    int size = operation.batchMaxItems();
+    if (operation.quotaUnit().equals("req." + operation.batchField())) {
+      for (ApiOperation.Quota quota : operation.quotas()) {
+        size = (int) Math.min(size, quota.amount());
+      }
+    }
+    return requested > 0 ? Math.min(size, requested) : size;
+  }
+
+  /**
+   * Sends every item with no outcome in the checkpoint.
    *
    * @throws IllegalArgumentException when the operation declares no batch
-   * @throws IllegalStateException when the checkpoint was written for another input (count or chunk size)
-   * @throws UncheckedIOException when the checkpoint cannot be read or written (the run stops: an outcome that
-   *     cannot be recorded must not be taken as done)
+   * @throws com.marketplacecontracts.core.error.RequestValidationException when any chunk is invalid: nothing sent
+   * @throws IllegalStateException when the checkpoint was written for another input, or another process holds it
+   * @throws java.io.UncheckedIOException when the checkpoint cannot be read or written (the run stops: an outcome
+   *     that cannot be recorded must not be taken as done)
    */
   public Report<I> run() {
     if (items.isEmpty()) {
       return new Report<>(List.of());
     }
-    MarketplaceCall<?> sample = call.apply(items.subList(0, 1));
-    ApiOperation declared = declaration(sample);
+    ApiOperation declared = Operations.of(call.apply(items.subList(0, 1)).request());
     if (declared == null || declared.batchMaxItems() < 1) {
       throw new IllegalArgumentException((declared == null ? "the call" : declared.id())
           + " declares no batch in the spec (x-batch)");
     }
-    int size = declared.batchMaxItems();
-    Checkpoint file = checkpoint == null ? null : Checkpoint.open(checkpoint, items.size(), size);
-    Map<Integer, Recorded> done = file == null ? Map.of() : file.recorded();
-    List<Integer> pending = new ArrayList<>();
-    Outcome<I>[] outcomes = newArray(items.size());
-    int restored = 0;
-    for (int from = 0; from < items.size(); from += size) {
-      int to = Math.min(items.size(), from + size);
-      Recorded recorded = done.get(from);
-      if (recorded == null || recorded.state() == null && declared.idempotent()) {
-        pending.add(from);
-        continue;
+    int size = chunkSize(declared, chunkSize);
+    int inFlight = declared.parallelLimit() > 0 ? Math.min(parallel, declared.parallelLimit()) : parallel;
+    boolean idempotent = declared.idempotent();
+    Run run = new Run(idempotent);
+    String header = "{\"job\":\"bulk-write\",\"operation\":\"" + declared.id() + "\",\"items\":" + items.size()
+        + ",\"chunk\":" + size + ",\"input\":\"" + fingerprint + "\"}";
+    try (CheckpointStore opened = store) {
+      if (opened != null) {
+        for (String record : opened.open(header)) {
+          run.restore(record);
+        }
       }
-      for (int p = from; p < to; p++) {
-        outcomes[p] = recorded.state() == null
-            ? new Outcome<>(p, items.get(p), State.NOT_SENT, null, "sent earlier without a verdict; not resent: "
-                + recorded.message(), null)
-            : new Outcome<>(p, items.get(p), recorded.state(), recorded.code(), recorded.message(), null);
+      // Restored outcomes first; then every pending chunk's request is built (and validated) before one is sent.
+      List<List<Integer>> pending = new ArrayList<>();
+      for (int from = 0; from < items.size(); from += size) {
+        List<Integer> unsent = new ArrayList<>();
+        for (int p = from; p < Math.min(items.size(), from + size); p++) {
+          if (run.state[p] == NONE) {
+            unsent.add(p);
+          } else {
+            run.report(run.restored(p));
+          }
+        }
+        if (!unsent.isEmpty()) {
+          pending.add(unsent);
+        }
       }
-      restored += to - from;
+      List<MarketplaceCall<?>> calls = new ArrayList<>();
+      for (List<Integer> positions : pending) {
+        calls.add(call.apply(itemsAt(positions)));
+      }
+      List<Integer> indexes = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        indexes.add(i);
+      }
+      run.started = System.nanoTime();
+      Batches.each(indexes, i -> {
+        run.send(pending.get(i), calls.get(i), opened);
+        return null;
+      }, inFlight, (i, outcome) -> {
+        if (outcome.failure() != null) {
+          throw outcome.failure(); // the checkpoint failed: stop rather than count unrecorded outcomes as done
+        }
+      });
+      return new Report<>(List.of(run.outcomes));
     }
-    // Every chunk's request is built (and validated) before the first is sent, as the batcher does.
-    List<MarketplaceCall<?>> calls = new ArrayList<>();
-    for (int from : pending) {
-      calls.add(call.apply(List.copyOf(items.subList(from, Math.min(items.size(), from + size)))));
+  }
+
+  private List<I> itemsAt(List<Integer> positions) {
+    List<I> chunk = new ArrayList<>(positions.size());
+    for (int p : positions) {
+      chunk.add(items.get(p));
     }
-    long started = System.nanoTime();
-    int[] counters = {restored, 0};
-    List<Integer> indexes = new ArrayList<>();
-    for (int i = 0; i < pending.size(); i++) {
-      indexes.add(i);
+    return List.copyOf(chunk);
+  }
+
+  /** One run's state: what each item's outcome is, and the counts progress reports. */
+  private final class Run {
+    final boolean idempotent;
+    final byte[] state = new byte[items.size()];
+    /** Code and message of the items that have them (rejected, uncertain, warned), by position. */
+    final Map<Integer, String[]> notes = new HashMap<>();
+    final Outcome<I>[] outcomes = newArray(items.size());
+    final int[] counts = new int[3];
+    int done;
+    int sent;
+    long started;
+
+    Run(boolean idempotent) {
+      this.idempotent = idempotent;
     }
-    Batches.each(indexes, i -> calls.get(i).execute(), parallel, (i, outcome) -> {
-      int from = pending.get(i);
-      int to = Math.min(items.size(), from + size);
-      Recorded verdict = verdict(outcome.failure(), declared.idempotent());
-      if (file != null && verdict != null) {
-        file.append(from, to - from, verdict);
+
+    /** One record of the checkpoint; anything that is not a record of this input is ignored. */
+    void restore(String record) {
+      Matcher m = RECORD.matcher(record);
+      if (!m.matches()) {
+        return;
+      }
+      long from = Long.parseLong(m.group(1).length() > 9 ? "-1" : m.group(1));
+      long count = Long.parseLong(m.group(2).length() > 9 ? "-1" : m.group(2));
+      if (from < 0 || count < 1 || from + count > items.size()) {
+        return;
+      }
+      String kind = m.group(3);
+      String code = unquote(m.group(4));
+      String message = unquote(m.group(5));
+      for (int p = (int) from; p < from + count; p++) {
+        switch (kind) {
+          case "ACCEPTED", "REJECTED" -> {
+            state[p] = kind.equals("ACCEPTED") ? ACCEPTED : REJECTED;
+            note(p, code, message);
+          }
+          case "UNCERTAIN", "SENDING" -> {
+            if (state[p] == NONE) {
+              state[p] = UNCERTAIN;
+              note(p, code, message);
+            }
+          }
+          default -> { }
+        }
+      }
+    }
+
+    void note(int p, String code, String message) {
+      if (code != null || message != null) {
+        notes.put(p, new String[] {code, message});
+      } else {
+        notes.remove(p);
+      }
+    }
+
+    Outcome<I> restored(int p) {
+      String[] note = notes.getOrDefault(p, new String[2]);
+      return switch (state[p]) {
+        case ACCEPTED -> new Outcome<>(p, items.get(p), State.ACCEPTED, note[0], note[1], null);
+        case REJECTED -> new Outcome<>(p, items.get(p), State.REJECTED, note[0], note[1], null);
+        default -> new Outcome<>(p, items.get(p), State.NOT_SENT, note[0], "sent earlier without a verdict;"
+            + " not resent (the operation may not be sent twice)" + (note[1] == null ? "" : ": " + note[1]), null);
+      };
+    }
+
+    /** Sends one chunk (and, after a refusal naming some of its items, the rest again) and records the outcome. */
+    void send(List<Integer> positions, MarketplaceCall<?> first, CheckpointStore checkpoint) {
+      if (!idempotent && checkpoint != null) {
+        checkpoint.append(ranges(positions, "SENDING", null, null));
+      }
+      List<Outcome<I>> ended = new ArrayList<>();
+      List<Integer> attempt = positions;
+      MarketplaceCall<?> request = first;
+      for (int round = 0; !attempt.isEmpty(); round++) {
+        RuntimeException failure = null;
+        Object answer = null;
+        try {
+          answer = request.execute();
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+        List<Integer> again = failure == null ? accepted(attempt, answer, ended) : refused(attempt, failure, ended,
+            round + 1 < SPLIT_ROUNDS);
+        if (again.isEmpty()) {
+          break;
+        }
+        attempt = again;
+        request = call.apply(itemsAt(again));
+      }
+      record(ended, checkpoint);
+    }
+
+    /** A 2xx: every item accepted, but those its per-item results reject. */
+    List<Integer> accepted(List<Integer> attempt, Object answer, List<Outcome<I>> ended) {
+      Map<String, String[]> errors = new HashMap<>();
+      Map<String, String[]> warnings = new HashMap<>();
+      if (key != null) {
+        perItemResults(answer, errors, warnings);
+      }
+      for (int p : attempt) {
+        String id = key == null ? null : key.apply(items.get(p));
+        String[] error = id == null ? null : errors.get(id.strip());
+        String[] warning = id == null ? null : warnings.get(id.strip());
+        ended.add(error != null
+            ? new Outcome<>(p, items.get(p), State.REJECTED, error[0], error[1], null)
+            : new Outcome<>(p, items.get(p), State.ACCEPTED, warning == null ? null : warning[0],
+                warning == null ? null : warning[1], null));
+      }
+      return List.of();
+    }
+
+    /** A failure: a verdict for the items it names, or the whole request; the rest to send again, if allowed. */
+    List<Integer> refused(List<Integer> attempt, RuntimeException failure, List<Outcome<I>> ended, boolean mayResend) {
+      MarketplaceException typed = failure instanceof MarketplaceException m ? m
+          : MarketplaceException.carriedBy(failure);
+      int status = typed == null ? 0 : typed.statusCode();
+      boolean verdict = status >= 400 && status < 500 && status != 420 && status != 429 && status != 401
+          && status != 403;
+      if (!verdict) {
+        for (int p : attempt) {
+          ended.add(new Outcome<>(p, items.get(p), State.NOT_SENT, null, idempotent ? null
+              : "sent without a verdict (" + (typed == null ? failure.getClass().getSimpleName()
+                  : typed.getClass().getSimpleName() + " " + status) + ")", failure));
+        }
+        return List.of();
+      }
+      Map<Integer, ApiError> named = key == null ? Map.of() : named(attempt, typed.errors());
+      if (named.isEmpty()) {
+        ApiError firstError = typed.errors().isEmpty() ? null : typed.errors().get(0);
+        for (int p : attempt) {
+          ended.add(new Outcome<>(p, items.get(p), State.REJECTED, firstError == null ? "HTTP_" + status
+              : firstError.code(), firstError == null ? typed.getMessage() : firstError.message(), failure));
+        }
+        return List.of();
+      }
+      List<Integer> rest = new ArrayList<>();
+      for (int p : attempt) {
+        ApiError error = named.get(p);
+        if (error != null) {
+          ended.add(new Outcome<>(p, items.get(p), State.REJECTED, error.code(), error.message(), failure));
+        } else if (idempotent && mayResend) {
+          rest.add(p);
+        } else {
+          ended.add(new Outcome<>(p, items.get(p), State.NOT_SENT, null, "refused with other items of its request"
+              + (idempotent ? "; sent again too often" : "; not sent again (the operation may not be sent twice)"),
+              failure));
+        }
+      }
+      return rest;
+    }
+
+    /** The items of {@code attempt} each error names: by a word of its message equal to the item's key. */
+    Map<Integer, ApiError> named(List<Integer> attempt, List<ApiError> errors) {
+      Map<String, Integer> byKey = new HashMap<>();
+      for (int p : attempt) {
+        String id = key.apply(items.get(p));
+        if (id != null && !id.isBlank()) {
+          byKey.putIfAbsent(id.strip(), p);
+        }
+      }
+      Map<Integer, ApiError> out = new HashMap<>();
+      for (ApiError error : errors) {
+        for (String text : new String[] {error.field(), error.message()}) {
+          if (text == null || text.length() > CheckpointStore.MAX_RECORD) {
+            continue;
+          }
+          for (String word : WORDS.split(text)) {
+            Integer p = byKey.get(word);
+            if (p != null) {
+              out.putIfAbsent(p, error);
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** Appends the chunk's outcomes (durable first), then counts and reports them. */
+    void record(List<Outcome<I>> ended, CheckpointStore checkpoint) {
+      if (checkpoint != null) {
+        List<String> records = new ArrayList<>();
+        int i = 0;
+        while (i < ended.size()) {
+          Outcome<I> first = ended.get(i);
+          int j = i + 1;
+          while (j < ended.size() && ended.get(j).position() == ended.get(j - 1).position() + 1
+              && same(ended.get(j), first)) {
+            j++;
+          }
+          String kind = first.state() == State.NOT_SENT ? (idempotent ? null : "UNCERTAIN") : first.state().name();
+          if (kind != null) {
+            records.add(range(first.position(), j - i, kind, first.errorCode(), first.errorMessage()));
+          }
+          i = j;
+        }
+        if (!records.isEmpty()) {
+          checkpoint.append(records);
+        }
       }
       Progress now;
-      synchronized (counters) {
-        for (int p = from; p < to; p++) {
-          outcomes[p] = verdict == null || verdict.state() == null
-              ? new Outcome<>(p, items.get(p), State.NOT_SENT, null, null, outcome.failure())
-              : new Outcome<>(p, items.get(p), verdict.state(), verdict.code(), verdict.message(),
-                  outcome.failure());
+      synchronized (this) {
+        for (Outcome<I> outcome : ended) {
+          report(outcome);
+          if (outcome.state() != State.NOT_SENT || outcome.failure() != null) {
+            sent++;
+          }
         }
-        counters[0] += to - from;
-        counters[1] += to - from;
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-        now = new Progress(counters[0], items.size(), counters[1], counters[1] / seconds);
+        double rate = sent / seconds;
+        int left = items.size() - done;
+        now = new Progress(done, items.size(), counts[0], counts[1], counts[2], sent, rate,
+            rate > 0 ? Duration.ofMillis((long) (left / rate * 1000)) : null);
       }
       progress.accept(now);
-    });
-    return new Report<>(List.of(outcomes));
+    }
+
+    synchronized void report(Outcome<I> outcome) {
+      outcomes[outcome.position()] = outcome;
+      counts[outcome.state().ordinal()]++;
+      done++;
+      outcomeListener.accept(outcome);
+    }
   }
 
-  /**
-   * What the checkpoint records for a chunk's outcome: success, the marketplace's refusal, an unknown outcome of a
-   * non-idempotent write ({@code state} null), or nothing (null: an idempotent chunk with no verdict, resent later).
-   */
-  private static Recorded verdict(RuntimeException failure, boolean idempotent) {
-    if (failure == null) {
-      return new Recorded(State.ACCEPTED, null, null);
-    }
-    MarketplaceException typed = failure instanceof MarketplaceException m ? m : MarketplaceException.carriedBy(failure);
-    int status = typed == null ? 0 : typed.statusCode();
-    if (status >= 400 && status < 500 && status != 420 && status != 429 && status != 401 && status != 403) {
-      ApiError first = typed.errors().isEmpty() ? null : typed.errors().get(0);
-      return new Recorded(State.REJECTED, first == null ? "HTTP_" + status : first.code(),
-          first == null ? typed.getMessage() : first.message());
-    }
-    return idempotent ? null : new Recorded(null, null, typed == null ? failure.getClass().getSimpleName()
-        : typed.getClass().getSimpleName() + " " + status);
+  private static boolean same(Outcome<?> a, Outcome<?> b) {
+    return a.state() == b.state() && Objects.equals(a.errorCode(), b.errorCode())
+        && Objects.equals(a.errorMessage(), b.errorMessage());
   }
 
-  private static ApiOperation declaration(MarketplaceCall<?> call) {
-    retrofit2.Invocation invocation = call.request().tag(retrofit2.Invocation.class);
-    return invocation == null ? null : invocation.method().getAnnotation(ApiOperation.class);
+  /** Per-item results of a 2xx answer ({@code results[]} with {@code offerId}/{@code sku}, errors and warnings). */
+  private static void perItemResults(Object answer, Map<String, String[]> errors, Map<String, String[]> warnings) {
+    Object results = answer == null ? null : Operations.valueAt(answer, "results");
+    if (!(results instanceof List<?> list)) {
+      return;
+    }
+    for (Object result : list) {
+      if (result == null) {
+        continue;
+      }
+      Object id = Operations.valueAt(result, "offerId");
+      if (id == null) {
+        id = Operations.valueAt(result, "sku");
+      }
+      if (!(id instanceof String text)) {
+        continue;
+      }
+      String[] error = firstNote(Operations.valueAt(result, "errors"));
+      if (error != null) {
+        errors.putIfAbsent(text.strip(), error);
+      }
+      String[] warning = firstNote(Operations.valueAt(result, "warnings"));
+      if (warning != null) {
+        warnings.putIfAbsent(text.strip(), warning);
+      }
+    }
+  }
+
+  private static String[] firstNote(Object notes) {
+    if (!(notes instanceof List<?> list) || list.isEmpty() || list.get(0) == null) {
+      return null;
+    }
+    Object note = list.get(0);
+    Object code = Operations.valueAt(note, "code");
+    if (code == null) {
+      code = Operations.valueAt(note, "type");
+    }
+    Object message = Operations.valueAt(note, "message");
+    return new String[] {code == null ? "ERROR" : bounded(String.valueOf(code)),
+        message == null ? null : bounded(String.valueOf(message))};
+  }
+
+  private static String bounded(String text) {
+    return text.length() > 1000 ? text.substring(0, 1000) : text;
+  }
+
+  private static final Pattern WORDS = Pattern.compile("[\\s,;:'\"`()\\[\\]{}<>«»]+");
+  private static final String STRING = "(\"(?:[^\"\\\\]|\\\\.)*\"|null)";
+  private static final Pattern RECORD = Pattern.compile("\\{\"from\":(\\d{1,10}),\"size\":(\\d{1,10}),\"state\":\"("
+      + "ACCEPTED|REJECTED|UNCERTAIN|SENDING)\"(?:,\"code\":" + STRING + ")?(?:,\"message\":" + STRING + ")?}");
+
+  private static List<String> ranges(List<Integer> positions, String kind, String code, String message) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < positions.size()) {
+      int j = i + 1;
+      while (j < positions.size() && positions.get(j) == positions.get(j - 1) + 1) {
+        j++;
+      }
+      out.add(range(positions.get(i), j - i, kind, code, message));
+      i = j;
+    }
+    return out;
+  }
+
+  private static String range(int from, int size, String kind, String code, String message) {
+    // a record is one bounded line: the marketplace's texts are cut to fit
+    return "{\"from\":" + from + ",\"size\":" + size + ",\"state\":\"" + kind + "\",\"code\":" + quote(code, 200)
+        + ",\"message\":" + quote(message, 1000) + "}";
+  }
+
+  private static String quote(String value, int max) {
+    if (value == null) {
+      return "null";
+    }
+    String text = value.length() > max ? value.substring(0, max) : value;
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static String unquote(String quoted) {
+    if (quoted == null || "null".equals(quoted)) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    String body = quoted.substring(1, quoted.length() - 1);
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\' && i + 1 < body.length()) {
+        char next = body.charAt(++i);
+        if (next == 'u' && i + 4 < body.length() && body.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+          out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+          i += 4;
+        } else {
+          out.append(next);
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   @SuppressWarnings("unchecked")
   private static <I> Outcome<I>[] newArray(int n) {
     return (Outcome<I>[]) new Outcome<?>[n];
-  }
-
-  private record Recorded(State state, String code, String message) {
-  }
-
-  /**
-   * The checkpoint: a header line naming the input's item count and chunk size, then one JSON line per chunk with an
-   * outcome, each appended and forced to disk before the chunk counts as done. A torn last line (a crash while
-   * writing) is ignored, so its chunk is sent again — only possible for a chunk whose line never reached the disk.
-   */
-  private static final class Checkpoint {
-    private static final Pattern HEADER = Pattern.compile("\\{\"items\":(\\d+),\"chunk\":(\\d+)}");
-    private static final Pattern LINE = Pattern.compile(
-        "\\{\"from\":(\\d+),\"size\":(\\d+),\"state\":\"(\\w+)\"(?:,\"code\":(\"(?:[^\"\\\\]|\\\\.)*\"|null))?"
-            + "(?:,\"message\":(\"(?:[^\"\\\\]|\\\\.)*\"|null))?}");
-
-    private final Path path;
-    private final Map<Integer, Recorded> recorded;
-
-    private Checkpoint(Path path, Map<Integer, Recorded> recorded) {
-      this.path = path;
-      this.recorded = recorded;
-    }
-
-    static Checkpoint open(Path path, int items, int chunk) {
-      String header = "{\"items\":" + items + ",\"chunk\":" + chunk + "}";
-      Map<Integer, Recorded> recorded = new HashMap<>();
-      try {
-        if (!Files.exists(path) || Files.size(path) == 0) {
-          Checkpoint created = new Checkpoint(path, recorded);
-          created.write(header);
-          return created;
-        }
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        Matcher head = HEADER.matcher(lines.get(0));
-        if (!head.matches() || Integer.parseInt(head.group(1)) != items || Integer.parseInt(head.group(2)) != chunk) {
-          throw new IllegalStateException("checkpoint " + path + " was written for another input (" + lines.get(0)
-              + "), this one is " + header);
-        }
-        for (String line : lines.subList(1, lines.size())) {
-          Matcher m = LINE.matcher(line);
-          if (!m.matches()) {
-            continue;
-          }
-          String state = m.group(3);
-          recorded.put(Integer.parseInt(m.group(1)), new Recorded("UNCERTAIN".equals(state) ? null
-              : State.valueOf(state), unquote(m.group(4)), unquote(m.group(5))));
-        }
-        return new Checkpoint(path, recorded);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read checkpoint " + path, e);
-      }
-    }
-
-    Map<Integer, Recorded> recorded() {
-      return Collections.unmodifiableMap(recorded);
-    }
-
-    void append(int from, int size, Recorded verdict) {
-      write("{\"from\":" + from + ",\"size\":" + size + ",\"state\":\""
-          + (verdict.state() == null ? "UNCERTAIN" : verdict.state().name()) + "\",\"code\":" + quote(verdict.code())
-          + ",\"message\":" + quote(verdict.message()) + "}");
-    }
-
-    private synchronized void write(String line) {
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-        channel.force(true);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write checkpoint " + path, e);
-      }
-    }
-
-    private static String quote(String value) {
-      if (value == null) {
-        return "null";
-      }
-      StringBuilder out = new StringBuilder("\"");
-      for (char c : value.toCharArray()) {
-        if (c == '"' || c == '\\') {
-          out.append('\\').append(c);
-        } else if (c < 0x20) {
-          out.append(String.format("\\u%04x", (int) c));
-        } else {
-          out.append(c);
-        }
-      }
-      return out.append('"').toString();
-    }
-
-    private static String unquote(String quoted) {
-      if (quoted == null || "null".equals(quoted)) {
-        return null;
-      }
-      StringBuilder out = new StringBuilder();
-      String body = quoted.substring(1, quoted.length() - 1);
-      for (int i = 0; i < body.length(); i++) {
-        char c = body.charAt(i);
-        if (c == '\\' && i + 1 < body.length()) {
-          char next = body.charAt(++i);
-          if (next == 'u' && i + 4 < body.length()) {
-            out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-            i += 4;
-          } else {
-            out.append(next);
-          }
-        } else {
-          out.append(c);
-        }
-      }
-      return out.toString();
-    }
   }
 }

@@ -1,0 +1,240 @@
+package com.marketplacecontracts.yandex.day;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.core.operation.ApiOperation;
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.retry.RetryConfig;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.api.PricesApi;
+import com.marketplacecontracts.yandex.day.BulkWrite.State;
+import com.marketplacecontracts.yandex.day.PriceWrites.PriceUpdate;
+import com.marketplacecontracts.yandex.day.StockWrites.StockUpdate;
+import com.marketplacecontracts.yandex.model.CurrencyType;
+import com.marketplacecontracts.yandex.model.UpdateOfferMappingsRequest;
+import com.marketplacecontracts.yandex.model.UpdateStockItemDTO;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bulk writes against a loopback server that enforces batch sizes, item-counted quotas and per-offer refusals. */
+class BulkWritesTest {
+
+  private static final long BUSINESS = 7L;
+  private static final long CAMPAIGN = 9L;
+
+  private final BulkServer server = new BulkServer();
+  @TempDir
+  Path dir;
+  // functional tests: no client-side quota (the quota test sets its own)
+  private YandexMarketClient client = client(RateLimitConfig.disabled(), RetryConfig.none());
+
+  private YandexMarketClient client(RateLimitConfig limits, RetryConfig retry) {
+    return YandexMarketClient.builder().baseUrl(server.url()).apiKey("ACMA:secret-key").rateLimit(limits)
+        .retry(retry).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  static List<PriceUpdate> prices(int n, int base) {
+    return IntStream.range(0, n).mapToObj(i -> new PriceUpdate("offer-" + i, BigDecimal.valueOf(base + i),
+        CurrencyType.RUR, null)).toList();
+  }
+
+  @Test
+  void aRefusalNamingOffersRejectsThoseWithTheirOwnCodeAndTheRestOfTheirRequestIsSentAgain() {
+    server.refused.addAll(List.of("offer-17", "offer-2500"));
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, CAMPAIGN, PriceWrites.Target.CAMPAIGN);
+
+    BulkWrite.Report<PriceUpdate> report = writes.job(prices(5000, 100)).checkpoint(checkpoint).run();
+
+    assertThat(report.in(State.REJECTED)).extracting(o -> o.item().offerId()).containsExactly("offer-17",
+        "offer-2500");
+    assertThat(report.in(State.REJECTED)).allSatisfy(o -> {
+      assertThat(o.errorCode()).isEqualTo("INVALID_PRICE");
+      assertThat(o.errorMessage()).contains(o.item().offerId()).contains("below the allowed minimum");
+    });
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(4998);
+    assertThat(server.received).hasSize(4998).doesNotContainKeys("offer-17", "offer-2500");
+    assertThat(server.received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+
+    int before = server.requests.get();
+    BulkWrite.Report<PriceUpdate> resumed = writes.job(prices(5000, 100)).checkpoint(checkpoint).run();
+    assertThat(server.requests.get()).isEqualTo(before);
+    assertThat(resumed.in(State.REJECTED)).hasSize(2).allSatisfy(o -> assertThat(o.errorCode())
+        .isEqualTo("INVALID_PRICE"));
+  }
+
+  @Test
+  void chunksKeepToTheItemQuotaWithoutA420AndProgressCountsDown() {
+    client.close();
+    // the marketplace's 10,000 offers a minute scaled to 4,000 a second, on both sides
+    client = client(RateLimitConfig.fromSpec().withQuota("updatePrices", RateLimitConfig.Quota.items(4000,
+        Duration.ofSeconds(1), "offers")), RetryConfig.none());
+    server.quota(4000, 1000);
+    List<BulkWrite.Progress> progress = new ArrayList<>();
+
+    BulkWrite.Report<PriceUpdate> report = PriceWrites.of(client, BUSINESS, CAMPAIGN, PriceWrites.Target.CAMPAIGN)
+        .job(prices(16_000, 1)).parallel(4).onProgress(p -> {
+          synchronized (progress) {
+            progress.add(p);
+          }
+        }).run();
+
+    assertThat(report.in(State.NOT_SENT)).as("%s", report.in(State.NOT_SENT).stream().findFirst()
+        .map(BulkWrite.Outcome::failure).orElse(null)).isEmpty();
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(16_000);
+    assertThat(server.quota420.get()).isZero();
+    assertThat(server.tooLarge.get()).isZero();
+    assertThat(server.bodies).allSatisfy(body -> assertThat(body.split("\"offerId\"", -1).length - 1)
+        .isLessThanOrEqualTo(2000));
+    BulkWrite.Progress last = progress.stream().max((a, b) -> Integer.compare(a.done(), b.done())).orElseThrow();
+    assertThat(last.done()).isEqualTo(16_000);
+    assertThat(last.accepted()).isEqualTo(16_000);
+    assertThat(last.itemsPerSecond()).isPositive();
+    assertThat(last.remaining()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void chunksAreTheDeclaredBatchSizeAndNoLargerThanTheItemQuota() throws Exception {
+    ApiOperation updatePrices = PricesApi.class.getMethod("updatePrices", Long.class,
+        com.marketplacecontracts.yandex.model.UpdatePricesRequest.class).getAnnotation(ApiOperation.class);
+    ApiOperation business = PricesApi.class.getMethod("updateBusinessPrices", Long.class,
+        com.marketplacecontracts.yandex.model.UpdateBusinessPricesRequest.class).getAnnotation(ApiOperation.class);
+
+    assertThat(BulkWrite.chunkSize(updatePrices, 0)).isEqualTo(2000);
+    assertThat(BulkWrite.chunkSize(business, 0)).isEqualTo(500);
+    assertThat(BulkWrite.chunkSize(updatePrices, 300)).isEqualTo(300);
+    assertThat(BulkWrite.chunkSize(business, 5000)).isEqualTo(500);
+  }
+
+  @Test
+  void anIdempotentChunkWithoutAVerdictIsSentAgainByTheNextRunAndOnlyIt() {
+    server.failing = n -> n == 1;
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS);
+
+    BulkWrite.Report<PriceUpdate> first = writes.job(prices(1500, 1)).checkpoint(checkpoint).run();
+    assertThat(first.in(State.NOT_SENT)).hasSize(500).allSatisfy(o -> assertThat(o.position()).isBetween(500, 999));
+
+    server.failing = n -> false;
+    BulkWrite.Report<PriceUpdate> resumed = writes.job(prices(1500, 1)).checkpoint(checkpoint).run();
+
+    assertThat(resumed.count(State.ACCEPTED)).isEqualTo(1500);
+    assertThat(server.received).hasSize(1500);
+    assertThat(server.received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+  }
+
+  @Test
+  void thePriceMethodFollowsTheBusinessesOnlyDefaultPriceSetting() {
+    server.onlyDefaultPrice = true;
+    assertThat(PriceWrites.forBusiness(client, BUSINESS, CAMPAIGN).target()).isEqualTo(PriceWrites.Target.BUSINESS);
+    server.onlyDefaultPrice = false;
+    assertThat(PriceWrites.forBusiness(client, BUSINESS, CAMPAIGN).target()).isEqualTo(PriceWrites.Target.CAMPAIGN);
+    assertThat(PriceWrites.forBusiness(client, BUSINESS, null).target()).isEqualTo(PriceWrites.Target.BUSINESS);
+
+    PriceWrites.forBusiness(client, BUSINESS, null).job(prices(600, 5)).run();
+    assertThat(server.bodies).hasSize(2); // 500 a request at business level
+  }
+
+  @Test
+  void theStockMethodFollowsTheCabinetsWarehouseGroupsAndAZeroIsSent() {
+    server.warehouseGroups = false;
+    StockWrites v3 = StockWrites.forBusiness(client, BUSINESS, null);
+    assertThat(v3.method()).isEqualTo(StockWrites.Method.BUSINESS_V3);
+    BulkWrite.Report<StockUpdate> written = v3.job(List.of(new StockUpdate("sku-sold-out", 0, "wh-1", null),
+        new StockUpdate("sku-7", 7, "wh-1", null))).run();
+    assertThat(written.count(State.ACCEPTED)).isEqualTo(2);
+    assertThat(server.bodies.get(0)).contains("\"count\":0").contains("\"partnerWarehouseId\":\"wh-1\"");
+    assertThat(server.values).containsEntry("sku-sold-out@wh-1", 0L);
+
+    server.warehouseGroups = true;
+    assertThatThrownBy(() -> StockWrites.forBusiness(client, BUSINESS, null))
+        .hasMessageContaining("warehouse groups");
+    StockWrites v2 = StockWrites.forBusiness(client, BUSINESS, CAMPAIGN);
+    assertThat(v2.method()).isEqualTo(StockWrites.Method.CAMPAIGN_V2);
+    v2.job(List.of(new StockUpdate("sku-zero", 0, null, null))).run();
+    assertThat(server.bodies.get(1)).contains("{\"sku\":\"sku-zero\",\"items\":[{\"count\":0}]}");
+    assertThat(v2.verify(List.of(new StockUpdate("sku-zero", 0, null, null)))).isEmpty();
+    assertThat(v2.verify(List.of(new StockUpdate("sku-zero", 3, null, null))))
+        .containsExactly(new Mismatch("sku-zero", "3", "0"));
+  }
+
+  @Test
+  void aRepeatedOfferOrAMissingWarehouseIsRefusedBeforeAnythingIsSent() {
+    List<PriceUpdate> twice = new ArrayList<>(prices(3, 1));
+    twice.add(new PriceUpdate("offer-1", BigDecimal.TEN, CurrencyType.RUR, null));
+    assertThatThrownBy(() -> PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS).job(twice))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("offers[3].offerId");
+    assertThatThrownBy(() -> StockWrites.of(client, BUSINESS, null, StockWrites.Method.BUSINESS_V3)
+        .job(List.of(new StockUpdate("s", 1, null, null)))).isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("skuItems[0].partnerWarehouseId");
+    assertThat(server.requests.get()).isZero();
+  }
+
+  @Test
+  void zeroAndFalseAreWrittenNotDropped() {
+    var moshi = MoshiFactory.create();
+    assertThat(moshi.adapter(UpdateStockItemDTO.class).toJson(new UpdateStockItemDTO().count(0L)))
+        .isEqualTo("{\"count\":0}");
+    assertThat(moshi.adapter(UpdateOfferMappingsRequest.class).toJson(new UpdateOfferMappingsRequest()
+        .onlyPartnerMediaContent(false))).contains("\"onlyPartnerMediaContent\":false");
+  }
+
+  @Test
+  void pricesReadBackEqualToWhatWasWrittenShowNoMismatchAndAChangedOneIsReported() {
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS);
+    List<PriceUpdate> prices = prices(450, 10);
+    writes.job(prices).run();
+
+    assertThat(writes.verify(prices)).isEmpty();
+    server.values.put("offer-3", "99");
+    assertThat(writes.verify(prices)).containsExactly(new Mismatch("offer-3", "13 RUR", "99 RUR"));
+  }
+
+  @Test
+  void aCheckpointThatIsASymbolicLinkOrAnotherFileIsRefused() throws Exception {
+    Path target = Files.writeString(dir.resolve("prices.csv"), "offerId,price\noffer-1,10\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.ckpt"), target);
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS);
+
+    assertThatThrownBy(() -> writes.job(prices(3, 1)).checkpoint(link).run()).hasMessageContaining("symbolic link");
+    assertThatThrownBy(() -> writes.job(prices(3, 1)).checkpoint(target).run())
+        .hasMessageContaining("another input");
+    assertThat(Files.readString(target)).isEqualTo("offerId,price\noffer-1,10\n");
+    assertThat(server.requests.get()).isZero();
+  }
+
+  @Test
+  void garbageAndOverlongLinesInACheckpointAreIgnoredAndTheirItemsSent() throws Exception {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS);
+    writes.job(prices(1000, 1)).checkpoint(checkpoint).run();
+    List<String> lines = Files.readAllLines(checkpoint);
+    // the second chunk's record replaced by garbage: a forged range past the input, an overlong line, bad bytes
+    Files.write(checkpoint, (lines.get(0) + "\n" + lines.get(1) + "\n"
+        + "{\"from\":999999999,\"size\":5,\"state\":\"ACCEPTED\"}\n" + "x".repeat(10_000) + "\n").getBytes());
+    Files.write(checkpoint, new byte[] {(byte) 0xC3, (byte) 0x28, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+    server.received.clear();
+
+    BulkWrite.Report<PriceUpdate> resumed = writes.job(prices(1000, 1)).checkpoint(checkpoint).run();
+
+    assertThat(resumed.count(State.ACCEPTED)).isEqualTo(1000);
+    assertThat(server.received).hasSize(500).containsKey("offer-500").doesNotContainKey("offer-499");
+  }
+}
