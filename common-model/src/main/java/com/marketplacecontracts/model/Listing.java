@@ -28,15 +28,26 @@ import java.util.Set;
  * @param currentCard  the marketplace card it is matched to; null when none
  * @param awaitingCard the card waiting for moderation; null when none (always, in the business catalog)
  * @param rejectedCard the last card rejected; null when none (always, in the business catalog)
+ * @param currency     the price's currency, ISO 4217 (Yandex's {@code RUR} is {@code RUB}); null when the
+ *                     marketplace sends none (the legacy catalog, Teez)
  */
 public record Listing(Marketplace marketplace, String sellerSku, Long productId, Integer requestIndex, String name,
     String vendor, String vendorCode, Set<String> barcodes, BigDecimal price, ModerationState state,
     String rawState, List<Issue> issues, List<ListingVariant> variants, MarketCard currentCard,
-    MarketCard awaitingCard, MarketCard rejectedCard) {
+    MarketCard awaitingCard, MarketCard rejectedCard, String currency) {
 
   public Listing {
     barcodes = Set.copyOf(barcodes);
     issues = List.copyOf(issues);
     variants = List.copyOf(variants);
+  }
+
+  /** A listing whose price comes without a currency (the shape of earlier versions). */
+  public Listing(Marketplace marketplace, String sellerSku, Long productId, Integer requestIndex, String name,
+      String vendor, String vendorCode, Set<String> barcodes, BigDecimal price, ModerationState state,
+      String rawState, List<Issue> issues, List<ListingVariant> variants, MarketCard currentCard,
+      MarketCard awaitingCard, MarketCard rejectedCard) {
+    this(marketplace, sellerSku, productId, requestIndex, name, vendor, vendorCode, barcodes, price, state, rawState,
+        issues, variants, currentCard, awaitingCard, rejectedCard, null);
   }
 }

@@ -58,14 +58,9 @@ class MappingCoverageTest {
       Map.entry("TokenResponse", "authentication, not domain data"),
       Map.entry("LegacyWeightDimensionsDTO", "logistics detail, not in the neutral listing"),
       Map.entry("LegacyTimePeriodDTO", "shelf life / warranty periods, not in the neutral listing"),
-      Map.entry("BusinessOrderItemDTO", "order lines; the neutral order is the order's state, not its contents"),
       Map.entry("BriefOrderItemInstanceDTO", "marking codes of order lines; checked through IdentifierCheck"),
       Map.entry("OrderItemInstanceDTO", "marking codes of order lines; checked through IdentifierCheck"),
       Map.entry("OrderItemUnitStatusDTO", "per-unit line statuses, order contents"),
-      Map.entry("ItemPriceDTO", "line money breakdown, not in the neutral order"),
-      Map.entry("OrderPriceDTO", "order money breakdown, not in the neutral order"),
-      Map.entry("DeliveryPriceDTO", "delivery money breakdown, not in the neutral order"),
-      Map.entry("CurrencyValueDTO", "part of the money breakdowns, not in the neutral order"),
       Map.entry("BusinessOrderDeliveryDTO", "delivery and logistics, not in the neutral order"),
       Map.entry("BusinessOrderDeliveryDatesDTO", "delivery and logistics, not in the neutral order"),
       Map.entry("BusinessOrderCourierDeliveryDTO", "delivery and logistics, not in the neutral order"),
@@ -82,7 +77,10 @@ class MappingCoverageTest {
       Map.entry("RegionDTO", "delivery region, logistics"),
       Map.entry("OrderTrackDTO", "tracking numbers, logistics"),
       Map.entry("BusinessOrderServicesDTO", "paid delivery services, not in the neutral order"),
-      Map.entry("DigitalGoodsDeliveryDetailsDTO", "digital goods delivery, logistics"));
+      Map.entry("DigitalGoodsDeliveryDetailsDTO", "digital goods delivery, logistics"),
+      Map.entry("LogisticPickupPointDTO", "where to collect returned goods: an address, logistics"),
+      Map.entry("PickupAddressDTO", "where to collect returned goods: an address, logistics"),
+      Map.entry("ReturnInstanceDTO", "marking codes (CIS, IMEI) and stock types of single returned units"));
 
   /** Single fields not mapped, with the reason. */
   private static final Map<String, String> FIELDS_NOT_MAPPED = Map.ofEntries(
@@ -122,7 +120,6 @@ class MappingCoverageTest {
       Map.entry("GetMappingDTO.marketSkuName", "display name of the card"),
       Map.entry("GetMappingDTO.marketModelName", "deprecated by the marketplace"),
       Map.entry("GetMappingDTO.marketCategoryName", "display name of the category"),
-      Map.entry("GetPriceWithDiscountDTO.currencyId", "the neutral listing's price has no currency (as for the legacy catalog)"),
       Map.entry("GetPriceWithDiscountDTO.discountBase", "crossed-out price, not in the neutral listing"),
       Map.entry("GetPriceWithDiscountDTO.updatedAt", "price bookkeeping"),
       Map.entry("GetOfferDTO.marketCategoryId", "the category the seller chose; the card's category is mapped"),
@@ -154,21 +151,24 @@ class MappingCoverageTest {
       Map.entry("GetOfferDTO.archived", "the seller's archive flag; the filter selects it, the neutral listing has no place for it"),
       Map.entry("GetOfferDTO.groupId", "variant grouping on one card"),
       Map.entry("GetBusinessOrdersResponse.paging", "consumed by the pager"),
-      Map.entry("BusinessOrderDTO.campaignId", "which shop of the business; the neutral order is per business"),
-      Map.entry("BusinessOrderDTO.externalOrderId", "the seller's own order number"),
-      Map.entry("BusinessOrderDTO.programType", "fulfilment model, not the order's state"),
-      Map.entry("BusinessOrderDTO.substatus", "why a status was reached; the raw status is kept"),
-      Map.entry("BusinessOrderDTO.updateDate", "bookkeeping; creation time is the neutral one"),
-      Map.entry("BusinessOrderDTO.paymentType", "payment detail, not in the neutral order"),
-      Map.entry("BusinessOrderDTO.paymentMethod", "payment detail, not in the neutral order"),
-      Map.entry("BusinessOrderDTO.fake", "test orders; a filter selects them"),
-      Map.entry("BusinessOrderDTO.items", "order contents"),
-      Map.entry("BusinessOrderDTO.prices", "money breakdown"),
       Map.entry("BusinessOrderDTO.delivery", "logistics"),
+      Map.entry("BusinessOrderItemDTO.instances", "marking codes of single units; checked through IdentifierCheck"),
+      Map.entry("BusinessOrderItemDTO.requiredInstanceTypes", "which marking codes a line needs; IdentifierCheck"),
+      Map.entry("BusinessOrderItemDTO.itemStatuses", "per-unit line statuses; the order's status is mapped"),
+      Map.entry("BusinessOrderItemDTO.tags", "line labels for the marketplace's programmes"),
+      Map.entry("GetReturnsResponse.status", "wrapper status"),
+      Map.entry("GetReturnResponse.status", "wrapper status"),
+      Map.entry("PagedReturnsDTO.paging", "consumed by the pager"),
+      Map.entry("ReturnDTO.logisticPickupPoint", "where to collect the goods: an address, logistics"),
+      Map.entry("ReturnItemDTO.instances", "marking codes (CIS, IMEI) of single returned units"),
+      Map.entry("ReturnDTO.refundAmount", "deprecated by the marketplace; amount carries it with its currency"),
+      Map.entry("ReturnDecisionDTO.refundAmount", "deprecated by the marketplace; amount carries it with its currency"),
+      Map.entry("ReturnDecisionDTO.partnerCompensation",
+          "deprecated by the marketplace; partnerCompensationAmount carries it with its currency"),
+      Map.entry("ReturnDecisionDTO.images", "photo hashes, media"),
       Map.entry("BusinessOrderDTO.services", "paid delivery services"),
       Map.entry("BusinessOrderDTO.buyerType", "buyer detail"),
       Map.entry("BusinessOrderDTO.notes", "the buyer's free text"),
-      Map.entry("BusinessOrderDTO.cancelRequested", "a pending cancellation request, not a status"),
       Map.entry("BusinessOrderDTO.sourcePlatform", "where the buyer ordered from"));
 
   /**
@@ -181,7 +181,9 @@ class MappingCoverageTest {
       com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse.class,
       com.marketplacecontracts.yandex.model.GetOperationsResponse.class,
       com.marketplacecontracts.yandex.model.ApiErrorResponse.class,
-      com.marketplacecontracts.yandex.model.GetBusinessOrdersResponse.class);
+      com.marketplacecontracts.yandex.model.GetBusinessOrdersResponse.class,
+      com.marketplacecontracts.yandex.model.GetReturnsResponse.class,
+      com.marketplacecontracts.yandex.model.GetReturnResponse.class);
 
   @Test
   void everyGeneratedFieldIsMappedOrDeliberatelyLeftOut() {

@@ -61,7 +61,7 @@ public final class YandexMapper {
       "GetOfferMappingDTO.offer", "GetOfferMappingDTO.mapping",
       "GetOfferDTO.offerId", "GetOfferDTO.name", "GetOfferDTO.vendor", "GetOfferDTO.vendorCode",
       "GetOfferDTO.barcodes", "GetOfferDTO.basicPrice", "GetOfferDTO.cardStatus", "GetOfferDTO.campaigns",
-      "GetPriceWithDiscountDTO.value", "OfferCampaignStatusDTO.campaignId", "OfferCampaignStatusDTO.status",
+      "GetPriceWithDiscountDTO.value", "GetPriceWithDiscountDTO.currencyId", "OfferCampaignStatusDTO.campaignId", "OfferCampaignStatusDTO.status",
       "GetMappingDTO.marketSku", "GetMappingDTO.marketCategoryId",
       "ApiErrorResponse.errors", "ApiErrorDTO.code", "ApiErrorDTO.message");
 
@@ -144,7 +144,12 @@ public final class YandexMapper {
     return new Listing(Marketplace.YANDEX_MARKET, offer.getOfferId(), null, null, offer.getName(), offer.getVendor(),
         offer.getVendorCode(), offer.getBarcodes() == null ? Set.of() : withoutNulls(offer.getBarcodes()),
         offer.getBasicPrice() == null ? null : offer.getBasicPrice().getValue(), state, rawCard, issues, List.of(),
-        card, null, null);
+        card, null, null, offer.getBasicPrice() == null ? null : iso(offer.getBasicPrice().getCurrencyIdAsString()));
+  }
+
+  /** Yandex names the rouble {@code RUR} (its pre-1998 code); the neutral records use ISO 4217's {@code RUB}. */
+  private static String iso(String yandexCurrency) {
+    return "RUR".equals(yandexCurrency) ? "RUB" : yandexCurrency;
   }
 
   /** Card status of the business catalog → moderation state. */

@@ -81,7 +81,7 @@ class YandexMapperTest {
     assertThat(listing).isEqualTo(new Listing(Marketplace.YANDEX_MARKET, "SKU-1", null, null, "Дрель", "Makita",
         "HP1630", Set.of("4601"), new BigDecimal("5490.50"), ModerationState.NEEDS_ACTION,
         "HAS_CARD_CAN_UPDATE", List.of(new Issue("NO_STOCKS", null, "campaigns[12]")), List.of(),
-        new MarketCard(100956451345L, null, 91597L), null, null));
+        new MarketCard(100956451345L, null, 91597L), null, null, "RUB"));
   }
 
   @Test

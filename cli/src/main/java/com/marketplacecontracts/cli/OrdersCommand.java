@@ -1,0 +1,196 @@
+package com.marketplacecontracts.cli;
+
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.model.Money;
+import com.marketplacecontracts.model.Order;
+import com.marketplacecontracts.model.yandex.YandexSellerDayMapper;
+import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.marketplacecontracts.yandex.day.OrderActions;
+import com.marketplacecontracts.yandex.day.OrderHistory;
+import com.marketplacecontracts.yandex.model.GetBusinessOrdersRequest;
+import com.marketplacecontracts.yandex.model.OrderStateDTO;
+import com.marketplacecontracts.yandex.model.OrderStatusType;
+import com.marketplacecontracts.yandex.model.OrderSubstatusType;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/** The order commands of the seller's day: {@code yandex orders}, {@code order-status}, {@code labels}. */
+final class OrdersCommand {
+
+  private OrdersCommand() {
+  }
+
+  /** The order statuses a user may give. */
+  static final class Statuses extends KnownValues<OrderStatusType> {
+    Statuses() {
+      super(OrderStatusType.class);
+    }
+  }
+
+  /** The order substatuses a user may give. */
+  static final class Substatuses extends KnownValues<OrderSubstatusType> {
+    Substatuses() {
+      super(OrderSubstatusType.class);
+    }
+  }
+
+  /** {@code marketplace yandex orders --business-id B --from D --to D [--status S]... [--campaign-id C]...} */
+  @Command(name = "orders", mixinStandardHelpOptions = true,
+      description = {"The business's orders created from --from to --to (both days included), over"
+          + " getBusinessOrders (POST v1/businesses/{businessId}/orders).",
+          "Any period: asked in 30-day windows, each paged, every order once. A table, or JSON lines with --json."})
+  static final class Orders extends YandexCommand.Base {
+    @Option(names = "--business-id", required = true, paramLabel = "B", description = "Business (cabinet) id.")
+    long businessId;
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day of creation.")
+    LocalDate from;
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day, included.")
+    LocalDate to;
+    @Option(names = "--status", paramLabel = "S", completionCandidates = Statuses.class, converter = Statuses.class,
+        description = "Only orders in this status (repeatable): ${COMPLETION-CANDIDATES}")
+    List<OrderStatusType> statuses = new ArrayList<>();
+    @Option(names = "--campaign-id", paramLabel = "C", description = "Only this shop's orders (repeatable).")
+    List<Long> campaignIds = new ArrayList<>();
+
+    @Override
+    Integer run(YandexMarketClient market, Output output) {
+      if (to.isBefore(from)) {
+        throw new ParameterException(spec.commandLine(), "--to (" + to + ") is before --from (" + from + ")");
+      }
+      for (OrderStatusType status : statuses) {
+        if (OrderActions.NOT_FILTERABLE.contains(status)) {
+          throw new ParameterException(spec.commandLine(), "--status " + status.getValue() + " is refused by the"
+              + " order list as a filter; filter on another status");
+        }
+      }
+      Set<OrderStatusType> wanted = statuses.isEmpty() ? null : new LinkedHashSet<>(statuses);
+      Set<Long> shops = campaignIds.isEmpty() ? null : new LinkedHashSet<>(campaignIds);
+      OrderHistory history = OrderHistory.of(market, businessId, from, to.plusDays(1),
+          () -> new GetBusinessOrdersRequest().statuses(wanted).campaignIds(shops));
+      output.progress(history.windows().size() + " window(s) of at most " + OrderHistory.WINDOW_DAYS + " days");
+      if (!output.json()) {
+        output.println(String.format("%-14s %-10s %-12s %-22s %-20s %5s  %s", "ORDER", "SHOP", "STATUS",
+            "SUBSTATUS", "CREATED", "LINES", "PAYMENT"));
+      }
+      long count = 0;
+      for (var dto : history) {
+        Order order = YandexSellerDayMapper.order(dto);
+        if (output.json()) {
+          output.json(order);
+        } else {
+          Money paid = order.money().payment();
+          output.println(String.format("%-14s %-10s %-12s %-22s %-20s %5d  %s", order.orderId(),
+              text(order.shopId()), text(order.rawStatus()), text(order.rawSubstatus()),
+              order.createdAt() == null ? "" : order.createdAt().toLocalDateTime().toString(), order.lines().size(),
+              paid == null ? "" : paid.amount().toPlainString() + " " + paid.currency()));
+        }
+        count++;
+      }
+      output.progress(count + " orders");
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code marketplace yandex order-status ORDER... --campaign-id C --status S [--substatus SS]} */
+  @Command(name = "order-status", mixinStandardHelpOptions = true,
+      description = {"Change orders' status (POST v2/campaigns/{campaignId}/orders/status-update, 30 a request).",
+          "One outcome per order: UPDATED, REJECTED (with the marketplace's words), NOT_SENT or UNKNOWN (re-read the"
+              + " order; a status change is never sent twice). Exit code: the worst outcome."})
+  static final class OrderStatus extends YandexCommand.Base {
+    @Parameters(paramLabel = "ORDER", arity = "1..*", description = "Order id(s).")
+    List<Long> orderIds;
+    @Option(names = "--campaign-id", required = true, paramLabel = "C", description = "The shop's campaign id.")
+    long campaignId;
+    @Option(names = "--status", required = true, paramLabel = "S", completionCandidates = Statuses.class,
+        converter = Statuses.class, description = "The new status: ${COMPLETION-CANDIDATES}")
+    OrderStatusType status;
+    @Option(names = "--substatus", paramLabel = "SS", completionCandidates = Substatuses.class,
+        converter = Substatuses.class, description = "The substatus (e.g. READY_TO_SHIP, SHOP_FAILED).")
+    OrderSubstatusType substatus;
+
+    /** JSON line of one order's outcome. */
+    record Line(long orderId, String status, String substatus, String result, String detail) {
+    }
+
+    @Override
+    Integer run(YandexMarketClient market, Output output) {
+      List<Long> ids = List.copyOf(new LinkedHashSet<>(orderIds));
+      if (ids.size() < orderIds.size()) {
+        throw new ParameterException(spec.commandLine(), "ORDER: each order at most once (it would be changed"
+            + " twice)");
+      }
+      List<OrderStateDTO> changes = ids.stream().map(id -> OrderActions.change(id, status, substatus)).toList();
+      List<OrderActions.StatusOutcome> outcomes = OrderActions.of(market).updateStatuses(campaignId, changes);
+      int code = ExitCodes.OK;
+      for (OrderActions.StatusOutcome outcome : outcomes) {
+        Line line = new Line(outcome.orderId(), outcome.status(), outcome.substatus(), outcome.result().name(),
+            outcome.detail());
+        if (output.json()) {
+          output.json(line);
+        } else {
+          output.println(outcome.orderId() + "  " + outcome.result() + (outcome.detail() == null ? ""
+              : "  " + outcome.detail()));
+        }
+        code = Math.max(code, switch (outcome.result()) {
+          case UPDATED -> ExitCodes.OK;
+          case REJECTED -> ExitCodes.REJECTED;
+          case NOT_SENT -> ExitCodes.RATE_LIMITED;
+          case UNKNOWN -> ExitCodes.FAILURE;
+        });
+      }
+      return code;
+    }
+  }
+
+  /** {@code marketplace yandex labels ORDER... --campaign-id C --output DIR} */
+  @Command(name = "labels", mixinStandardHelpOptions = true,
+      description = {"Save each order's box labels as one PDF, DIR/order-ID.pdf"
+          + " (GET v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels).",
+          "Several orders are fetched 4 at a time within the quota; one line per order, the exit code of the worst."})
+  static final class Labels extends YandexCommand.Base {
+    @Parameters(paramLabel = "ORDER", arity = "1..*", description = "Order id(s).")
+    List<Long> orderIds;
+    @Option(names = "--campaign-id", required = true, paramLabel = "C", description = "The shop's campaign id.")
+    long campaignId;
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the PDF files.")
+    Path output;
+
+    /** JSON line of one order's labels. */
+    record Line(long orderId, String file, long bytes, String error) {
+    }
+
+    @Override
+    Integer run(YandexMarketClient market, Output out) {
+      if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
+        throw new ParameterException(spec.commandLine(), "--output " + output + " is a file, not a folder");
+      }
+      List<OrderActions.LabelOutcome> outcomes = OrderActions.of(market).labels(campaignId, orderIds, output, 4);
+      int code = ExitCodes.OK;
+      for (OrderActions.LabelOutcome outcome : outcomes) {
+        MarketplaceException failure = outcome.failure();
+        if (out.json()) {
+          out.json(new Line(outcome.orderId(), outcome.saved() ? outcome.file().toString() : null, outcome.bytes(),
+              failure == null ? null : failure.getMessage()));
+        } else if (outcome.saved()) {
+          out.println(outcome.orderId() + "  " + outcome.file() + "  " + outcome.bytes() + " bytes");
+        } else {
+          out.println(outcome.orderId() + "  failed: " + failure.getMessage());
+        }
+        code = Math.max(code, failure == null ? ExitCodes.OK : ExitCodes.of(failure));
+      }
+      return code;
+    }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}
