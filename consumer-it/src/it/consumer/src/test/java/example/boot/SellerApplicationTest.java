@@ -38,9 +38,11 @@ class SellerApplicationTest {
       assertEquals(List.of(), app.getBean(SellerApplication.Drift.class).found);
       assertEquals(List.of(), mock.violations());
 
-      // The meters the application has, as /actuator/metrics would list them (the clients' own once a metrics
-      // module is on the class path).
+      // The meters the application has, as /actuator/metrics lists them: with metrics-micrometer on the class
+      // path the starter measures every call of the clients.
       MeterRegistry registry = app.getBean(MeterRegistry.class);
+      assertEquals(1, registry.get("marketplace.client.calls").tag("operation", "getOrderIdentifiersStatus")
+          .tag("outcome", "success").timer().count());
       System.out.println("Boot application metrics: " + registry.getMeters().size() + " meters, marketplace ones: "
           + registry.getMeters().stream().map(m -> m.getId().getName()).filter(n -> n.startsWith("marketplace"))
               .distinct().sorted().toList());
