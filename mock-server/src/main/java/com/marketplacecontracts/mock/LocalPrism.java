@@ -67,6 +67,7 @@ final class LocalPrism implements PrismServer {
     }
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean listening = new java.util.concurrent.atomic.AtomicBoolean();
     Thread reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -74,6 +75,7 @@ final class LocalPrism implements PrismServer {
         while ((line = lines.readLine()) != null) {
           log.add(line);
           if (line.contains(READY)) {
+            listening.set(true);
             ready.countDown();
           }
         }
@@ -88,11 +90,15 @@ final class LocalPrism implements PrismServer {
     RUNNING.add(server);
     try {
       boolean said = ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (!process.isAlive()) {
+      if (said && !listening.get()) {
+        // its output ended without the ready line: it is stopping (the watchdog may take a moment to follow)
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+      if (!process.isAlive() || (said && !listening.get())) {
         server.close();
         // Prism's own words (a spec it cannot read, a port in use, a Node too old), not a timeout
-        throw new PrismUnavailableException("Prism stopped at start-up (exit " + process.exitValue() + "): "
-            + tail(log));
+        throw new PrismUnavailableException("Prism stopped at start-up"
+            + (process.isAlive() ? "" : " (exit " + process.exitValue() + ")") + ": " + tail(log));
       }
       if (!said) {
         server.close();
