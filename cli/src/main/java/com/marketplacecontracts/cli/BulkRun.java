@@ -1,0 +1,188 @@
+package com.marketplacecontracts.cli;
+
+import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.operation.Marketplace;
+import com.marketplacecontracts.yandex.day.BulkWrite;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a bulk write for the CLI: the checkpoint beside the input file (refused without {@code --resume} when one
+ * exists), every item's outcome as a JSON line on stdout, progress on stderr (one updating bar on a terminal, else a
+ * line every few seconds), and the exit code of the worst outcome.
+ */
+final class BulkRun {
+
+  /** One item's outcome on stdout. {@code line} is the input line; a field left out is null. */
+  public record ItemOutcome(int position, int line, String offerId, String warehouseId, String state, String code,
+      String message) {
+  }
+
+  /** Seconds between progress lines when stderr is not a terminal. */
+  static final long PLAIN_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
+  private static final Pattern INDEXED = Pattern.compile("[A-Za-z]+\\[(\\d+)](?:\\.(.*))?");
+
+  private BulkRun() {
+  }
+
+  /** The checkpoint to use: {@code given}, else {@code FILE.checkpoint}. */
+  static Path checkpoint(Path file, Path given) {
+    return given != null ? given : file.resolveSibling(file.getFileName() + ".checkpoint");
+  }
+
+  /**
+   * Null when the job may go on; else the exit code after saying why: a checkpoint exists and {@code --resume} was
+   * not given (a second run must not look like a first one).
+   */
+  static Integer refused(Path checkpoint, boolean resume, Output output) {
+    if (!resume && Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
+      output.error("error: the checkpoint " + checkpoint + " exists: this file's job was started before. Add --resume"
+          + " to continue it (items with an outcome are not sent again), or remove the checkpoint to start over;"
+          + " nothing was sent.");
+      return ExitCodes.BAD_INPUT;
+    }
+    if (resume && !Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
+      output.progress("No checkpoint at " + checkpoint + ": starting the job from its first item");
+    }
+    return null;
+  }
+
+  /**
+   * A violation of the library's checks (which index items as {@code offers[i]}), named by the input line instead.
+   */
+  static RequestValidationException byLine(RequestValidationException e, Path file, List<BulkFile.Row> rows) {
+    List<Violation> named = new ArrayList<>();
+    for (Violation v : e.violations()) {
+      Matcher m = INDEXED.matcher(v.field());
+      if (m.matches() && m.group(1).length() < 8 && Integer.parseInt(m.group(1)) < rows.size()) {
+        named.add(new Violation(file.getFileName() + " line " + rows.get(Integer.parseInt(m.group(1))).line() + ": "
+            + (m.group(2) == null ? "item" : m.group(2)), v.value(), v.rule()));
+      } else {
+        named.add(v);
+      }
+    }
+    return new RequestValidationException(Marketplace.YANDEX_MARKET, e.operationId(), named);
+  }
+
+  /** Runs {@code job} and returns the exit code of its worst outcome. */
+  static <I> int run(BulkWrite<I> job, List<BulkFile.Row> rows, Function<I, String> offerId,
+      Function<I, String> warehouseId, String fingerprint, Path checkpoint, Output output, PrintWriter err,
+      boolean quiet, String what) {
+    Bar bar = new Bar(err, quiet, System.console() != null, what);
+    BulkWrite.Report<I> report;
+    try {
+      report = job.fingerprint(fingerprint).checkpoint(checkpoint).onProgress(bar::update)
+          .onOutcome(o -> output.json(new ItemOutcome(o.position(), rows.get(o.position()).line(),
+              offerId.apply(o.item()), warehouseId.apply(o.item()), o.state().name(), code(o), message(o))))
+          .run();
+    } catch (IllegalStateException e) {
+      bar.end();
+      output.error("error: " + e.getMessage() + "; nothing was sent.");
+      return ExitCodes.BAD_INPUT;
+    } catch (UncheckedIOException e) {
+      bar.end();
+      output.error("error: " + e.getMessage() + " (" + e.getCause().getMessage() + "); the job stopped. Items"
+          + " already recorded are kept: run again with --resume.");
+      return ExitCodes.FAILURE;
+    } finally {
+      bar.end();
+    }
+    long accepted = report.count(BulkWrite.State.ACCEPTED);
+    long rejected = report.count(BulkWrite.State.REJECTED);
+    long notSent = report.count(BulkWrite.State.NOT_SENT);
+    output.progress(what + ": " + report.outcomes().size() + " items: " + accepted + " accepted, " + rejected
+        + " rejected, " + notSent + " not sent" + (notSent > 0 ? " (run again with --resume to send what may be"
+        + " sent again; checkpoint " + checkpoint + ")" : ""));
+    return notSent > 0 ? ExitCodes.FAILURE : rejected > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
+  }
+
+  private static String code(BulkWrite.Outcome<?> o) {
+    if (o.errorCode() != null || o.failure() == null || o.state() != BulkWrite.State.NOT_SENT) {
+      return o.errorCode();
+    }
+    MarketplaceException typed = o.failure() instanceof MarketplaceException m ? m
+        : MarketplaceException.carriedBy(o.failure());
+    return typed != null && typed.statusCode() > 0 ? "HTTP_" + typed.statusCode()
+        : o.failure().getClass().getSimpleName();
+  }
+
+  private static String message(BulkWrite.Outcome<?> o) {
+    String text = o.errorMessage();
+    if (text == null && o.failure() != null && o.state() == BulkWrite.State.NOT_SENT) {
+      text = o.failure().getMessage();
+    }
+    if (text == null) {
+      return null;
+    }
+    text = UriMask.mask(text);
+    return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+  }
+
+  /** Progress on stderr: a bar rewritten in place ({@code \r}) on a terminal, else a plain line every 5 s. */
+  static final class Bar {
+    private static final int WIDTH = 30;
+    private final PrintWriter err;
+    private final boolean off;
+    private final boolean terminal;
+    private final String what;
+    private long lastLine = System.nanoTime();
+    private BulkWrite.Progress last;
+    private boolean drawn;
+    private boolean ended;
+
+    Bar(PrintWriter err, boolean off, boolean terminal, String what) {
+      this.err = err;
+      this.off = off;
+      this.terminal = terminal;
+      this.what = what;
+    }
+
+    synchronized void update(BulkWrite.Progress p) {
+      last = p;
+      if (off || ended) {
+        return;
+      }
+      if (terminal) {
+        int filled = p.total() == 0 ? WIDTH : (int) ((long) WIDTH * p.done() / p.total());
+        err.print("\r" + what + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + text(p) + "   ");
+        err.flush();
+        drawn = true;
+      } else if (System.nanoTime() - lastLine >= PLAIN_EVERY_NANOS) {
+        lastLine = System.nanoTime();
+        err.println(what + ": " + text(p));
+        err.flush();
+      }
+    }
+
+    synchronized void end() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      if (drawn) {
+        err.println();
+        err.flush();
+      }
+    }
+
+    private static String text(BulkWrite.Progress p) {
+      int percent = p.total() == 0 ? 100 : (int) (100L * p.done() / p.total());
+      return String.format(Locale.ROOT, "%d%% %d/%d, %d rejected, %d not sent, %.0f items/s%s", percent, p.done(),
+          p.total(), p.rejected(), p.notSent(), p.itemsPerSecond(), p.remaining() == null ? ""
+              : ", " + Target.seconds(p.remaining()) + " left");
+    }
+  }
+}
