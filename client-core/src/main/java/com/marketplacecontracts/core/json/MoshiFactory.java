@@ -66,6 +66,42 @@ public final class MoshiFactory {
     }
   };
 
+  /**
+   * The raw text of a field typed by an open enum (the models keep what the marketplace sent): a value the enum
+   * knows is matched in place ({@link JsonReader#selectString}) and shared, not decoded into a new string each time;
+   * any other value, a number included, is read as Moshi's string adapter reads it. Null stays null.
+   */
+  public static <E extends Enum<E> & OpenEnum> JsonAdapter<String> enumText(Class<E> type) {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      if (constant.getValue() != null) {
+        values.add(constant.getValue());
+      }
+    }
+    String[] known = values.toArray(new String[0]);
+    JsonReader.Options options = JsonReader.Options.of(known);
+    return new JsonAdapter<String>() {
+      @Override
+      public String fromJson(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.NULL) {
+          return reader.nextNull();
+        }
+        int index = reader.selectString(options);
+        return index >= 0 ? known[index] : reader.nextString();
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, String value) throws IOException {
+        writer.value(value);
+      }
+
+      @Override
+      public String toString() {
+        return "JsonAdapter(" + type.getSimpleName() + " text)";
+      }
+    };
+  }
+
   /** The adapters generated with the models ({@link GeneratedAdapter}): no reflection per field when decoding. */
   static final JsonAdapter.Factory GENERATED = new JsonAdapter.Factory() {
     @Override

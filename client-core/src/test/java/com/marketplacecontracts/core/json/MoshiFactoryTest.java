@@ -151,4 +151,17 @@ class MoshiFactoryTest {
           .isInstanceOf(JsonDataException.class).hasMessageContaining("yyyy-MM-dd");
     }
   }
+
+  @Test
+  void anOpenEnumsTextSharesTheKnownValuesAndKeepsAnyOtherAsSent() throws Exception {
+    JsonAdapter<List<String>> adapter = new Moshi.Builder().add((type, annotations, moshi) -> type == String.class
+            ? MoshiFactory.enumText(Colour.class) : null).build()
+            .adapter(Types.newParameterizedType(List.class, String.class));
+
+    List<String> read = adapter.fromJson("[\"RED\", \"ULTRAVIOLET\", null, 12, \"R\\u0045D\"]");
+
+    assertThat(read).containsExactly("RED", "ULTRAVIOLET", null, "12", "RED");
+    assertThat(read.get(0)).isSameAs(Colour.RED.getValue());
+    assertThat(adapter.toJson(read)).isEqualTo("[\"RED\",\"ULTRAVIOLET\",null,\"12\",\"RED\"]");
+  }
 }
