@@ -84,13 +84,13 @@ public final class RunAll {
         scores.get("orderMoshiTyped")[0] / scores.get("orderJacksonDatabind")[0]));
 
     report.add("");
-    report.add("## Call overhead: one 10-offer page (" + OfferPages.json(OfferPages.page(10, null, 2)).length / 1000
-        + " kB) from a loopback server");
+    report.add("## Call overhead: one 10-offer page of getOfferMappings (" + CatalogPages.json(
+        CatalogPages.page(CallOverheadBenchmark.PAGE_SIZE, null, 2)).length / 1000 + " kB) from a loopback server");
     report.add("");
     report.add("| call | µs/call |");
     report.add("| --- | --- |");
     for (String name : List.of("bareOkHttp", "runtimeWithoutDecode", "validateAndBuildCallOnly", "decodeAndMapOnly",
-        "plainRetrofitMoshi", "fullClientCall")) {
+        "plainRetrofitMoshi", "fullClientCall", "fullClientCallAndMapping")) {
       double[] s = scores.get(name);
       report.add(String.format(Locale.ROOT, "| %s | %.1f ± %.1f |", name, s[0], s[1]));
     }
