@@ -12,7 +12,9 @@ import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.yandex.YandexMarketClient;
-import com.marketplacecontracts.yandex.model.GetOfferMappingEntriesResponse;
+import com.marketplacecontracts.yandex.api.BusinessOfferMappingsApi;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsRequest;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.util.List;
@@ -36,13 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import retrofit2.Call;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
-import retrofit2.http.GET;
+import retrofit2.http.Body;
+import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * One full client call (interceptors, validation, error handling, decode, domain mapping) of a 10-offer page from a
- * loopback server, against a bare OkHttp call that reads the same body.
+ * One full client call (interceptors, validation, error handling, decode, domain mapping) of a 10-offer page of the
+ * business catalog ({@code getOfferMappings}, a current operation) from a loopback server, against plain Retrofit +
+ * the same Moshi models and a bare OkHttp call that reads the same body.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,17 +56,21 @@ import retrofit2.http.Query;
 @Measurement(iterations = 5, time = 2)
 public class CallOverheadBenchmark {
 
+  /** Offers on the page answered. */
+  static final int PAGE_SIZE = 10;
+
   /** The same GET, as raw bytes, for measuring the runtime's HTTP path without decoding. */
   public interface RawOffers {
-    @ApiOperation(id = "getOfferMappingEntries", idempotent = true)
-    @GET("v2/campaigns/1/offer-mapping-entries?limit=10")
-    MarketplaceCall<ResponseBody> get();
+    @ApiOperation(id = "getOfferMappings", idempotent = true)
+    @POST("v2/businesses/1/offer-mappings?limit=10")
+    MarketplaceCall<ResponseBody> get(@Body GetOfferMappingsRequest request);
   }
 
   /** The same GET as a plain Retrofit interface: no runtime around it. */
   public interface PlainOffers {
-    @GET("v2/campaigns/{campaignId}/offer-mapping-entries")
-    Call<GetOfferMappingEntriesResponse> get(@Path("campaignId") long campaignId, @Query("limit") int limit);
+    @POST("v2/businesses/{businessId}/offer-mappings")
+    Call<GetOfferMappingsResponse> get(@Path("businessId") long businessId, @Query("limit") int limit,
+        @Body GetOfferMappingsRequest request);
   }
 
   /** A runtime builder for the raw interface. */
@@ -80,15 +88,17 @@ public class CallOverheadBenchmark {
   byte[] page;
   PlainOffers plainRetrofit;
   RawOffers runtimeRaw;
-  JsonAdapter<GetOfferMappingEntriesResponse> adapter;
+  JsonAdapter<GetOfferMappingsResponse> adapter;
+  GetOfferMappingsRequest filter;
   YandexMarketClient client;
   OkHttpClient bare;
   Request request;
 
   @Setup
   public void setUp() {
-    page = OfferPages.json(OfferPages.page(10, null, 2));
-    adapter = MoshiFactory.create().adapter(GetOfferMappingEntriesResponse.class);
+    page = CatalogPages.json(CatalogPages.page(PAGE_SIZE, null, 2));
+    adapter = MoshiFactory.create().adapter(GetOfferMappingsResponse.class);
+    filter = new GetOfferMappingsRequest().archived(false);
     server = new LoopbackServer(exchange -> new LoopbackServer.Answer(200, page));
     // Quotas off: this measures the client's own cost, not waiting for the marketplace's allowance.
     client = YandexMarketClient.builder().baseUrl(server.url()).apiKey("bench-key")
@@ -101,8 +111,9 @@ public class CallOverheadBenchmark {
         new RawBuilder(server.url()).rateLimit(RateLimitConfig.disabled()).build(),
         Credential.header("Api-Key", "bench-key"), moshi -> body -> null);
     runtimeRaw = runtime.api(RawOffers.class);
-    request = new Request.Builder().url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10")
-        .header("Api-Key", "bench-key").build();
+    request = new Request.Builder().url(server.url() + "v2/businesses/1/offer-mappings?limit=10")
+        .header("Api-Key", "bench-key")
+        .post(okhttp3.RequestBody.create("{\"archived\":false}", okhttp3.MediaType.get("application/json"))).build();
   }
 
   @TearDown
@@ -110,11 +121,16 @@ public class CallOverheadBenchmark {
     server.close();
   }
 
+  /** The client's call of the same operation: what plain Retrofit + Moshi does, plus everything the runtime adds. */
   @Benchmark
-  @SuppressWarnings("deprecation")
-  public List<Listing> fullClientCall() {
-    return YandexMapper.listings(client.offerMappings().getOfferMappingEntries(1L, null, null, 10,
-        null, null, null, null, null, null).execute());
+  public GetOfferMappingsResponse fullClientCall() {
+    return client.api(BusinessOfferMappingsApi.class).getOfferMappings(1L, null, PAGE_SIZE, null, filter).execute();
+  }
+
+  /** The same call with each offer mapped to the neutral {@link Listing}, as the catalog pager does. */
+  @Benchmark
+  public List<Listing> fullClientCallAndMapping() {
+    return YandexMapper.listings(fullClientCall());
   }
 
   /** Decoding and mapping the same page without any HTTP: the part of the full call that is not overhead. */
@@ -125,22 +141,20 @@ public class CallOverheadBenchmark {
 
   /** Building the call through the validating proxy (Bean Validation of the parameters), without sending it. */
   @Benchmark
-  @SuppressWarnings("deprecation")
   public Object validateAndBuildCallOnly() {
-    return client.offerMappings().getOfferMappingEntries(1L, null, null, 10, null, null, null, null, null, null)
-        .request();
+    return client.api(BusinessOfferMappingsApi.class).getOfferMappings(1L, null, PAGE_SIZE, null, filter).request();
   }
 
   /** Plain Retrofit + the same Moshi models, no runtime (no validation, interceptors, error handling, mapping). */
   @Benchmark
-  public GetOfferMappingEntriesResponse plainRetrofitMoshi() throws IOException {
-    return plainRetrofit.get(1L, 10).execute().body();
+  public GetOfferMappingsResponse plainRetrofitMoshi() throws IOException {
+    return plainRetrofit.get(1L, PAGE_SIZE, filter).execute().body();
   }
 
   /** The runtime's HTTP path (validation proxy, auth, retry, quota, user agent, error handling), body not decoded. */
   @Benchmark
   public byte[] runtimeWithoutDecode() throws IOException {
-    try (ResponseBody body = runtimeRaw.get().execute()) {
+    try (ResponseBody body = runtimeRaw.get(filter).execute()) {
       return body.bytes();
     }
   }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
+import com.marketplacecontracts.yandex.model.GetBusinessOrdersResponse;
 import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Decoding a 100-offer page of the business catalog ({@code getOfferMappings}, the most the marketplace answers at
  * once; the fields a seller's catalog fills, date-times included): the generated Moshi models, against Moshi's
  * JsonReader merely walking the same bytes (the practical lower bound) and Jackson databind into the same plain
- * classes.
+ * classes; and the same three on a 50-order page of the business order list ({@code getBusinessOrders}, the
+ * seller's daily loop).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,13 +42,17 @@ public class DecodeBenchmark {
   static final int PAGE_SIZE = 100;
 
   byte[] page;
+  byte[] orders;
   JsonAdapter<GetOfferMappingsResponse> moshi;
+  JsonAdapter<GetBusinessOrdersResponse> moshiOrders;
   ObjectMapper jackson;
 
   @Setup
   public void setUp() {
     page = CatalogPages.json(CatalogPages.page(PAGE_SIZE, "next", 1));
+    orders = OrderPages.json(OrderPages.page(OrderPages.PAGE_SIZE, "next", 1));
     moshi = MoshiFactory.create().adapter(GetOfferMappingsResponse.class);
+    moshiOrders = MoshiFactory.create().adapter(GetBusinessOrdersResponse.class);
     // Jackson needs its own reading of date-times (the jsr310 module would do the same: parse the RFC 3339 text).
     // Enums by their JSON value (the generated enums' toString), as Moshi reads them by @Json name.
     jackson = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -57,12 +64,37 @@ public class DecodeBenchmark {
                   com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
                 return OffsetDateTime.parse(parser.getText());
               }
+            }).addDeserializer(LocalDate.class, new com.fasterxml.jackson.databind.JsonDeserializer<>() {
+              @Override
+              public LocalDate deserialize(com.fasterxml.jackson.core.JsonParser parser,
+                  com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
+                return LocalDate.parse(parser.getText());
+              }
             }));
   }
 
   @Benchmark
   public int tokenScan() throws IOException {
-    JsonReader reader = JsonReader.of(new Buffer().write(page));
+    return walk(page);
+  }
+
+  @Benchmark
+  public int orderTokenScan() throws IOException {
+    return walk(orders);
+  }
+
+  @Benchmark
+  public GetBusinessOrdersResponse orderMoshiTyped() throws IOException {
+    return moshiOrders.fromJson(new Buffer().write(orders));
+  }
+
+  @Benchmark
+  public GetBusinessOrdersResponse orderJacksonDatabind() throws IOException {
+    return jackson.readValue(orders, GetBusinessOrdersResponse.class);
+  }
+
+  private static int walk(byte[] json) throws IOException {
+    JsonReader reader = JsonReader.of(new Buffer().write(json));
     int tokens = 0;
     int depth = 0;
     do {

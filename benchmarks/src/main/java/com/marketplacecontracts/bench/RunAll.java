@@ -37,8 +37,9 @@ public final class RunAll {
     int pageBytes = CatalogPages.json(CatalogPages.page(DecodeBenchmark.PAGE_SIZE, "next", 1)).length;
     DecodeBenchmark check = new DecodeBenchmark();
     check.setUp();
-    if (!check.moshiTyped().equals(check.jacksonDatabind())) {
-      throw new IllegalStateException("Moshi and Jackson decode the page differently: the comparison is unfair");
+    if (!check.moshiTyped().equals(check.jacksonDatabind())
+        || !check.orderMoshiTyped().equals(check.orderJacksonDatabind())) {
+      throw new IllegalStateException("Moshi and Jackson decode a page differently: the comparison is unfair");
     }
     Options options = new OptionsBuilder().include(DecodeBenchmark.class.getName())
         .include(CallOverheadBenchmark.class.getName()).build();
@@ -66,14 +67,30 @@ public final class RunAll {
     report.add(String.format(Locale.ROOT, "%nMoshi typed / Jackson databind: %.2f×",
         scores.get("moshiTyped")[0] / scores.get("jacksonDatabind")[0]));
 
+    int orderBytes = OrderPages.json(OrderPages.page(OrderPages.PAGE_SIZE, "next", 1)).length;
     report.add("");
-    report.add("## Call overhead: one 10-offer page (" + OfferPages.json(OfferPages.page(10, null, 2)).length / 1000
-        + " kB) from a loopback server");
+    report.add("## Decode: one 50-order page of the business order list (" + String.format(Locale.ROOT, "%.2f",
+        orderBytes / 1e6) + " MB)");
+    report.add("");
+    report.add("| decoder | pages/s | MB/s | vs token scan |");
+    report.add("| --- | --- | --- | --- |");
+    double orderScan = scores.get("orderTokenScan")[0];
+    for (String name : List.of("orderTokenScan", "orderMoshiTyped", "orderJacksonDatabind")) {
+      double[] s = scores.get(name);
+      report.add(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.1f | %.2f× |", name, s[0], s[1],
+          s[0] * orderBytes / 1e6, s[0] / orderScan));
+    }
+    report.add(String.format(Locale.ROOT, "%nMoshi typed / Jackson databind: %.2f×",
+        scores.get("orderMoshiTyped")[0] / scores.get("orderJacksonDatabind")[0]));
+
+    report.add("");
+    report.add("## Call overhead: one 10-offer page of getOfferMappings (" + CatalogPages.json(
+        CatalogPages.page(CallOverheadBenchmark.PAGE_SIZE, null, 2)).length / 1000 + " kB) from a loopback server");
     report.add("");
     report.add("| call | µs/call |");
     report.add("| --- | --- |");
     for (String name : List.of("bareOkHttp", "runtimeWithoutDecode", "validateAndBuildCallOnly", "decodeAndMapOnly",
-        "plainRetrofitMoshi", "fullClientCall")) {
+        "plainRetrofitMoshi", "fullClientCall", "fullClientCallAndMapping")) {
       double[] s = scores.get(name);
       report.add(String.format(Locale.ROOT, "| %s | %.1f ± %.1f |", name, s[0], s[1]));
     }

@@ -43,7 +43,7 @@ final class SpecIndex {
       .nullableKeywordEnabled(true).pathType(PathType.JSON_PATH).build();
 
   /** One operation: how to recognise its requests and what its bodies must look like. */
-  record Entry(String operationId, String method, Pattern path, JsonSchema requestBody,
+  record Entry(String operationId, String method, Pattern path, String tail, JsonSchema requestBody,
       Map<String, JsonSchema> responses, Set<String> documented) {
 
     /** The schema for {@code status}: exact, then {@code 4XX}-style, then {@code default}; empty when none. */
@@ -89,12 +89,22 @@ final class SpecIndex {
 
   /** The operation a request to {@code method path} belongs to; the path may carry the base URL's prefix. */
   Optional<Entry> find(String method, String path) {
+    // A path can only match a template it ends with the literal tail of: checked first, so the patterns of the
+    // other few hundred operations are not run on every call.
+    String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     for (Entry entry : entries) {
-      if (entry.method.equals(method) && entry.path.matcher(path).matches()) {
+      if (entry.method.equals(method) && trimmed.endsWith(entry.tail) && entry.path.matcher(path).matches()) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
+  }
+
+  /** The literal text after a template's last parameter ({@code /offer-mappings}); empty when it ends with one. */
+  static String tail(String template) {
+    String trimmed = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
+    int parameter = trimmed.lastIndexOf('}');
+    return parameter < 0 ? trimmed : trimmed.substring(parameter + 1);
   }
 
   private static Entry entry(String template, PathItem.HttpMethod method, Operation operation) {
@@ -112,7 +122,7 @@ final class SpecIndex {
       }
     }
     String id = operation.getOperationId() != null ? operation.getOperationId() : method + " " + template;
-    return new Entry(id, method.name(), pathPattern(template), requestBody, Map.copyOf(responses),
+    return new Entry(id, method.name(), pathPattern(template), tail(template), requestBody, Map.copyOf(responses),
         Set.copyOf(documented));
   }
 

@@ -263,8 +263,21 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   private static String newTraceparent() {
+    // Written out by hand: String.format parses its pattern on every call.
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("00-%016x%016x-%016x-01", random.nextLong(), random.nextLong(), random.nextLong());
+    char[] out = "00-00000000000000000000000000000000-0000000000000000-01".toCharArray();
+    hex(random.nextLong(), out, 3);
+    hex(random.nextLong(), out, 19);
+    hex(random.nextLong(), out, 36);
+    return new String(out);
+  }
+
+  /** {@code value} as 16 lower-case hex digits into {@code out} from {@code at}. */
+  private static void hex(long value, char[] out, int at) {
+    for (int i = 15; i >= 0; i--) {
+      out[at + i] = Character.forDigit((int) (value & 0xF), 16);
+      value >>>= 4;
+    }
   }
 
   private static HttpUrl normalize(String url) {

@@ -66,6 +66,42 @@ public final class MoshiFactory {
     }
   };
 
+  /**
+   * The raw text of a field typed by an open enum (the models keep what the marketplace sent): a value the enum
+   * knows is matched in place ({@link JsonReader#selectString}) and shared, not decoded into a new string each time;
+   * any other value, a number included, is read as Moshi's string adapter reads it. Null stays null.
+   */
+  public static <E extends Enum<E> & OpenEnum> JsonAdapter<String> enumText(Class<E> type) {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      if (constant.getValue() != null) {
+        values.add(constant.getValue());
+      }
+    }
+    String[] known = values.toArray(new String[0]);
+    JsonReader.Options options = JsonReader.Options.of(known);
+    return new JsonAdapter<String>() {
+      @Override
+      public String fromJson(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.NULL) {
+          return reader.nextNull();
+        }
+        int index = reader.selectString(options);
+        return index >= 0 ? known[index] : reader.nextString();
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, String value) throws IOException {
+        writer.value(value);
+      }
+
+      @Override
+      public String toString() {
+        return "JsonAdapter(" + type.getSimpleName() + " text)";
+      }
+    };
+  }
+
   /** The adapters generated with the models ({@link GeneratedAdapter}): no reflection per field when decoding. */
   static final JsonAdapter.Factory GENERATED = new JsonAdapter.Factory() {
     @Override
@@ -89,25 +125,31 @@ public final class MoshiFactory {
    * the same form, seconds always present.
    */
   static final JsonAdapter<OffsetDateTime> DATE_TIME = temporal(OffsetDateTime.class,
-      DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from, "an RFC 3339 date-time");
+      DateTimeFormatter.ISO_OFFSET_DATE_TIME, IsoText::dateTime, OffsetDateTime::from, "an RFC 3339 date-time");
 
   /** {@code format: date}: an ISO calendar date ({@code 2026-07-17}), as the Yandex document uses it. */
   static final JsonAdapter<LocalDate> DATE = temporal(LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE,
-      LocalDate::from, "an ISO date (yyyy-MM-dd)");
+      IsoText::date, LocalDate::from, "an ISO date (yyyy-MM-dd)");
 
-  /** A date or time written as text in one ISO form; a value that is not in it names the path (never in full). */
+  /**
+   * A date or time written as text in one ISO form, its usual shape read directly ({@code fast}), any other by the
+   * formatter; a value that is not in the form names the path (never in full).
+   */
   private static <T extends java.time.temporal.TemporalAccessor> JsonAdapter<T> temporal(Class<T> type,
-      DateTimeFormatter format, java.time.temporal.TemporalQuery<T> query, String expected) {
+      DateTimeFormatter format, Parse<T> fast, java.time.temporal.TemporalQuery<T> query, String expected) {
     return new JsonAdapter<>() {
       @Override
       public T fromJson(JsonReader reader) throws IOException {
-        String path = reader.getPath();
         String text = reader.nextString();
+        T value = fast.parse(text);
+        if (value != null) {
+          return value;
+        }
         try {
           return format.parse(text, query);
         } catch (DateTimeParseException e) {
           throw new JsonDataException("Expected " + expected + " but was '"
-              + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "' at path " + path, e);
+              + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "' at path " + pathOfValueRead(reader), e);
         }
       }
 
@@ -162,13 +204,12 @@ public final class MoshiFactory {
     return new JsonAdapter<>() {
       @Override
       public T fromJson(JsonReader reader) throws IOException {
-        String path = reader.getPath();
         String text = numberText(reader, quoted);
         try {
           return parse.parse(text);
         } catch (NumberFormatException | ArithmeticException e) {
           throw new JsonDataException(
-              "Expected " + name + " but was " + text + " at path " + path, e);
+              "Expected " + name + " but was " + text + " at path " + pathOfValueRead(reader), e);
         }
       }
 
@@ -191,13 +232,36 @@ public final class MoshiFactory {
       throw new JsonDataException(
           "Expected a number but was " + token + " at path " + reader.getPath());
     }
-    String path = reader.getPath();
     String text = reader.nextString();
     if (text.length() > MAX_NUMBER_LENGTH) {
-      throw new JsonDataException("a number of " + text.length() + " characters at path " + path
+      throw new JsonDataException("a number of " + text.length() + " characters at path " + pathOfValueRead(reader)
           + " (at most " + MAX_NUMBER_LENGTH + " are read)");
     }
     return text;
+  }
+
+  /**
+   * The path of the value just read, for an error message only: building a path costs as much as reading a short
+   * value, so it is not built for every value in advance. Once an array element is read the reader's index has
+   * moved to the next one; the next token (a name or the end of an object, else an array's) tells which applies.
+   */
+  static String pathOfValueRead(JsonReader reader) {
+    String path = reader.getPath();
+    try {
+      JsonReader.Token next = reader.peek();
+      if (next == JsonReader.Token.NAME || next == JsonReader.Token.END_OBJECT || !path.endsWith("]")) {
+        return path;
+      }
+    } catch (IOException | JsonDataException e) {
+      return path;
+    }
+    int open = path.lastIndexOf('[');
+    try {
+      int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+      return path.substring(0, open + 1) + (index - 1) + "]";
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return path;
+    }
   }
 
   /** Integers as Moshi reads them: plain digits, or an exact integral value such as {@code 1.0} or {@code 1e3}. */

@@ -10,6 +10,7 @@ import retrofit2.http.Body;
 import retrofit2.http.Path;
 import java.lang.reflect.Array;
 import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the spec's facts about the operation behind a request, from the generated method Retrofit tagged it with,
@@ -44,13 +45,10 @@ public final class Operations {
     if (invocation == null) {
       return out;
     }
-    Method method = invocation.method();
-    Annotation[][] annotations = method.getParameterAnnotations();
-    for (int i = 0; i < annotations.length; i++) {
-      for (Annotation annotation : annotations[i]) {
-        if (annotation instanceof Path path) {
-          out.put(path.value(), invocation.arguments().get(i));
-        }
+    String[] names = Shape.of(invocation.method()).pathNames;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] != null) {
+        out.put(names[i], invocation.arguments().get(i));
       }
     }
     return out;
@@ -82,29 +80,26 @@ public final class Operations {
    * where the document puts the id in the query or the body. {@code null} when the call carries none.
    */
   public static Object accountParameter(Request request, String name) {
-    Object value = pathParameters(request).get(name);
-    if (value != null) {
-      return value;
+    Invocation invocation = request.tag(Invocation.class);
+    Shape shape = invocation == null ? null : Shape.of(invocation.method());
+    if (shape != null) {
+      for (int i = 0; i < shape.pathNames.length; i++) {
+        Object value = invocation.arguments().get(i);
+        if (name.equals(shape.pathNames[i]) && value != null) {
+          return value;
+        }
+      }
     }
     String query = request.url().queryParameter(name);
     if (query != null) {
       return query;
     }
-    Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null) {
+    Object body = body(invocation, shape);
+    if (body == null) {
       return null;
     }
-    Annotation[][] annotations = invocation.method().getParameterAnnotations();
-    for (int i = 0; i < annotations.length; i++) {
-      for (Annotation annotation : annotations[i]) {
-        Object body = invocation.arguments().get(i);
-        if (annotation instanceof Body && body != null) {
-          Object property = property(body, name);
-          return property instanceof Number || property instanceof CharSequence ? property : null;
-        }
-      }
-    }
-    return null;
+    Object property = property(body, name);
+    return property instanceof Number || property instanceof CharSequence ? property : null;
   }
 
   /**
@@ -113,19 +108,43 @@ public final class Operations {
    */
   public static long bodyItems(Request request, String field) {
     Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null) {
-      return 0;
-    }
-    Annotation[][] annotations = invocation.method().getParameterAnnotations();
-    for (int i = 0; i < annotations.length; i++) {
-      for (Annotation annotation : annotations[i]) {
-        Object body = invocation.arguments().get(i);
-        if (annotation instanceof Body && body != null) {
-          return size(property(body, field));
+    Object body = body(invocation, invocation == null ? null : Shape.of(invocation.method()));
+    return body == null ? 0 : size(property(body, field));
+  }
+
+  private static Object body(Invocation invocation, Shape shape) {
+    return shape == null || shape.body < 0 ? null : invocation.arguments().get(shape.body);
+  }
+
+  /**
+   * Where a generated method's path parameters and body are, read once per method: reading parameter annotations
+   * parses them anew on every call (the JDK does not cache them), which cost more than the rest of the runtime.
+   */
+  private static final class Shape {
+    private static final Map<Method, Shape> SHAPES = new ConcurrentHashMap<>();
+
+    final String[] pathNames;
+    final int body;
+
+    private Shape(Method method) {
+      Annotation[][] annotations = method.getParameterAnnotations();
+      pathNames = new String[annotations.length];
+      int bodyAt = -1;
+      for (int i = 0; i < annotations.length; i++) {
+        for (Annotation annotation : annotations[i]) {
+          if (annotation instanceof Path path) {
+            pathNames[i] = path.value();
+          } else if (annotation instanceof Body && bodyAt < 0) {
+            bodyAt = i;
+          }
         }
       }
+      body = bodyAt;
     }
-    return 0;
+
+    static Shape of(Method method) {
+      return SHAPES.computeIfAbsent(method, Shape::new);
+    }
   }
 
   /**
@@ -147,15 +166,49 @@ public final class Operations {
     if (body instanceof Map<?, ?> map) {
       return map.get(field);
     }
+    Method accessor = ACCESSORS.get(body.getClass()).computeIfAbsent(field, name -> accessor(body.getClass(), name));
+    if (accessor == NO_ACCESSOR) {
+      return null;
+    }
+    try {
+      return accessor.invoke(body);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Each class's accessors by property name, found once ({@link #NO_ACCESSOR} when it has none). */
+  private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Map<String, Method> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
+  private static final Method NO_ACCESSOR;
+
+  static {
+    try {
+      NO_ACCESSOR = Object.class.getMethod("hashCode");
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The public no-argument {@code field()} or {@code getField()} of a class, or {@link #NO_ACCESSOR}. */
+  private static Method accessor(Class<?> type, String field) {
     String getter = "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
     for (String name : new String[] {field, getter}) {
       try {
-        return body.getClass().getMethod(name).invoke(body);
-      } catch (ReflectiveOperationException | RuntimeException e) {
+        Method method = type.getMethod(name);
+        if (method.getReturnType() != void.class) {
+          return method;
+        }
+      } catch (NoSuchMethodException | SecurityException e) {
         // try the next accessor name
       }
     }
-    return null;
+    return NO_ACCESSOR;
   }
 
   private static long size(Object value) {

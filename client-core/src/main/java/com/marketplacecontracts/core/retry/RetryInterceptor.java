@@ -19,6 +19,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 
 /**
  * Retries an operation the spec marks safe to repeat ({@code x-idempotent}) on 420, 429, 5xx and I/O failures. A 420
@@ -142,11 +143,12 @@ public final class RetryInterceptor implements Interceptor {
     if (!response.isSuccessful() || body == null) {
       return response;
     }
-    byte[] bytes;
+    // Into a Buffer, whose segments the new body takes over: no byte array and no second copy of the body.
+    Buffer bytes = new Buffer();
     try (body) {
-      bytes = body.bytes();
+      bytes.writeAll(body.source());
     }
-    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType(), bytes.size())).build();
   }
 
   /**

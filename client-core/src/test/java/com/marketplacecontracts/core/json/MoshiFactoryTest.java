@@ -104,4 +104,64 @@ class MoshiFactoryTest {
     Assertions.assertThatThrownBy(() -> adapter.fromJson("[\"2026-07-17T10:15:30\"]"))
         .isInstanceOf(JsonDataException.class).hasMessageContaining("$[0]");
   }
+
+  @Test
+  void aNumberFailingAfterItIsReadNamesItsOwnPathInAnArrayAndAnObject() {
+    JsonAdapter<List<Long>> list = moshi.adapter(Types.newParameterizedType(List.class, Long.class));
+
+    assertThatThrownBy(() -> list.fromJson("[1, 2, 9223372036854775808, 4]"))
+        .isInstanceOf(JsonDataException.class).hasMessageEndingWith("at path $[2]");
+    assertThatThrownBy(() -> list.fromJson("[1, " + "7".repeat(100) + "]"))
+        .isInstanceOf(JsonDataException.class).hasMessageContaining("at path $[1] ");
+    JsonAdapter<java.util.Map<String, Long>> map =
+        moshi.adapter(Types.newParameterizedType(java.util.Map.class, String.class, Long.class));
+    assertThatThrownBy(() -> map.fromJson("{\"a\": 1, \"b\": 1.5}"))
+        .isInstanceOf(JsonDataException.class).hasMessageEndingWith("at path $.b");
+    JsonAdapter<List<OffsetDateTime>> dates =
+        moshi.adapter(Types.newParameterizedType(List.class, OffsetDateTime.class));
+    assertThatThrownBy(() -> dates.fromJson("[\"2026-07-17T10:15:30Z\", \"2026-02-30T10:15:30Z\"]"))
+        .isInstanceOf(JsonDataException.class).hasMessageEndingWith("at path $[1]");
+  }
+
+  @Test
+  void dateTimesReadDirectlyEqualWhatTheIsoFormatterReads() throws Exception {
+    JsonAdapter<OffsetDateTime> adapter = moshi.adapter(OffsetDateTime.class);
+    for (String text : List.of("2026-07-17T10:15:30+03:00", "2026-07-17T10:15:30.25+03:00", "2026-07-17T23:59:59Z",
+        "2026-07-17T10:15:30.123456789-05:30", "2026-07-17T10:15:30.1Z", "2024-02-29T00:00:00+14:00",
+        "2026-07-17T10:15+03:00", "2026-07-17t10:15:30z", "2026-07-17T10:15:30+03:00:15", "+12026-07-17T10:15:30Z", "2026-07-17T10:15:30.Z")) {
+      assertThat(adapter.fromJson("\"" + text + "\"")).as(text)
+          .isEqualTo(OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+    for (String text : List.of("2026-02-29T10:15:30Z", "2026-07-17T24:00:00Z",
+        "2026-07-17T10:15:30.1234567890Z", "2026-07-17T10:15:30+19:00", "2026-07-17T10:15:30", "2026-13-01T00:00:00Z",
+        "2026-07-17T10:15:3x+03:00", "2026-07-17 10:15:30Z")) {
+      assertThatThrownBy(() -> adapter.fromJson("\"" + text + "\"")).as(text)
+          .isInstanceOf(JsonDataException.class).hasMessageContaining("RFC 3339");
+    }
+  }
+
+  @Test
+  void datesReadDirectlyEqualWhatTheIsoFormatterReads() throws Exception {
+    JsonAdapter<java.time.LocalDate> adapter = moshi.adapter(java.time.LocalDate.class);
+
+    assertThat(adapter.fromJson("\"2024-02-29\"")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+    assertThat(adapter.fromJson("\"+12026-07-17\"")).isEqualTo(java.time.LocalDate.of(12026, 7, 17));
+    for (String text : List.of("2026-02-29", "2026-7-17", "2026-07-1x", "2026-00-10")) {
+      assertThatThrownBy(() -> adapter.fromJson("\"" + text + "\"")).as(text)
+          .isInstanceOf(JsonDataException.class).hasMessageContaining("yyyy-MM-dd");
+    }
+  }
+
+  @Test
+  void anOpenEnumsTextSharesTheKnownValuesAndKeepsAnyOtherAsSent() throws Exception {
+    JsonAdapter<List<String>> adapter = new Moshi.Builder().add((type, annotations, moshi) -> type == String.class
+            ? MoshiFactory.enumText(Colour.class) : null).build()
+            .adapter(Types.newParameterizedType(List.class, String.class));
+
+    List<String> read = adapter.fromJson("[\"RED\", \"ULTRAVIOLET\", null, 12, \"R\\u0045D\"]");
+
+    assertThat(read).containsExactly("RED", "ULTRAVIOLET", null, "12", "RED");
+    assertThat(read.get(0)).isSameAs(Colour.RED.getValue());
+    assertThat(adapter.toJson(read)).isEqualTo("[\"RED\",\"ULTRAVIOLET\",null,\"12\",\"RED\"]");
+  }
 }
