@@ -253,8 +253,9 @@ public final class Output {
   }
 
   /**
-   * Narrows the widest columns until a row (cells and two spaces between them) fits {@link #width}; a column keeps
-   * at least {@link #MIN_COLUMN} characters, so a terminal too narrow for that many columns still wraps.
+   * Narrows the widest columns until a row (cells and two spaces between them) fits {@link #width}: the others
+   * first, the first column (what the row is: an id, an operation) only when that is not enough. A column keeps at
+   * least {@link #MIN_COLUMN} characters, so a terminal too narrow for that many columns still wraps.
    */
   private void fit(int[] widths) {
     if (width == 0) {
@@ -264,18 +265,20 @@ public final class Output {
     for (int w : widths) {
       total += w;
     }
-    while (total > width) {
-      int widest = 0;
-      for (int i = 1; i < widths.length; i++) {
-        if (widths[i] > widths[widest]) {
-          widest = i;
+    for (int first = widths.length > 1 ? 1 : 0; first >= 0 && total > width; first--) {
+      while (total > width) {
+        int widest = first;
+        for (int i = first + 1; i < widths.length; i++) {
+          if (widths[i] > widths[widest]) {
+            widest = i;
+          }
         }
+        if (widths[widest] <= MIN_COLUMN) {
+          break;
+        }
+        widths[widest]--;
+        total--;
       }
-      if (widths[widest] <= MIN_COLUMN) {
-        return;
-      }
-      widths[widest]--;
-      total--;
     }
   }
 

@@ -28,7 +28,7 @@ class CallCommandTest {
   Path dir;
 
   private int run(String... args) {
-    CommandLine line = MarketplaceCli.commandLine(Map.of("YANDEX_MARKET_API_KEY", API_KEY));
+    CommandLine line = MarketplaceCli.commandLine(Map.of("YANDEX_MARKET_API_KEY", API_KEY, "COLUMNS", "200"));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     int code = line.execute(args);
