@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 /** {@code marketplace yandex ...} */
 @Command(name = "yandex", description = "Yandex Market Partner API.", mixinStandardHelpOptions = true,
     subcommands = {YandexCommand.UinStatus.class, YandexCommand.Offers.class, YandexCommand.Operations.class,
-        CallCommand.class})
+        CallCommand.class, NotificationsCommand.class})
 final class YandexCommand {
 
   /** Runs a Yandex command with its client and output. */
