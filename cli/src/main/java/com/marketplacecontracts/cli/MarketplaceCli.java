@@ -174,6 +174,9 @@ public final class MarketplaceCli implements Runnable {
     dropOptions(line.getSubcommands().get("teez"), List.of("--yandex-"));
     dropOptions(line.getSubcommands().get("yandex"), List.of("--teez-"));
     dropOptions(line.getSubcommands().get("demo"), List.of("--yandex-", "--teez-"));
+    // The notification commands call no marketplace API: no credentials, base URL or limits store.
+    dropOptions(line.getSubcommands().get("yandex").getSubcommands().get("notifications"),
+        List.of("--yandex-", "--base-url", "--limits-store"));
     line.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println(Terminal.safe("error: " + e.getMessage()));

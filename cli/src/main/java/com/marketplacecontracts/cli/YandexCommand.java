@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "yandex", description = "Yandex Market Partner API.", mixinStandardHelpOptions = true,
     subcommands = {YandexCommand.UinStatus.class, YandexCommand.Offers.class, YandexCommand.Operations.class,
         CallCommand.class, OrdersCommand.Orders.class, OrdersCommand.OrderStatus.class, OrdersCommand.Labels.class,
-        ReportCommand.class, StocksCommand.class, PricesCommand.class})
+        ReportCommand.class, StocksCommand.class, PricesCommand.class, NotificationsCommand.class})
 final class YandexCommand {
 
   /** Runs a Yandex command with its client and output. */

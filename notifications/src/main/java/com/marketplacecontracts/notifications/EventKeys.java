@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * A notification carries no event id: its key is derived from the type and every top-level scalar field (the ids,
- * the statuses, the event time), in name order, hashed to a fixed length. Lists (items) and objects are left out,
- * and so is PING's {@code time}. Date-times count as the instant they name, whatever offset they are written in.
+ * the statuses, the event time), in name order, hashed to a fixed length. Lists (items) and objects are left out.
+ * Date-times count as the instant they name, whatever offset they are written in. PING gets no key: the receiver
+ * answers it before deriving one, so it is never recognised as a repeat.
  */
 final class EventKeys {
 

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,7 +80,9 @@ public final class NotificationReceiver implements AutoCloseable {
      * Handle, then answer. 200 means "handled": the handler returned within {@code handlerDeadline} (at most 9 s,
      * under the marketplace's 10 s). A throw or a deadline passed gives 500 and the marketplace resends; a handler
      * that passed its deadline keeps running, and its key is released only if it finally fails (a repeat that
-     * arrives while it still runs is answered 200 as a repeat).
+     * arrives while it still runs is answered 200 as a repeat). At most {@code maxWaiting} answers wait at once
+     * (default 16, half the embedded server's request threads); another event then gets 500 at once, so PING and
+     * malformed bodies always find a request thread however slow the handler is.
      */
     HANDLE_THEN_ANSWER
   }
@@ -108,6 +111,8 @@ public final class NotificationReceiver implements AutoCloseable {
   private final SourceFilter sources;
   private final ReceiverListener listener;
   private final Duration handlerDeadline;
+  /** HANDLE_THEN_ANSWER: the answers that may wait for the handler at once (each holds a request thread). */
+  private final Semaphore waiting;
   private final String name;
   private final String version;
   private final Clock clock;
@@ -129,6 +134,7 @@ public final class NotificationReceiver implements AutoCloseable {
     this.sources = b.sources;
     this.listener = b.listener;
     this.handlerDeadline = b.handlerDeadline;
+    this.waiting = new Semaphore(b.maxWaiting);
     this.name = b.name;
     this.version = b.version;
     this.clock = b.clock;
@@ -249,6 +255,17 @@ public final class NotificationReceiver implements AutoCloseable {
   }
 
   private Answer handleNow(Notification notification) {
+    if (!waiting.tryAcquire()) {
+      return full(notification);
+    }
+    try {
+      return waitForHandler(notification);
+    } finally {
+      waiting.release();
+    }
+  }
+
+  private Answer waitForHandler(Notification notification) {
     Future<?> run;
     try {
       run = pool.submit(() -> {
@@ -460,6 +477,7 @@ public final class NotificationReceiver implements AutoCloseable {
     private ReceiverListener listener = new ReceiverListener() {
     };
     private Duration handlerDeadline = Duration.ofSeconds(8);
+    private int maxWaiting = 16;
     private String name = "marketplace-contracts";
     private String version = "1";
     private Clock clock = Clock.systemUTC();
@@ -546,6 +564,19 @@ public final class NotificationReceiver implements AutoCloseable {
             + " waits 10 s), was " + deadline);
       }
       this.handlerDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * In HANDLE_THEN_ANSWER, how many answers may wait for the handler at once (default 16); past it an event gets
+     * the {@link WhenFull} answer at once. Keep it under the host's request threads (the embedded server has 32), so
+     * that a slow handler never holds every thread and PING always gets one.
+     */
+    public Builder maxWaiting(int maxWaiting) {
+      if (maxWaiting < 1 || maxWaiting > 1000) {
+        throw new IllegalArgumentException("maxWaiting: must be 1 to 1000, was " + maxWaiting);
+      }
+      this.maxWaiting = maxWaiting;
       return this;
     }
 

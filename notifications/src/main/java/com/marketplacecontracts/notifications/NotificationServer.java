@@ -27,11 +27,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its reading at {@code readTimeout} (a slow body is cut off and its connection closed), the threads at
  * {@code threads}.
  *
+ * <p>It sets {@code -Dsun.net.httpserver.nodelay=true} unless set already: without it every answer waits about 40 ms
+ * for the client's delayed ACK. The JDK reads it when the JVM's first HTTP server starts, so a JVM that started one
+ * of its own before should set it on the command line.
+ *
  * <p>The JDK server reads a request's headers on one of these threads before this code sees it; a client that
  * sends headers slowly is bounded only by the JDK's {@code -Dsun.net.httpserver.maxReqTime=SECONDS}: set it when
  * the port is reachable by anyone but the marketplace.
  */
 public final class NotificationServer implements AutoCloseable {
+
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server writes an answer's headers and body apart; without TCP_NODELAY the body waits for the client's
+    // delayed ACK, about 40 ms an answer (a PING's 1 s allows it, but every answer pays it). The JDK reads this once,
+    // when the JVM's first HTTP server starts; a value the user set wins.
+    try {
+      if (System.getProperty(NO_DELAY) == null) {
+        System.setProperty(NO_DELAY, "true");
+      }
+    } catch (SecurityException e) {
+      // Not allowed here: the JDK's default stays.
+    }
+  }
 
   private final HttpServer server;
   private final ThreadPoolExecutor threads;

@@ -30,7 +30,10 @@ public interface ReceiverListener {
     MALFORMED,
     /** The source address is not allowed: answered 403. */
     REFUSED_SOURCE,
-    /** The queue was full: answered 500 (resent later) or 200 (dropped), as configured. */
+    /**
+     * The queue was full (or, in HANDLE_THEN_ANSWER, {@code maxWaiting} answers were waiting already): answered 500
+     * (resent later) or 200 (dropped), as configured.
+     */
     QUEUE_FULL,
     /** The handler failed or ran past its deadline (HANDLE_THEN_ANSWER): answered 500, resent later. */
     HANDLER_FAILED

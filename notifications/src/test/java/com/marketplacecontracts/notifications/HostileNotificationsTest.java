@@ -216,4 +216,35 @@ class HostileNotificationsTest {
       assertThat(storeFailures.get()).isPositive();
     }
   }
+
+  @Test
+  void aHangingHandlerInHandleThenAnswerNeverHoldsEveryRequestThread() throws Exception {
+    CountDownLatch hang = new CountDownLatch(1);
+    try (NotificationReceiver receiver = NotificationReceiver.builder()
+        .mode(NotificationReceiver.Mode.HANDLE_THEN_ANSWER).handlerDeadline(Duration.ofSeconds(9))
+        .handler(n -> hang.await()).build();
+        NotificationServer server = NotificationServer.builder(receiver).start()) {
+      // 40 events at once, more than the server's 32 request threads: 16 wait for the handler, the rest get 500.
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> events = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String body = NotificationReceiverTest.STATUS.replace("\"orderId\":5", "\"orderId\":" + (i + 1));
+        events.add(http.sendAsync(HttpRequest.newBuilder(URI.create(server.url())).timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString()));
+      }
+      long busy = 0;
+      for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); busy < 24
+          && System.nanoTime() < deadline; Thread.sleep(20)) {
+        busy = events.stream().filter(e -> e.isDone() && e.join().statusCode() == 500).count();
+      }
+      assertThat(busy).as("events answered 500 at once while 16 wait").isEqualTo(24);
+
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+      assertThat(events.stream().filter(java.util.concurrent.CompletableFuture::isDone).count()).isEqualTo(24);
+
+      hang.countDown();
+      assertThat(events.stream().map(java.util.concurrent.CompletableFuture::join)
+          .filter(answer -> answer.statusCode() == 200).count()).as("the 16 that waited are handled").isEqualTo(16);
+    }
+  }
 }

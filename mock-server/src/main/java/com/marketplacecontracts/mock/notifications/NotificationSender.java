@@ -44,6 +44,8 @@ public final class NotificationSender {
 
   /** Where the notifications jar carries its contract. */
   public static final String SPEC_RESOURCE = "META-INF/marketplace-contracts/specs/yandex/notification-api.yaml";
+  /** The most of an answer read (one is about 100 bytes): a receiver that sends more breaks the contract. */
+  public static final int MAX_ANSWER_BYTES = 64 * 1024;
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final ObjectMapper YAML = io.swagger.v3.core.util.Yaml.mapper();
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -154,7 +156,12 @@ public final class NotificationSender {
     try (Response response = http.newCall(new Request.Builder().url(target.toString())
         .post(RequestBody.create(json.getBytes(StandardCharsets.UTF_8), JSON)).build()).execute()) {
       status = response.code();
-      answer = response.body() == null ? "" : response.body().string();
+      byte[] bytes = response.peekBody(MAX_ANSWER_BYTES + 1).bytes();
+      if (bytes.length > MAX_ANSWER_BYTES) {
+        problems.add("answer larger than " + MAX_ANSWER_BYTES + " bytes");
+        bytes = java.util.Arrays.copyOf(bytes, MAX_ANSWER_BYTES);
+      }
+      answer = new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return new Exchange(what, -1, "", Duration.ofNanos(System.nanoTime() - start),
           List.of("no answer: " + e.getClass().getSimpleName()));

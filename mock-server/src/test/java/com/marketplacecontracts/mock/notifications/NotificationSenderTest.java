@@ -73,4 +73,33 @@ class NotificationSenderTest {
       lax.stop(0);
     }
   }
+
+  @Test
+  void anEndlessAnswerIsReadNoFurtherThanTheBoundAndBreaksTheContract() throws Exception {
+    HttpServer endless = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    endless.createContext("/notification", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+      try {
+        for (int i = 0; i < 16 * 1024; i++) { // 1 GiB unless the reader stops
+          exchange.getResponseBody().write(spaces);
+        }
+      } catch (java.io.IOException gone) {
+        // The sender stopped reading and closed the connection.
+      }
+      exchange.close();
+    });
+    endless.start();
+    try {
+      NotificationSender sender = NotificationSender.to(URI.create("http://127.0.0.1:" + endless.getAddress().getPort()
+          + "/notification")).build();
+      NotificationSender.Exchange exchange = sender.send("PING");
+      assertThat(exchange.problems()).contains("answer larger than " + NotificationSender.MAX_ANSWER_BYTES + " bytes");
+      assertThat(exchange.body()).hasSize(NotificationSender.MAX_ANSWER_BYTES);
+    } finally {
+      endless.stop(0);
+    }
+  }
 }
