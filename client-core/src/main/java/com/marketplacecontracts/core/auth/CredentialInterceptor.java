@@ -21,6 +21,7 @@ import retrofit2.Invocation;
 public final class CredentialInterceptor implements Interceptor {
 
   private final Marketplace marketplace;
+  /** The client's credential, or null; a call's own (a {@link Credential} tag, from its options) replaces it. */
   private final Credential credential;
   private final HttpUrl home;
 
@@ -33,8 +34,16 @@ public final class CredentialInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    Credential own = request.tag(Credential.class);
+    Credential credential = own != null ? own : this.credential;
+    if (credential == null) {
+      return chain.proceed(request);
+    }
     HttpUrl url = request.url();
     Request.Builder builder = request.newBuilder();
+    if (own != null && this.credential != null && !this.credential.headerName().equalsIgnoreCase(own.headerName())) {
+      builder.removeHeader(this.credential.headerName());   // one credential per request, never two
+    }
     if (Origins.same(url, home)) {
       Deadline deadline = request.tag(Deadline.class);
       String value = deadline == null ? credential.headerValue() : credential.headerValue(deadline.remaining());
@@ -54,6 +63,6 @@ public final class CredentialInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "CredentialInterceptor(" + credential + " for " + home.host() + ")";
+    return "CredentialInterceptor(" + (credential == null ? "per call" : credential) + " for " + home.host() + ")";
   }
 }

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.auth;
 
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Operations;
+import com.marketplacecontracts.core.retry.RetryConfig;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -14,6 +15,7 @@ import okhttp3.Response;
  */
 public final class UnauthorizedRetryInterceptor implements Interceptor {
 
+  /** The client's credential, or null; a call's own (a {@link Credential} tag) takes its place. */
   private final Credential credential;
 
   public UnauthorizedRetryInterceptor(Credential credential) {
@@ -23,7 +25,9 @@ public final class UnauthorizedRetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
-    if (response.code() != 401) {
+    Credential own = chain.request().tag(Credential.class);
+    Credential credential = own != null ? own : this.credential;
+    if (response.code() != 401 || credential == null || once(chain.request())) {
       return response;
     }
     String rejected = response.request().header(credential.headerName());
@@ -32,6 +36,12 @@ public final class UnauthorizedRetryInterceptor implements Interceptor {
     }
     response.close();
     return chain.proceed(chain.request());
+  }
+
+  /** A call whose options turn retries off ({@link RetryConfig#none()}) is sent once, a refreshed token or not. */
+  private static boolean once(Request request) {
+    RetryConfig own = request.tag(RetryConfig.class);
+    return own != null && own.maxAttempts() == 1;
   }
 
   private static boolean repeatable(Request request) {

@@ -39,13 +39,16 @@ final class CallState {
 
   /** The traceparent a listener asked for (validated), or null. */
   final String askedTraceparent;
+  /** What this call does differently from its client. */
+  final RequestOptions options;
   volatile int status;
   volatile int attempts;
   volatile boolean sent;
   volatile String traceparent;
 
-  CallState(String askedTraceparent) {
+  CallState(String askedTraceparent, RequestOptions options) {
     this.askedTraceparent = askedTraceparent;
+    this.options = options;
   }
 
   /** The last status noted for {@code request}'s call, or 0. */

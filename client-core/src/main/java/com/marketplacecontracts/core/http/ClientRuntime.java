@@ -15,6 +15,7 @@ import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.ratelimit.RateLimitInterceptor;
+import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.retry.RetryInterceptor;
 import com.marketplacecontracts.core.time.Deadline;
 import com.marketplacecontracts.core.validation.ValidatingProxy;
@@ -26,6 +27,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +67,11 @@ public final class ClientRuntime implements AutoCloseable {
   private final ErrorDecoder errors;
   /** What each typed call in flight has learned (its last status, attempts, whether it went out). */
   private final CallState.Registry calls = new CallState.Registry();
+  /**
+   * Credentials calls were given in their {@link RequestOptions}, masked like the client's own for as long as
+   * anything holds them (weak: a key used once does not stay).
+   */
+  private final Set<Credential> callCredentials = Collections.newSetFromMap(new WeakHashMap<>());
   /** What a User-Agent must be: OkHttp would reject anything else when sending, quoting the value. */
   static final String USER_AGENT_RULE = "must be printable ASCII without control characters";
 
@@ -74,11 +83,18 @@ public final class ClientRuntime implements AutoCloseable {
     this.validator = Validators.shared();
     List<String> builderSecrets = List.copyOf(settings.secrets());
     this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock(), Redactor.of(() -> {
-      if (credential == null) {
+      List<Credential> perCall;
+      synchronized (callCredentials) {
+        perCall = callCredentials.isEmpty() ? List.of() : List.copyOf(callCredentials);
+      }
+      if (credential == null && perCall.isEmpty()) {
         return builderSecrets;
       }
       List<String> all = new ArrayList<>(builderSecrets);
-      all.addAll(credential.secrets());
+      if (credential != null) {
+        all.addAll(credential.secrets());
+      }
+      perCall.forEach(c -> all.addAll(c.secrets()));
       return all;
     }));
     this.ownsHttp = settings.okHttpClient() == null;
@@ -122,6 +138,7 @@ public final class ClientRuntime implements AutoCloseable {
       }
       if (state != null) {
         state.traceparent = traceparent;
+        apply(state.options, request);
       }
       try {
         return chain.proceed(request.build());
@@ -141,14 +158,11 @@ public final class ClientRuntime implements AutoCloseable {
       }
       return chain.proceed(chain.request());
     });
-    if (credential != null) {
-      builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
-    }
+    // Installed without a client credential too: a call may bring its own (RequestOptions).
+    builder.addInterceptor(new UnauthorizedRetryInterceptor(credential));
     builder.addInterceptor(new RedirectInterceptor(settings.redirects(), baseUrl, errors));
     builder.addInterceptor(new ResponseLimitInterceptor(settings.responseLimits(), errors));
-    if (credential != null) {
-      builder.addNetworkInterceptor(new CredentialInterceptor(marketplace, credential, baseUrl));
-    }
+    builder.addNetworkInterceptor(new CredentialInterceptor(marketplace, credential, baseUrl));
     builder.addNetworkInterceptor(new ExchangeGuard(errors));
     // The innermost step: the connection is open and the request is about to be written, so from here on it may
     // reach the marketplace (MarketplaceException.requestSent). A connect failure never gets here.
@@ -168,6 +182,27 @@ public final class ClientRuntime implements AutoCloseable {
         .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi),
             settings.responseLimits().maxJsonValues()))
         .build();
+  }
+
+  /**
+   * Puts a call's own options on its request as the tags the inner interceptors read: no retries (a
+   * {@link RetryConfig#none()}), another credential ({@link Credential}), and its extra headers. The timeout is the
+   * call's own ({@code Call.timeout()}), set by the typed call.
+   */
+  private void apply(RequestOptions options, Request.Builder request) {
+    if (options == null || options == RequestOptions.none()) {
+      return;
+    }
+    if (!options.retries()) {
+      request.tag(RetryConfig.class, RetryConfig.none());
+    }
+    options.credential().ifPresent(other -> {
+      synchronized (callCredentials) {
+        callCredentials.add(other);
+      }
+      request.tag(Credential.class, other);
+    });
+    options.headers().forEach(request::header);
   }
 
   /**

@@ -22,6 +22,14 @@ public record RedirectPolicy(int maxHops, boolean crossOrigin) {
     return new RedirectPolicy(5, false);
   }
 
+  /**
+   * Redirects to any origin too, at most {@code maxHops}; credentials are stripped from every hop that leaves the
+   * configured origin.
+   */
+  public static RedirectPolicy crossOrigin(int maxHops) {
+    return new RedirectPolicy(maxHops, true);
+  }
+
   /** No redirect is followed. */
   public static RedirectPolicy none() {
     return new RedirectPolicy(0, false);

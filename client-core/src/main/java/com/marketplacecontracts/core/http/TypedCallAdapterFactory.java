@@ -80,7 +80,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
       @Override
       public MarketplaceCall<Object> adapt(Call<Object> call) {
-        return new TypedCall<>(call, body == Void.class);
+        return new TypedCall<>(call, body == Void.class, RequestOptions.none());
       }
     };
   }
@@ -91,14 +91,14 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     final CallState state;
     final long startNanos;
 
-    Run(Call<?> call) {
+    Run(Call<?> call, RequestOptions options) {
       Request request = call.request();
       this.started = new CallStarted(CALL_IDS.incrementAndGet(), errors.marketplace(), Operations.id(request),
           Operations.account(request));
       this.startNanos = time.nanoTime();
       events.callStarted(started);
       String asked = events.traceparent(started);
-      this.state = new CallState(asked != null && TRACEPARENT.matcher(asked).matches() ? asked : null);
+      this.state = new CallState(asked != null && TRACEPARENT.matcher(asked).matches() ? asked : null, options);
       calls.register(request.tag(retrofit2.Invocation.class), state);
     }
 
@@ -140,10 +140,24 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     private final Call<T> template;
     /** The spec declares no answer body (a {@code Void} call): an empty or ignored body is the answer. */
     private final boolean noBody;
+    private final RequestOptions options;
 
-    TypedCall(Call<T> template, boolean noBody) {
+    TypedCall(Call<T> template, boolean noBody, RequestOptions options) {
       this.template = template;
       this.noBody = noBody;
+      this.options = options;
+    }
+
+    @Override
+    public MarketplaceCall<T> with(RequestOptions options) {
+      return new TypedCall<>(template, noBody, java.util.Objects.requireNonNull(options, "options"));
+    }
+
+    /** A fresh copy of the call with this call's own timeout, if it has one. */
+    private Call<T> prepared() {
+      Call<T> call = template.clone();
+      options.timeout().ifPresent(t -> call.timeout().timeout(t.toNanos(), TimeUnit.NANOSECONDS));
+      return call;
     }
 
     @Override
@@ -153,13 +167,13 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T executeWithin(Duration timeout) {
-      Call<T> call = template.clone();
+      Call<T> call = prepared();
       long nanos = timeout.toNanos();
       long configured = call.timeout().timeoutNanos();
       if (nanos > 0 && (configured == 0 || nanos < configured)) {
         call.timeout().timeout(nanos, TimeUnit.NANOSECONDS);
       }
-      Run run = new Run(call);
+      Run run = new Run(call, options);
       Response<T> response = null;
       Throwable failure = null;
       try {
@@ -181,7 +195,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public CompletableFuture<T> executeAsync() {
-      Call<T> call = template.clone();
+      Call<T> call = prepared();
       CompletableFuture<T> future = new CompletableFuture<>() {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
@@ -189,7 +203,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
           return super.cancel(mayInterruptIfRunning);
         }
       };
-      Run run = new Run(call);
+      Run run = new Run(call, options);
       call.enqueue(new Callback<>() {
         @Override
         public void onResponse(Call<T> done, Response<T> response) {
@@ -224,7 +238,8 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public String toString() {
-      return "MarketplaceCall(" + Operations.id(template.request()) + ")";
+      return "MarketplaceCall(" + Operations.id(template.request())
+          + (options == RequestOptions.none() ? "" : ", " + options) + ")";
     }
   }
 

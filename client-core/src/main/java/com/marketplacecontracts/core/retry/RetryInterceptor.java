@@ -28,7 +28,8 @@ import okhttp3.ResponseBody;
  * {@link TimeSource}, waits at least as long as the server asks, and stops when the total budget or the call's
  * {@link Deadline} would be exceeded by the wait.
  * A successful body is read inside the loop, so a failure mid-body is retried too.
- * Anything else — writes, other 4xx — goes through exactly once.
+ * Anything else — writes, other 4xx, a call whose options turn retries off (a {@link RetryConfig#none()} tag) — goes
+ * through exactly once.
  */
 public final class RetryInterceptor implements Interceptor {
 
@@ -68,7 +69,9 @@ public final class RetryInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     ApiOperation operation = Operations.of(request);
-    if (policy == null || operation == null || !operation.idempotent()) {
+    // A call's own RetryConfig (its RequestOptions) can only turn retries off, never on for a write.
+    RetryConfig own = request.tag(RetryConfig.class);
+    if (policy == null || operation == null || !operation.idempotent() || own != null && own.maxAttempts() == 1) {
       return chain.proceed(request);
     }
     Execution<Response> execution = Execution.of(policy);
