@@ -492,7 +492,7 @@ public final class RateLimitInterceptor implements Interceptor {
       if (period == null || declared.amount() < 1 || declared.periodDuration() < 1) {
         continue;
       }
-      RateLimitConfig.Quota quota = new RateLimitConfig.Quota(declared.amount(),
+      RateLimitConfig.Quota quota = RateLimitConfig.Quota.of(declared.amount(),
           period.multipliedBy(declared.periodDuration()), unit);
       if (declared.tier().equals(config.tier())) {
         return quota;

@@ -30,7 +30,7 @@ class CredentialInterceptorTest {
   /** A client that follows cross-origin redirects (not the default): the credential must still stay home. */
   private TestClient followingAnywhere(Credential credential) {
     return TestClient.builder(home.url("/").toString()).credential(credential)
-        .redirects(new RedirectPolicy(5, true))
+        .redirects(RedirectPolicy.crossOrigin(5))
         .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build();
   }
 
