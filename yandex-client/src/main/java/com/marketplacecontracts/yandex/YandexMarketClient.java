@@ -4,7 +4,7 @@ import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.http.Batches;
 import com.marketplacecontracts.core.http.ClientBuilder;
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.Download;
 import com.marketplacecontracts.core.http.Jobs;

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.error;
 
+import com.marketplacecontracts.core.internal.error.ErrorDecoder;
 import com.marketplacecontracts.core.operation.Marketplace;
 import java.io.IOException;
 import java.util.List;

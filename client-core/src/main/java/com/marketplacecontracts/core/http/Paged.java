@@ -1,6 +1,6 @@
 package com.marketplacecontracts.core.http;
 
-import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.internal.error.Redactor;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;

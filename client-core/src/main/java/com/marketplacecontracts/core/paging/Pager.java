@@ -1,7 +1,7 @@
 package com.marketplacecontracts.core.paging;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
-import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.internal.error.Redactor;
 import com.marketplacecontracts.core.operation.Marketplace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

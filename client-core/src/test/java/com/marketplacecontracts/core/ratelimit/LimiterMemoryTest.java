@@ -1,5 +1,8 @@
 package com.marketplacecontracts.core.ratelimit;
 
+import com.marketplacecontracts.core.internal.ratelimit.IdleMap;
+import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
+import com.marketplacecontracts.core.internal.ratelimit.RateLimitInterceptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.http.TestApi;
