@@ -37,7 +37,10 @@ ratelimit  RateLimitInterceptor          internal.ratelimit
 ratelimit  LocalLimiterStore             internal.ratelimit
 ratelimit  IdleMap                       internal.ratelimit
 ratelimit  QuotaHeaders                  internal.ratelimit
+ratelimit  LimiterMemoryTest             internal.ratelimit
+ratelimit  HostileQuotaHeadersTest       internal.ratelimit
 "
+# (A name ending in Test is a test that goes to the internal package it tests.)
 # Tests that go with the type they test (same package: they may use its package-private members).
 TESTS_OF="ClientRuntime Redactor RetryAfter UriMask CredentialInterceptor UnauthorizedRetryInterceptor RetryInterceptor
 RateLimitInterceptor ValidatingProxy JsonValueLimit DeprecationNotice RedactedEvents"
@@ -49,7 +52,9 @@ while read -r old name new; do
   for kind in main test; do
     src="$CORE/$kind/java/$ROOT/$(pkgdir "$old")/$name.java"
     dst="$CORE/$kind/java/$ROOT/$(pkgdir "$new")/$name.java"
-    if [ "$kind" = test ]; then
+    if [[ "$name" == *Test ]]; then
+      [ "$kind" = test ] || continue
+    elif [ "$kind" = test ]; then
       case " $(echo $TESTS_OF) " in *" $name "*) ;; *) continue ;; esac
       src="${src%.java}Test.java"; dst="${dst%.java}Test.java"
     fi

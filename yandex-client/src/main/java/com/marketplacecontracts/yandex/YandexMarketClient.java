@@ -199,7 +199,7 @@ public final class YandexMarketClient implements AutoCloseable {
    */
   public <R, T> Pager<T> pages(String pageToken, Function<String, MarketplaceCall<R>> call,
       Function<R, List<T>> items) {
-    return Paged.items(Marketplace.YANDEX_MARKET, runtime.failures().redactor(), pageToken, call, items);
+    return Paged.items(Marketplace.YANDEX_MARKET, runtime.failures().redactor()::text, pageToken, call, items);
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.internal.error;
 
+import com.marketplacecontracts.core.internal.Hooks;
 import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.RateLimitedException;
@@ -78,7 +79,7 @@ public final class ErrorDecoder {
    * limiter then held back, or whose connection failed): its {@link MarketplaceException#requestSent()} is true.
    */
   public static MarketplaceException reached(MarketplaceException failure) {
-    failure.markSent();
+    Hooks.markSent(failure);
     return failure;
   }
 

@@ -287,7 +287,8 @@ public final class ClientRuntime implements AutoCloseable {
 
   private static String readVersion() {
     Properties properties = new Properties();
-    try (InputStream in = ClientRuntime.class.getResourceAsStream("library.properties")) {
+    try (InputStream in = ClientRuntime.class.getResourceAsStream(
+        "/com/marketplacecontracts/core/http/library.properties")) {
       if (in == null) {
         throw new IllegalStateException("library.properties is missing from the client-core jar");
       }

@@ -1,5 +1,7 @@
-package com.marketplacecontracts.core.ratelimit;
+package com.marketplacecontracts.core.internal.ratelimit;
 
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import com.marketplacecontracts.core.ratelimit.LimiterStore;
 import com.marketplacecontracts.core.internal.ratelimit.IdleMap;
 import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
 import com.marketplacecontracts.core.internal.ratelimit.RateLimitInterceptor;

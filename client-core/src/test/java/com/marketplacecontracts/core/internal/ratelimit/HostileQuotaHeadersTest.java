@@ -1,5 +1,6 @@
-package com.marketplacecontracts.core.ratelimit;
+package com.marketplacecontracts.core.internal.ratelimit;
 
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
