@@ -94,7 +94,8 @@ add_import() { # file fqn
   fi
 }
 uses() { # file simpleName: used as a word outside import lines
-  grep -v '^import ' "$1" | grep -qw "$2"
+  # (no -q: a grep that stops early would break the pipe, and pipefail would call that a miss)
+  grep -v '^import ' "$1" | grep -w "$2" > /dev/null
 }
 
 mapfile -t JAVA < <(printf '%s\n' "${FILES[@]}" | grep '\.java$')
