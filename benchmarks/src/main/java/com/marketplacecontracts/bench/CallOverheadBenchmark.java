@@ -2,7 +2,7 @@ package com.marketplacecontracts.bench;
 
 import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.http.ClientBuilder;
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.json.MoshiFactory;

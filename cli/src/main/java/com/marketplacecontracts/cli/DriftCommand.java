@@ -1,6 +1,6 @@
 package com.marketplacecontracts.cli;
 
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.drift.Acknowledged;
 import com.marketplacecontracts.drift.DriftReport;

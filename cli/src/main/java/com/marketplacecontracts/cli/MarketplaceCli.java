@@ -2,8 +2,8 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.error.UriMask;
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.error.UriMask;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;

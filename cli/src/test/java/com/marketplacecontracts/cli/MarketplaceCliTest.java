@@ -3,7 +3,7 @@ package com.marketplacecontracts.cli;
 import static com.marketplacecontracts.core.http.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.json.JsonTrees;
 import java.io.PrintWriter;

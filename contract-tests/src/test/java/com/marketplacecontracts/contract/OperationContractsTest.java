@@ -20,7 +20,7 @@ import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.http.OperationIndex;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.retry.RetryConfig;
-import com.marketplacecontracts.core.validation.Validators;
+import com.marketplacecontracts.core.internal.http.Validators;
 import com.marketplacecontracts.model.teez.TeezMapper;
 import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.teez.TeezClient;

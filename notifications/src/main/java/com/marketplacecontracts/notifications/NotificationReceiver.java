@@ -1,7 +1,7 @@
 package com.marketplacecontracts.notifications;
 
 import com.marketplacecontracts.core.json.MoshiFactory;
-import com.marketplacecontracts.core.validation.Validators;
+import com.marketplacecontracts.core.internal.http.Validators;
 import com.marketplacecontracts.notifications.ReceiverListener.Kind;
 import com.marketplacecontracts.notifications.ReceiverListener.Outcome;
 import com.marketplacecontracts.notifications.yandex.model.NotificationApiErrorDTO;

@@ -1,6 +1,6 @@
 package com.marketplacecontracts.drift;
 
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 
 /**
  * Text from a spec document or a URL made safe to show: control characters and bidirectional overrides as visible

@@ -7,7 +7,7 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.ClientBuilder;
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.operation.Marketplace;

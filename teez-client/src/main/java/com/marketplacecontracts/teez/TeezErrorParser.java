@@ -1,7 +1,7 @@
 package com.marketplacecontracts.teez;
 
 import com.marketplacecontracts.core.error.ApiError;
-import com.marketplacecontracts.core.error.ErrorBodyParser;
+import com.marketplacecontracts.core.internal.error.ErrorBodyParser;
 import com.marketplacecontracts.teez.model.ErrorDetail;
 import com.marketplacecontracts.teez.model.ExtendedProblemDetails;
 import com.squareup.moshi.Moshi;

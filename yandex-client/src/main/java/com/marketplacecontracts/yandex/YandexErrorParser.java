@@ -1,7 +1,7 @@
 package com.marketplacecontracts.yandex;
 
 import com.marketplacecontracts.core.error.ApiError;
-import com.marketplacecontracts.core.error.ErrorBodyParser;
+import com.marketplacecontracts.core.internal.error.ErrorBodyParser;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.yandex.model.ApiErrorCodeType;
 import com.marketplacecontracts.yandex.model.ApiErrorDTO;

@@ -4,7 +4,7 @@ import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.http.Batches;
 import com.marketplacecontracts.core.http.ClientBuilder;
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientSettings;
 import com.marketplacecontracts.core.http.Download;
 import com.marketplacecontracts.core.http.Jobs;
@@ -199,7 +199,7 @@ public final class YandexMarketClient implements AutoCloseable {
    */
   public <R, T> Pager<T> pages(String pageToken, Function<String, MarketplaceCall<R>> call,
       Function<R, List<T>> items) {
-    return Paged.items(Marketplace.YANDEX_MARKET, runtime.failures().redactor(), pageToken, call, items);
+    return Paged.items(Marketplace.YANDEX_MARKET, runtime.failures().redactor()::text, pageToken, call, items);
   }
 
   /**

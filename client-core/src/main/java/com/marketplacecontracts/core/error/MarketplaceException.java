@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.error;
 
+import com.marketplacecontracts.core.internal.Hooks;
 import com.marketplacecontracts.core.operation.Marketplace;
 import java.io.IOException;
 import java.util.List;
@@ -97,7 +98,11 @@ public class MarketplaceException extends RuntimeException {
     return false;
   }
 
-  /** Notes that an earlier attempt of the call reached the marketplace ({@link ErrorDecoder#reached}). */
+  static {
+    Hooks.markSent(failure -> ((MarketplaceException) failure).markSent());
+  }
+
+  /** Notes that an earlier attempt of the call reached the marketplace (the runtime's error decoder calls it). */
   final void markSent() {
     sent = true;
   }

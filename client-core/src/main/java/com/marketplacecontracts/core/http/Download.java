@@ -19,7 +19,8 @@ public final class Download {
   private final String contentType;
   private final long size;
 
-  Download(Path file, String contentType, long size) {
+  /** A download saved to {@code file}; the client makes these (a test may, to stand in for one). */
+  public Download(Path file, String contentType, long size) {
     this.file = file;
     this.contentType = contentType;
     this.size = size;

@@ -39,6 +39,12 @@ public interface MarketplaceCall<T> {
    */
   CompletableFuture<T> executeAsync();
 
+  /**
+   * This call with its own options (timeout, no retries, extra headers, another credential); this call is left as it
+   * is. Options replace, they do not add up: {@code with(a).with(b)} is {@code with(b)}.
+   */
+  MarketplaceCall<T> with(RequestOptions options);
+
   /** The request as built from the arguments (credentials are added when it is sent). */
   Request request();
 }

@@ -1,6 +1,5 @@
 package com.marketplacecontracts.core.http;
 
-import com.marketplacecontracts.core.error.Redactor;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
@@ -8,6 +7,7 @@ import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The one pager of every operation the spec declares paged ({@code x-paging}): the caller says how to make the
@@ -28,7 +28,7 @@ public final class Paged {
    * @param items the items of one answer (an empty or absent list is an empty page)
    * @throws IllegalArgumentException when the operation is not declared paged in the spec
    */
-  public static <R, T> Pager<T> items(Marketplace marketplace, Redactor redactor, String startToken,
+  public static <R, T> Pager<T> items(Marketplace marketplace, UnaryOperator<String> redactor, String startToken,
       Function<String, MarketplaceCall<R>> call, Function<R, List<T>> items) {
     ApiOperation declared = declaration(call.apply(startToken));
     if (declared.nextPageToken().isEmpty()) {
@@ -43,7 +43,7 @@ public final class Paged {
   }
 
   /** Whole answers, one a page. */
-  public static <R> Pager<R> answers(Marketplace marketplace, Redactor redactor, String startToken,
+  public static <R> Pager<R> answers(Marketplace marketplace, UnaryOperator<String> redactor, String startToken,
       Function<String, MarketplaceCall<R>> call) {
     return items(marketplace, redactor, startToken, call, List::of);
   }

@@ -10,13 +10,8 @@ import java.util.Objects;
  * server that trickles a byte at a time cannot hold a call past it); and a successful body holding more than
  * {@code maxJsonValues} JSON values (every object, array, string, number, boolean and null, at any depth) is
  * {@code UnreadableResponseException}, refused while it is read, before its values are decoded.
- *
- * @param maxBodyBytes      largest successful body, in bytes
- * @param maxErrorBodyBytes prefix of an error body that is read, in bytes
- * @param bodyTimeout       time allowed to read one body, from its headers on
- * @param maxJsonValues     most JSON values decoded from one successful body
  */
-public record ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration bodyTimeout, long maxJsonValues) {
+public final class ResponseLimits {
 
   /** 32 MiB: the largest documented page (a few MiB of JSON) with a wide margin. */
   public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -28,7 +23,12 @@ public record ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration
    */
   public static final long DEFAULT_MAX_JSON_VALUES = 1_000_000;
 
-  public ResponseLimits {
+  private final long maxBodyBytes;
+  private final long maxErrorBodyBytes;
+  private final Duration bodyTimeout;
+  private final long maxJsonValues;
+
+  private ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration bodyTimeout, long maxJsonValues) {
     Objects.requireNonNull(bodyTimeout, "bodyTimeout");
     if (maxBodyBytes < 1 || maxErrorBodyBytes < 1 || maxJsonValues < 1) {
       throw new IllegalArgumentException("limits must be positive, were " + maxBodyBytes + ", "
@@ -37,12 +37,12 @@ public record ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration
     if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
       throw new IllegalArgumentException("bodyTimeout must be positive, was " + bodyTimeout);
     }
+    this.maxBodyBytes = maxBodyBytes;
+    this.maxErrorBodyBytes = maxErrorBodyBytes;
+    this.bodyTimeout = bodyTimeout;
+    this.maxJsonValues = maxJsonValues;
   }
 
-  /** The body limits and timeout given, with {@link #DEFAULT_MAX_JSON_VALUES}. */
-  public ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration bodyTimeout) {
-    this(maxBodyBytes, maxErrorBodyBytes, bodyTimeout, DEFAULT_MAX_JSON_VALUES);
-  }
 
   /** 32 MiB per successful body, 64 KiB of an error body, 20 s to read a body, a million JSON values a body. */
   public static ResponseLimits defaults() {
@@ -64,5 +64,45 @@ public record ResponseLimits(long maxBodyBytes, long maxErrorBodyBytes, Duration
 
   public ResponseLimits withMaxJsonValues(long values) {
     return new ResponseLimits(maxBodyBytes, maxErrorBodyBytes, bodyTimeout, values);
+  }
+
+  /** Largest successful body, in bytes. */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** Prefix of an error body that is read, in bytes. */
+  public long maxErrorBodyBytes() {
+    return maxErrorBodyBytes;
+  }
+
+  /** Time allowed to read one body, from its headers on. */
+  public Duration bodyTimeout() {
+    return bodyTimeout;
+  }
+
+  /** Most JSON values decoded from one successful body. */
+  public long maxJsonValues() {
+    return maxJsonValues;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ResponseLimits other
+        && maxBodyBytes == other.maxBodyBytes
+        && maxErrorBodyBytes == other.maxErrorBodyBytes
+        && Objects.equals(bodyTimeout, other.bodyTimeout)
+        && maxJsonValues == other.maxJsonValues;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxBodyBytes, maxErrorBodyBytes, bodyTimeout, maxJsonValues);
+  }
+
+  @Override
+  public String toString() {
+    return "ResponseLimits[maxBodyBytes=" + maxBodyBytes + ", maxErrorBodyBytes=" + maxErrorBodyBytes
+        + ", bodyTimeout=" + bodyTimeout + ", maxJsonValues=" + maxJsonValues + "]";
   }
 }

@@ -1,7 +1,7 @@
 package com.marketplacecontracts.core.paging;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
-import com.marketplacecontracts.core.error.Redactor;
+import com.marketplacecontracts.core.internal.error.Redactor;
 import com.marketplacecontracts.core.operation.Marketplace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -33,12 +34,14 @@ public final class Pager<T> implements Iterable<T> {
   private final Marketplace marketplace;
   private final String operationId;
   /** Masks the runtime's secrets in the stop message: a page token may echo one. */
-  private final Redactor redactor;
+  /** Masks the client's secrets in, and bounds, the text of a {@link PagingStoppedException}. */
+  private final UnaryOperator<String> redactor;
   private final Function<String, Page<T>> fetch;
   private final String startToken;
   private final PageLimits limits;
 
-  private Pager(Marketplace marketplace, String operationId, Redactor redactor, Function<String, Page<T>> fetch,
+  private Pager(Marketplace marketplace, String operationId, UnaryOperator<String> redactor,
+      Function<String, Page<T>> fetch,
       String startToken, PageLimits limits) {
     this.marketplace = marketplace; // null for a listing not made by a client
     this.operationId = Objects.requireNonNull(operationId, "operationId");
@@ -50,21 +53,22 @@ public final class Pager<T> implements Iterable<T> {
 
   /** All pages from the first. */
   public static <T> Pager<T> of(Function<String, Page<T>> fetch) {
-    return new Pager<>(null, "unknown", Redactor.NONE, fetch, null, PageLimits.defaults());
+    return new Pager<>(null, "unknown", Redactor.NONE::text, fetch, null, PageLimits.defaults());
   }
 
   /**
    * All pages of {@code operationId} from the one {@code token} names (null: from the first); {@code redactor} is the
-   * runtime's, so a token that echoes a secret is masked in a {@link PagingStoppedException}.
+   * client's masking of its secrets, so a token that echoes a secret is masked in a {@link PagingStoppedException}.
    */
-  public static <T> Pager<T> of(Marketplace marketplace, String operationId, Redactor redactor, String token,
+  public static <T> Pager<T> of(Marketplace marketplace, String operationId, UnaryOperator<String> redactor,
+      String token,
       Function<String, Page<T>> fetch) {
     return new Pager<>(marketplace, operationId, redactor, fetch, token, PageLimits.defaults());
   }
 
   /** All pages from the one {@code token} names (e.g. a saved {@link PageIterator#resumeToken()}). */
   public static <T> Pager<T> resumeFrom(String token, Function<String, Page<T>> fetch) {
-    return new Pager<>(null, "unknown", Redactor.NONE, fetch, token, PageLimits.defaults());
+    return new Pager<>(null, "unknown", Redactor.NONE::text, fetch, token, PageLimits.defaults());
   }
 
   /** The same listing with other limits (page cap, empty pages in a row). */
@@ -179,7 +183,7 @@ public final class Pager<T> implements Iterable<T> {
       } else {
         return null;
       }
-      String note = pager.redactor.text(why + " after " + pagesFetched + " pages; resume from page token \""
+      String note = pager.redactor.apply(why + " after " + pagesFetched + " pages; resume from page token \""
           + nextToken + "\"");
       return new PagingStoppedException(new MarketplaceException.Details(pager.marketplace, pager.operationId, 0,
           List.of(), null, null, note), nextToken, pagesFetched);

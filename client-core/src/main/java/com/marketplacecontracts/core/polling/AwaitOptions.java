@@ -10,15 +10,15 @@ import java.util.Objects;
  * <pre>{@code
  * market.awaitOperations(businessId, type, ids, AwaitOptions.timeout(Duration.ofMinutes(2)));
  * }</pre>
- *
- * @param timeout      how long to keep asking
- * @param initialDelay the first wait
- * @param maxDelay     the longest wait
- * @param factor       growth of the wait per round, at least 1
  */
-public record AwaitOptions(Duration timeout, Duration initialDelay, Duration maxDelay, double factor) {
+public final class AwaitOptions {
 
-  public AwaitOptions {
+  private final Duration timeout;
+  private final Duration initialDelay;
+  private final Duration maxDelay;
+  private final double factor;
+
+  private AwaitOptions(Duration timeout, Duration initialDelay, Duration maxDelay, double factor) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(initialDelay, "initialDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
@@ -28,6 +28,10 @@ public record AwaitOptions(Duration timeout, Duration initialDelay, Duration max
     if (factor < 1) {
       throw new IllegalArgumentException("factor must be >= 1, was " + factor);
     }
+    this.timeout = timeout;
+    this.initialDelay = initialDelay;
+    this.maxDelay = maxDelay;
+    this.factor = factor;
   }
 
   /** Asks every 2 s, growing 1.5× to 30 s, for at most {@code timeout}. */
@@ -38,5 +42,45 @@ public record AwaitOptions(Duration timeout, Duration initialDelay, Duration max
   /** The same timeout with other waits between polls. */
   public AwaitOptions withDelays(Duration initialDelay, Duration maxDelay, double factor) {
     return new AwaitOptions(timeout, initialDelay, maxDelay, factor);
+  }
+
+  /** How long to keep asking. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The first wait. */
+  public Duration initialDelay() {
+    return initialDelay;
+  }
+
+  /** The longest wait. */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  /** Growth of the wait per round, at least 1. */
+  public double factor() {
+    return factor;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof AwaitOptions other
+        && Objects.equals(timeout, other.timeout)
+        && Objects.equals(initialDelay, other.initialDelay)
+        && Objects.equals(maxDelay, other.maxDelay)
+        && Double.compare(factor, other.factor) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timeout, initialDelay, maxDelay, factor);
+  }
+
+  @Override
+  public String toString() {
+    return "AwaitOptions[timeout=" + timeout + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
+        + ", factor=" + factor + "]";
   }
 }

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.ratelimit;
 
+import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;

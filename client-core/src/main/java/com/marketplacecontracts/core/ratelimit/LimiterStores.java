@@ -1,6 +1,6 @@
 package com.marketplacecontracts.core.ratelimit;
 
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import java.net.URI;
 import java.util.Map;
 import java.util.ServiceLoader;

@@ -2,9 +2,9 @@ package com.marketplacecontracts.core.ratelimit;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Locale;
 
 /**
  * Client-side rate limiting. By default every operation gets the quota its spec documents
@@ -12,26 +12,30 @@ import java.util.Locale;
  * {@code campaignId} or {@code businessId}); operations without a documented quota are not limited by quota. At most {@link #maxInFlight()} requests of one account are in flight at once, across all its operations
  * (Yandex allows 4 per campaign or business). A call that would have to wait longer than {@link #maxWait()} (or its
  * own call timeout) fails fast with a {@code RateLimitedException} instead of blocking.
- *
- * @param enabled     false switches client-side limiting off
- * @param maxWait     the longest a call may be held back
- * @param maxInFlight requests of one account allowed in flight at once
- * @param overrides   quotas by operationId, replacing the spec's whatever the tier
- * @param tier        the account's subscription tier as the spec names it ({@code none}, {@code medium}); null for
- *                    the stricter of the tiers an operation declares
  */
-public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight, Map<String, Quota> overrides,
-    String tier) {
+public final class RateLimitConfig {
 
   /** Yandex's cap on parallel requests per campaign or business. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 4;
 
-  public RateLimitConfig {
+  private final boolean enabled;
+  private final Duration maxWait;
+  private final int maxInFlight;
+  private final Map<String, Quota> overrides;
+  private final String tier;
+
+  private RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight, Map<String, Quota> overrides,
+      String tier) {
     Objects.requireNonNull(maxWait, "maxWait");
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be >= 1, was " + maxInFlight);
     }
     overrides = Map.copyOf(overrides);
+    this.enabled = enabled;
+    this.maxWait = maxWait;
+    this.maxInFlight = maxInFlight;
+    this.overrides = overrides;
+    this.tier = tier;
   }
 
   /** The spec's quotas for the stricter tier, 4 in flight per account; calls wait at most 2 minutes for their turn. */
@@ -72,12 +76,8 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
    * A quota: {@code amount} units per {@code period}, where the unit is one request ({@code resp}) or one item of a
    * request field ({@code req.<field>}, e.g. {@code req.offerIds}), as the marketplace's
    * {@code x-resource-limit-config} states it.
-   *
-   * @param amount how many units per period
-   * @param period the period
-   * @param unit   {@code resp}, or {@code req.} and the request field whose items are counted
    */
-  public record Quota(long amount, Duration period, String unit) {
+  public static final class Quota {
 
     /** The unit of a request-counted quota. */
     public static final String REQUESTS = "resp";
@@ -89,7 +89,11 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
     private static final String ANSWER_PREFIX = "resp.";
     private static final Duration MAX_PERIOD = Duration.ofDays(366);
 
-    public Quota {
+    private final long amount;
+    private final Duration period;
+    private final String unit;
+
+    private Quota(long amount, Duration period, String unit) {
       if (amount < 1) {
         throw new IllegalArgumentException("amount must be >= 1, was " + amount);
       }
@@ -107,8 +111,20 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
           && !(unit.startsWith(ANSWER_PREFIX) && unit.length() > ANSWER_PREFIX.length())) {
         throw new IllegalArgumentException("unit must be 'resp', 'req.<field>' or 'resp.<path>', was '" + unit + "'");
       }
+      this.amount = amount;
+      this.period = period;
+      this.unit = unit;
     }
 
+    /**
+     * {@code amount} units per {@code period} of {@code unit} as the spec's {@code x-resource-limit-config} states
+     * it: {@code resp}, {@code req.<field>} or {@code resp.<path>}.
+     */
+    public static Quota of(long amount, Duration period, String unit) {
+      return new Quota(amount, period, unit);
+    }
+
+    /** {@code amount} requests per {@code period}. */
     public static Quota requests(long amount, Duration period) {
       return new Quota(amount, period, REQUESTS);
     }
@@ -134,5 +150,87 @@ public record RateLimitConfig(boolean enabled, Duration maxWait, int maxInFlight
       return "at most " + amount + (countsItems() ? " items of " + itemField() : " requests") + " per "
           + period.toString().substring(2).toLowerCase(Locale.ROOT);
     }
+
+    /** How many units per period. */
+    public long amount() {
+      return amount;
+    }
+
+    /** The period. */
+    public Duration period() {
+      return period;
+    }
+
+    /** {@code resp}, or {@code req.} and the request field whose items are counted. */
+    public String unit() {
+      return unit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Quota other
+          && amount == other.amount
+          && Objects.equals(period, other.period)
+          && Objects.equals(unit, other.unit);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(amount, period, unit);
+    }
+
+    @Override
+    public String toString() {
+      return "Quota[amount=" + amount + ", period=" + period + ", unit=" + unit + "]";
+    }
+  }
+
+  /** False switches client-side limiting off. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The longest a call may be held back. */
+  public Duration maxWait() {
+    return maxWait;
+  }
+
+  /** Requests of one account allowed in flight at once. */
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /** Quotas by operationId, replacing the spec's whatever the tier. */
+  public Map<String, Quota> overrides() {
+    return overrides;
+  }
+
+  /**
+   * The account's subscription tier as the spec names it ({@code none},
+       {@code medium}); null for the stricter of the tiers an operation declares.
+   */
+  public String tier() {
+    return tier;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof RateLimitConfig other
+        && enabled == other.enabled
+        && Objects.equals(maxWait, other.maxWait)
+        && maxInFlight == other.maxInFlight
+        && Objects.equals(overrides, other.overrides)
+        && Objects.equals(tier, other.tier);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(enabled, maxWait, maxInFlight, overrides, tier);
+  }
+
+  @Override
+  public String toString() {
+    return "RateLimitConfig[enabled=" + enabled + ", maxWait=" + maxWait + ", maxInFlight=" + maxInFlight
+        + ", overrides=" + overrides + ", tier=" + tier + "]";
   }
 }

@@ -7,18 +7,18 @@ import java.util.Objects;
  * How failed calls of operations that are safe to repeat ({@code x-idempotent} in the spec) are retried: on 420,
  * 429, 5xx and I/O failures, with exponential backoff and jitter, honouring {@code Retry-After}, bounded in
  * attempts and total time. Other 4xx are never retried.
- *
- * @param maxAttempts   attempts in all, including the first (1 disables retries)
- * @param baseDelay     delay before the first retry; doubles each time
- * @param maxDelay      cap on one backoff delay
- * @param jitter        random spread applied to each delay, as a factor in [0, 1)
- * @param maxServerWait cap on a wait the server asks for; a longer ask ends the retries
- * @param maxTotal      cap on the whole call, retries and waits included
  */
-public record RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter,
-    Duration maxServerWait, Duration maxTotal) {
+public final class RetryConfig {
 
-  public RetryConfig {
+  private final int maxAttempts;
+  private final Duration baseDelay;
+  private final Duration maxDelay;
+  private final double jitter;
+  private final Duration maxServerWait;
+  private final Duration maxTotal;
+
+  private RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter, Duration maxServerWait,
+      Duration maxTotal) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
     }
@@ -32,6 +32,12 @@ public record RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay
     if (baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) <= 0) {
       throw new IllegalArgumentException("need 0 < baseDelay < maxDelay, was " + baseDelay + " and " + maxDelay);
     }
+    this.maxAttempts = maxAttempts;
+    this.baseDelay = baseDelay;
+    this.maxDelay = maxDelay;
+    this.jitter = jitter;
+    this.maxServerWait = maxServerWait;
+    this.maxTotal = maxTotal;
   }
 
   /** 4 attempts, 500 ms doubling to 30 s, 25 % jitter, server waits up to 60 s, 2 minutes in all. */
@@ -63,5 +69,57 @@ public record RetryConfig(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   public RetryConfig withJitter(double factor) {
     return new RetryConfig(maxAttempts, baseDelay, maxDelay, factor, maxServerWait, maxTotal);
+  }
+
+  /** Attempts in all, including the first (1 disables retries). */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Delay before the first retry; doubles each time. */
+  public Duration baseDelay() {
+    return baseDelay;
+  }
+
+  /** Cap on one backoff delay. */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  /** Random spread applied to each delay, as a factor in [0, 1). */
+  public double jitter() {
+    return jitter;
+  }
+
+  /** Cap on a wait the server asks for; a longer ask ends the retries. */
+  public Duration maxServerWait() {
+    return maxServerWait;
+  }
+
+  /** Cap on the whole call, retries and waits included. */
+  public Duration maxTotal() {
+    return maxTotal;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof RetryConfig other
+        && maxAttempts == other.maxAttempts
+        && Objects.equals(baseDelay, other.baseDelay)
+        && Objects.equals(maxDelay, other.maxDelay)
+        && Double.compare(jitter, other.jitter) == 0
+        && Objects.equals(maxServerWait, other.maxServerWait)
+        && Objects.equals(maxTotal, other.maxTotal);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxAttempts, baseDelay, maxDelay, jitter, maxServerWait, maxTotal);
+  }
+
+  @Override
+  public String toString() {
+    return "RetryConfig[maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
+        + ", jitter=" + jitter + ", maxServerWait=" + maxServerWait + ", maxTotal=" + maxTotal + "]";
   }
 }

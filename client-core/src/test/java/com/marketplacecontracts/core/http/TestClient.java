@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.auth.Credential;
 import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.operation.Marketplace;

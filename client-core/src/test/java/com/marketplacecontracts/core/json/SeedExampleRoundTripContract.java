@@ -2,7 +2,7 @@ package com.marketplacecontracts.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketplacecontracts.core.validation.Validators;
+import com.marketplacecontracts.core.internal.http.Validators;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import jakarta.validation.Validator;

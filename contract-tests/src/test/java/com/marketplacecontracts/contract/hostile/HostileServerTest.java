@@ -10,7 +10,7 @@ import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RedirectRefusedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.error.RetryAfter;
+import com.marketplacecontracts.core.internal.error.RetryAfter;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;

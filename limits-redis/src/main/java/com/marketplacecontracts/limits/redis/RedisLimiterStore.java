@@ -1,9 +1,9 @@
 package com.marketplacecontracts.limits.redis;
 
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.ratelimit.InvalidLimitsStoreException;
 import com.marketplacecontracts.core.ratelimit.LimiterStore;
-import com.marketplacecontracts.core.ratelimit.LocalLimiterStore;
+import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
