@@ -3,7 +3,7 @@ package com.marketplacecontracts.cli;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.yandex.day.BulkWrite;
 import java.io.PrintWriter;

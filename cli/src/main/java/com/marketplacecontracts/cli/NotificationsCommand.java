@@ -1,7 +1,7 @@
 package com.marketplacecontracts.cli;
 
-import com.marketplacecontracts.core.error.UriMask;
-import com.marketplacecontracts.core.http.ClientRuntime;
+import com.marketplacecontracts.core.internal.error.UriMask;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.mock.notifications.NotificationSender;
 import com.marketplacecontracts.notifications.Notification;
 import com.marketplacecontracts.notifications.NotificationReceiver;

@@ -1,6 +1,6 @@
 package com.marketplacecontracts.limits.redis;
 
-import com.marketplacecontracts.core.error.UriMask;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.http.CheckpointStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
