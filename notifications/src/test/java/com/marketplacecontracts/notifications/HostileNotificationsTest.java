@@ -152,7 +152,9 @@ class HostileNotificationsTest {
       assertThat(ok).isEqualTo(12);
       assertThat(resend).isEqualTo(88);
       assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
-      assertThat(Thread.activeCount() - before).isLessThanOrEqualTo(2 + 8 + 2 + 4);
+      // bounded by the pools (2 workers, 8 request threads, the server's own), far from one a request (100); the
+      // slack is the test's HTTP client threads and those of an earlier test still ending
+      assertThat(Thread.activeCount() - before).isLessThanOrEqualTo(2 + 8 + 2 + 4 + 8);
       never.countDown();
     }
   }
