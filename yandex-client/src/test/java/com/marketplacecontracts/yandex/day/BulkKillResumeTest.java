@@ -79,7 +79,9 @@ class BulkKillResumeTest {
           assertThat(server.receivedTimes(id)).as("received %s", id).isBetween(1, 2);
         }
       }
-      assertThat(server.quota420.get()).isZero();
+      // the resumed process cannot know what the killed one spent in the window it died in: its first request may
+      // meet that spent window once (the limiter then learns the window from the answer); never more than once
+      assertThat(server.quota420.get()).isLessThanOrEqualTo(1);
     }
   }
 }
