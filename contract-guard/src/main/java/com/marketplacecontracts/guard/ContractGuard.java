@@ -1,10 +1,5 @@
 package com.marketplacecontracts.guard;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.internal.error.Redactor;
 import com.marketplacecontracts.core.operation.ClientEvents;
@@ -12,8 +7,6 @@ import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
 import com.marketplacecontracts.core.operation.Marketplace;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -67,11 +59,6 @@ public final class ContractGuard implements Interceptor {
   public static final int MAX_CHECKED_DEPTH = 64;
   /** Mismatches reported for one message at most; past them a {@link Kind#NOT_CHECKED} says how many more. */
   public static final int MAX_REPORTED = 100;
-
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(MAX_CHECKED_TOKENS)
-          .maxNestingDepth(MAX_CHECKED_DEPTH).build())
-      .build());
 
   private final SpecIndex spec;
   /** The spec's marketplace when its resource name tells; a client's calls carry their own as a request tag. */
@@ -132,7 +119,7 @@ public final class ContractGuard implements Interceptor {
       found.add(new ContractMismatch(entry.operationId(), Direction.RESPONSE, Kind.UNDOCUMENTED_STATUS,
           "status " + status, "the operation does not document HTTP " + status));
     } else {
-      Optional<JsonSchema> schema = entry.response(status);
+      Optional<BodySchema> schema = entry.response(status);
       if (schema.isPresent()) {
         byte[] body = response.peekBody(MAX_CHECKED_BYTES + 1).bytes();
         if (body.length > MAX_CHECKED_BYTES) {
@@ -171,57 +158,13 @@ public final class ContractGuard implements Interceptor {
     return buffer.readByteArray();
   }
 
-  private static void check(SpecIndex.Entry entry, Direction direction, JsonSchema schema, byte[] body,
+  private static void check(SpecIndex.Entry entry, Direction direction, BodySchema schema, byte[] body,
       List<ContractMismatch> found) {
-    JsonNode json;
-    try {
-      json = JSON.readTree(body);
-    } catch (StreamConstraintsException e) {
-      found.add(notChecked(entry, direction, "body of more than " + MAX_CHECKED_TOKENS + " JSON tokens or "
-          + MAX_CHECKED_DEPTH + " levels, more than the guard checks"));
-      return;
-    } catch (IOException e) {
-      found.add(new ContractMismatch(entry.operationId(), direction, Kind.CONSTRAINT, "$", "body is not JSON"));
-      return;
-    }
-    if (json == null || json.isMissingNode()) {
-      found.add(new ContractMismatch(entry.operationId(), direction, Kind.CONSTRAINT, "$", "body is empty"));
-      return;
-    }
-    Set<ValidationMessage> messages;
-    try {
-      messages = schema.validate(json);
-    } catch (RuntimeException | StackOverflowError e) {
-      found.add(notChecked(entry, direction, "the validator failed (" + e.getClass().getSimpleName() + ")"));
-      return;
-    }
-    int reported = 0;
-    for (ValidationMessage message : messages) {
-      if (reported++ == MAX_REPORTED) {
-        found.add(notChecked(entry, direction, (messages.size() - MAX_REPORTED) + " more mismatches not reported"
-            + " (at most " + MAX_REPORTED + " a message)"));
-        break;
-      }
-      String location = message.getProperty() != null && "additionalProperties".equals(message.getType())
-          ? message.getInstanceLocation().append(message.getProperty()).toString()
-          : message.getInstanceLocation().toString();
-      found.add(new ContractMismatch(entry.operationId(), direction, kind(message.getType()), location,
-          message.getMessage()));
-    }
+    schema.check(body, entry.operationId(), direction, found);
   }
 
   private static ContractMismatch notChecked(SpecIndex.Entry entry, Direction direction, String why) {
-    return new ContractMismatch(entry.operationId(), direction, Kind.NOT_CHECKED, "$", why);
-  }
-
-  private static Kind kind(String validatorType) {
-    return switch (validatorType == null ? "" : validatorType) {
-      case "additionalProperties" -> Kind.UNKNOWN_FIELD;
-      case "required" -> Kind.MISSING_REQUIRED;
-      case "enum" -> Kind.UNKNOWN_ENUM_VALUE;
-      case "type" -> Kind.WRONG_TYPE;
-      default -> Kind.CONSTRAINT;
-    };
+    return ValidatorSchema.notChecked(entry.operationId(), direction, why);
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -31,9 +30,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The operations of one spec, compiled once: a path pattern per operation and a JSON Schema validator per request
- * body and per documented response. Schemas that list their properties are closed ({@code additionalProperties:
- * false} unless they say otherwise), so a field the marketplace added is reported.
+ * The operations of one spec, compiled once: a path pattern per operation and a checker per request body and per
+ * documented response — a {@link CompiledSchema} read in one pass over the body, or, for a schema using what it
+ * does not compile, a {@link ValidatorSchema}. Schemas that list their properties are closed
+ * ({@code additionalProperties: false} unless they say otherwise), so a field the marketplace added is reported.
  */
 final class SpecIndex {
 
@@ -43,11 +43,11 @@ final class SpecIndex {
       .nullableKeywordEnabled(true).pathType(PathType.JSON_PATH).build();
 
   /** One operation: how to recognise its requests and what its bodies must look like. */
-  record Entry(String operationId, String method, Pattern path, String tail, JsonSchema requestBody,
-      Map<String, JsonSchema> responses, Set<String> documented) {
+  record Entry(String operationId, String method, Pattern path, String tail, BodySchema requestBody,
+      Map<String, BodySchema> responses, Set<String> documented) {
 
     /** The schema for {@code status}: exact, then {@code 4XX}-style, then {@code default}; empty when none. */
-    Optional<JsonSchema> response(int status) {
+    Optional<BodySchema> response(int status) {
       for (String key : keys(status)) {
         if (responses.containsKey(key)) {
           return Optional.of(responses.get(key));
@@ -66,13 +66,22 @@ final class SpecIndex {
     }
   }
 
-  private final List<Entry> entries;
+  /** How bodies are checked: compiled where the schema allows (the guard), or all by the validator (tests). */
+  enum Checking { COMPILED, VALIDATOR }
 
-  private SpecIndex(List<Entry> entries) {
+  private final List<Entry> entries;
+  private final List<String> validated;
+
+  private SpecIndex(List<Entry> entries, List<String> validated) {
     this.entries = entries;
+    this.validated = validated;
   }
 
   static SpecIndex parse(String yaml, String name) {
+    return parse(yaml, name, Checking.COMPILED);
+  }
+
+  static SpecIndex parse(String yaml, String name, Checking checking) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);
@@ -81,10 +90,42 @@ final class SpecIndex {
     if (api == null || api.getPaths() == null) {
       throw new IllegalArgumentException(name + " is not a readable OpenAPI spec: " + result.getMessages());
     }
+    Map<String, io.swagger.v3.oas.models.media.Schema> components = api.getComponents() == null
+        || api.getComponents().getSchemas() == null ? Map.of() : api.getComponents().getSchemas();
+    SchemaNode.Compiler compiler = new SchemaNode.Compiler(reference -> {
+      String prefix = "#/components/schemas/";
+      io.swagger.v3.oas.models.media.Schema<?> target = reference.startsWith(prefix)
+          ? components.get(reference.substring(prefix.length())) : null;
+      if (target == null) {
+        return null;
+      }
+      JsonNode schema = MAPPER.valueToTree(target);
+      close(schema, false);
+      return schema;
+    });
+    Bodies bodies = new Bodies(checking, compiler, new ArrayList<>());
     List<Entry> entries = new ArrayList<>();
     api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
-        entries.add(entry(template, method, operation))));
-    return new SpecIndex(List.copyOf(entries));
+        entries.add(entry(template, method, operation, bodies))));
+    return new SpecIndex(List.copyOf(entries), List.copyOf(bodies.validated));
+  }
+
+  /** The bodies checked by the validator rather than compiled, with the keyword why: "operationId status: why". */
+  List<String> validatedBodies() {
+    return validated;
+  }
+
+  private record Bodies(Checking checking, SchemaNode.Compiler compiler, List<String> validated) {
+    BodySchema of(String where, JsonNode schema) {
+      if (checking == Checking.COMPILED) {
+        try {
+          return new CompiledSchema(compiler.compile(schema));
+        } catch (SchemaNode.Unsupported e) {
+          validated.add(where + ": " + e.getMessage());
+        }
+      }
+      return new ValidatorSchema(SCHEMAS.getSchema(schema, CONFIG));
+    }
   }
 
   /** The operation a request to {@code method path} belongs to; the path may carry the base URL's prefix. */
@@ -107,21 +148,22 @@ final class SpecIndex {
     return parameter < 0 ? trimmed : trimmed.substring(parameter + 1);
   }
 
-  private static Entry entry(String template, PathItem.HttpMethod method, Operation operation) {
-    JsonSchema requestBody = operation.getRequestBody() == null ? null : json(operation.getRequestBody().getContent());
-    Map<String, JsonSchema> responses = new HashMap<>();
+  private static Entry entry(String template, PathItem.HttpMethod method, Operation operation, Bodies bodies) {
+    String id = operation.getOperationId() != null ? operation.getOperationId() : method + " " + template;
+    BodySchema requestBody = operation.getRequestBody() == null ? null
+        : json(operation.getRequestBody().getContent(), id + " request", bodies);
+    Map<String, BodySchema> responses = new HashMap<>();
     Set<String> documented = new HashSet<>();
     if (operation.getResponses() != null) {
       for (Map.Entry<String, ApiResponse> response : operation.getResponses().entrySet()) {
         String status = response.getKey().toUpperCase(Locale.ROOT);
         documented.add(status);
-        JsonSchema schema = json(response.getValue().getContent());
+        BodySchema schema = json(response.getValue().getContent(), id + " " + status, bodies);
         if (schema != null) {
           responses.put(status, schema);
         }
       }
     }
-    String id = operation.getOperationId() != null ? operation.getOperationId() : method + " " + template;
     return new Entry(id, method.name(), pathPattern(template), tail(template), requestBody, Map.copyOf(responses),
         Set.copyOf(documented));
   }
@@ -134,7 +176,7 @@ final class SpecIndex {
     return Pattern.compile(regex + "/?");
   }
 
-  private static JsonSchema json(Content content) {
+  private static BodySchema json(Content content, String where, Bodies bodies) {
     if (content == null) {
       return null;
     }
@@ -142,7 +184,7 @@ final class SpecIndex {
       if (media.getKey().contains("json") && media.getValue().getSchema() != null) {
         JsonNode schema = MAPPER.valueToTree(media.getValue().getSchema());
         close(schema, false);
-        return SCHEMAS.getSchema(schema, CONFIG);
+        return bodies.of(where, schema);
       }
     }
     return null;

@@ -1,0 +1,653 @@
+package com.marketplacecontracts.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplacecontracts.core.operation.ContractMismatch;
+import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
+import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A body checked against a {@link SchemaNode} in one pass over its bytes: no tree, no string made for a value
+ * the schema does not constrain. The reader is strict JSON (RFC 8259, UTF-8) and stops at the bounds the guard
+ * states: {@link ContractGuard#MAX_CHECKED_TOKENS} tokens, {@link ContractGuard#MAX_CHECKED_DEPTH} levels, numbers
+ * of at most 1000 characters, {@link #MAX_PATTERN_LENGTH} characters matched against a pattern. A body it stops on
+ * gets that one finding, not the ones found before.
+ */
+final class CompiledSchema implements BodySchema {
+
+  static final String TOO_BIG = "body of more than " + ContractGuard.MAX_CHECKED_TOKENS + " JSON tokens or "
+      + ContractGuard.MAX_CHECKED_DEPTH + " levels, more than the guard checks";
+  /** Longer strings are not run through a spec's pattern (a regular expression's cost may grow faster). */
+  static final int MAX_PATTERN_LENGTH = 10_000;
+  private static final int MAX_NUMBER_LENGTH = 1000;
+  private static final SchemaNode[] NOTHING = new SchemaNode[0];
+  private static final ObjectMapper TREES = new ObjectMapper();
+
+  private final SchemaNode root;
+
+  CompiledSchema(SchemaNode root) {
+    this.root = root;
+  }
+
+  static String more(int count) {
+    return count + " more mismatches not reported (at most " + ContractGuard.MAX_REPORTED + " a message)";
+  }
+
+  @Override
+  public void check(byte[] body, String operationId, Direction direction, List<ContractMismatch> found) {
+    int before = found.size();
+    Walk walk = new Walk(body, operationId, direction, found);
+    try {
+      walk.skipSpace();
+      if (walk.p == body.length) {
+        found.add(new ContractMismatch(operationId, direction, Kind.CONSTRAINT, "$", "body is empty"));
+        return;
+      }
+      walk.value(root.flat);
+      walk.skipSpace();
+      if (walk.p != body.length) {
+        throw Stop.NOT_JSON;
+      }
+    } catch (Stop stop) {
+      found.subList(before, found.size()).clear();
+      found.add(stop == Stop.NOT_JSON
+          ? new ContractMismatch(operationId, direction, Kind.CONSTRAINT, "$", "body is not JSON")
+          : ValidatorSchema.notChecked(operationId, direction, stop.why));
+      return;
+    }
+    if (walk.unreported > 0) {
+      found.add(ValidatorSchema.notChecked(operationId, direction, more(walk.unreported)));
+    }
+  }
+
+  /** Why a body is not checked further. */
+  private static final class Stop extends RuntimeException {
+    static final Stop NOT_JSON = new Stop("body is not JSON");
+    static final Stop TOO_BIG = new Stop(CompiledSchema.TOO_BIG);
+    final String why;
+
+    Stop(String why) {
+      super(why, null, false, false);
+      this.why = why;
+    }
+  }
+
+  /**
+   * The key a value is compared by for {@code enum} and {@code uniqueItems}, equal where the validator's JSON
+   * trees are equal: a string by its text, an integer by its value, a decimal as a double, objects and arrays as
+   * trees.
+   */
+  static Object key(JsonNode value) {
+    if (value.isTextual()) {
+      return value.textValue();
+    } else if (value.isIntegralNumber()) {
+      return new IntegerKey(value.bigIntegerValue().toString());
+    } else if (value.isNumber()) {
+      return value.doubleValue();
+    } else if (value.isBoolean()) {
+      return value.booleanValue();
+    } else if (value.isNull()) {
+      return NullKey.NULL;
+    }
+    return value;
+  }
+
+  private record IntegerKey(String digits) {
+  }
+
+  private enum NullKey { NULL }
+
+  /** One check of one body. */
+  private static final class Walk {
+    final byte[] b;
+    final String operationId;
+    final Direction direction;
+    final List<ContractMismatch> found;
+    final int start;
+    int p;
+    long tokens;
+    int depth;
+    int unreported;
+    /** The path to the current value: per level a name's span (escaped or not) or an index. */
+    final int[] nameFrom = new int[ContractGuard.MAX_CHECKED_DEPTH + 2];
+    final int[] nameTo = new int[ContractGuard.MAX_CHECKED_DEPTH + 2];
+    final int[] index = new int[ContractGuard.MAX_CHECKED_DEPTH + 2];
+    Set<String> reported;
+
+    Walk(byte[] b, String operationId, Direction direction, List<ContractMismatch> found) {
+      this.b = b;
+      this.operationId = operationId;
+      this.direction = direction;
+      this.found = found;
+      this.start = found.size();
+    }
+
+    void skipSpace() {
+      byte[] b = this.b;
+      int p = this.p;
+      while (p < b.length && (b[p] == ' ' || b[p] == '\n' || b[p] == '\r' || b[p] == '\t')) {
+        p++;
+      }
+      this.p = p;
+    }
+
+    private void token() {
+      if (++tokens > ContractGuard.MAX_CHECKED_TOKENS) {
+        throw Stop.TOO_BIG;
+      }
+    }
+
+    void value(SchemaNode[] nodes) {
+      if (p >= b.length) {
+        throw Stop.NOT_JSON;
+      }
+      switch (b[p]) {
+        case '{' -> object(nodes);
+        case '[' -> array(nodes);
+        case '"' -> string(nodes);
+        case 't' -> literal("true", SchemaNode.BOOLEAN, Boolean.TRUE, nodes);
+        case 'f' -> literal("false", SchemaNode.BOOLEAN, Boolean.FALSE, nodes);
+        case 'n' -> literal("null", SchemaNode.NULL, NullKey.NULL, nodes);
+        default -> number(nodes);
+      }
+    }
+
+    private void open() {
+      token();
+      if (++depth > ContractGuard.MAX_CHECKED_DEPTH) {
+        throw Stop.TOO_BIG;
+      }
+      p++;
+      skipSpace();
+    }
+
+    /** After a member or element: true when another follows, false at the closing {@code close}. */
+    private boolean next(byte close) {
+      skipSpace();
+      if (p < b.length && b[p] == ',') {
+        p++;
+        skipSpace();
+        return true;
+      }
+      if (p < b.length && b[p] == close) {
+        p++;
+        token();
+        depth--;
+        return false;
+      }
+      throw Stop.NOT_JSON;
+    }
+
+    private void object(SchemaNode[] nodes) {
+      int at = p;
+      open();
+      int level = depth;
+      long seen = 0;
+      long[] seenMore = nodes.length > 1 ? new long[nodes.length] : null;
+      int count = 0;
+      if (b[p] == '}') {
+        p++;
+        token();
+        depth--;
+      } else {
+        do {
+          if (p >= b.length || b[p] != '"') {
+            throw Stop.NOT_JSON;
+          }
+          int from = p + 1;
+          boolean escaped = stringEnd();
+          int to = p - 1;
+          token();
+          skipSpace();
+          if (p >= b.length || b[p] != ':') {
+            throw Stop.NOT_JSON;
+          }
+          p++;
+          skipSpace();
+          nameFrom[level] = from;
+          nameTo[level] = to;
+          index[level] = escaped ? -2 : -1;
+          byte[] nameBytes = b;
+          int nameStart = from;
+          int nameEnd = to;
+          if (escaped) {
+            nameBytes = text(from, to).getBytes(StandardCharsets.UTF_8);
+            nameStart = 0;
+            nameEnd = nameBytes.length;
+          }
+          SchemaNode[] child = NOTHING;
+          for (int i = 0; i < nodes.length; i++) {
+            SchemaNode node = nodes[i];
+            int property = node.properties.find(nameBytes, nameStart, nameEnd);
+            SchemaNode schema = null;
+            if (property >= 0) {
+              int bit = node.properties.requiredBit[property];
+              if (bit >= 0) {
+                if (i == 0) {
+                  seen |= 1L << bit;
+                } else {
+                  seenMore[i] |= 1L << bit;
+                }
+              }
+              schema = node.properties.schemas[property];
+            }
+            if (schema == null) {
+              if (node.additional != null) {
+                schema = node.additional;
+              } else if (!node.additionalAllowed) {
+                String name = text(from, to);
+                report(Kind.UNKNOWN_FIELD, path(level - 1), name, "property '" + name
+                    + "' is not defined in the schema and the schema does not allow additional properties");
+              }
+            }
+            if (schema != null) {
+              child = child.length == 0 ? schema.flat : union(child, schema.flat);
+            }
+          }
+          value(child);
+          count++;
+        } while (next((byte) '}'));
+      }
+      for (int i = 0; i < nodes.length; i++) {
+        SchemaNode node = nodes[i];
+        typeCheck(node, SchemaNode.OBJECT, "object", level - 1);
+        enumCheck(node, at, level - 1);
+        long mask = i == 0 ? seen : seenMore[i];
+        String[] required = node.required;
+        for (int bit = 0; bit < required.length; bit++) {
+          if ((mask & (1L << bit)) == 0) {
+            report(Kind.MISSING_REQUIRED, path(level - 1), null,
+                "required property '" + required[bit] + "' not found");
+          }
+        }
+        if (node.minProperties >= 0 && count < node.minProperties) {
+          report(Kind.CONSTRAINT, path(level - 1), null, "must have at least " + node.minProperties
+              + " properties but found " + count);
+        }
+        if (node.maxProperties >= 0 && count > node.maxProperties) {
+          report(Kind.CONSTRAINT, path(level - 1), null, "must have at most " + node.maxProperties
+              + " properties but found " + count);
+        }
+      }
+    }
+
+    private static SchemaNode[] union(SchemaNode[] a, SchemaNode[] b) {
+      List<SchemaNode> all = new ArrayList<>(List.of(a));
+      for (SchemaNode node : b) {
+        if (!all.contains(node)) {
+          all.add(node);
+        }
+      }
+      return all.toArray(NOTHING);
+    }
+
+    private void array(SchemaNode[] nodes) {
+      int at = p;
+      open();
+      int level = depth;
+      SchemaNode[] child = NOTHING;
+      boolean unique = false;
+      for (SchemaNode node : nodes) {
+        if (node.items != null) {
+          child = child.length == 0 ? node.items.flat : union(child, node.items.flat);
+        }
+        unique |= node.uniqueItems;
+      }
+      Set<Object> keys = unique ? new HashSet<>() : null;
+      boolean duplicate = false;
+      int count = 0;
+      if (b[p] == ']') {
+        p++;
+        token();
+        depth--;
+      } else {
+        do {
+          index[level] = count;
+          int from = p;
+          value(child);
+          if (keys != null && !keys.add(key(from, p))) {
+            duplicate = true;
+          }
+          count++;
+        } while (next((byte) ']'));
+      }
+      for (SchemaNode node : nodes) {
+        typeCheck(node, SchemaNode.ARRAY, "array", level - 1);
+        enumCheck(node, at, level - 1);
+        if (node.minItems >= 0 && count < node.minItems) {
+          report(Kind.CONSTRAINT, path(level - 1), null, "must have at least " + node.minItems
+              + " items but found " + count);
+        }
+        if (node.maxItems >= 0 && count > node.maxItems) {
+          report(Kind.CONSTRAINT, path(level - 1), null, "must have at most " + node.maxItems
+              + " items but found " + count);
+        }
+        if (node.uniqueItems && duplicate) {
+          report(Kind.CONSTRAINT, path(level - 1), null, "must have only unique items in the array");
+        }
+      }
+    }
+
+    /** The comparison key of the value in {@code b[from, to)}. */
+    private Object key(int from, int to) {
+      try {
+        return CompiledSchema.key(TREES.readTree(b, from, to - from));
+      } catch (IOException e) {
+        throw Stop.NOT_JSON;
+      }
+    }
+
+    /** Moves past the string at {@code p} (its opening quote); true when it holds an escape. */
+    private boolean stringEnd() {
+      byte[] b = this.b;
+      int p = this.p + 1;
+      boolean escaped = false;
+      while (true) {
+        while (p < b.length && b[p] != '"' && b[p] != '\\' && b[p] >= 0x20) {
+          p++;
+        }
+        if (p >= b.length) {
+          throw Stop.NOT_JSON;
+        }
+        byte c = b[p];
+        if (c == '"') {
+          this.p = p + 1;
+          return escaped;
+        } else if (c == '\\') {
+          escaped = true;
+          if (p + 1 >= b.length) {
+            throw Stop.NOT_JSON;
+          }
+          switch (b[p + 1]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> p += 2;
+            case 'u' -> {
+              if (p + 5 >= b.length) {
+                throw Stop.NOT_JSON;
+              }
+              for (int i = p + 2; i < p + 6; i++) {
+                if (Character.digit(b[i], 16) < 0) {
+                  throw Stop.NOT_JSON;
+                }
+              }
+              p += 6;
+            }
+            default -> throw Stop.NOT_JSON;
+          }
+        } else if (c >= 0) {
+          throw Stop.NOT_JSON; // a control character
+        } else {
+          p = utf8(b, p);
+        }
+      }
+    }
+
+    /** Past one multi-byte UTF-8 character starting at {@code p}. */
+    private static int utf8(byte[] b, int p) {
+      int lead = b[p] & 0xFF;
+      int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+          : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+      if (length == 0 || p + length > b.length) {
+        throw Stop.NOT_JSON;
+      }
+      for (int i = p + 1; i < p + length; i++) {
+        if ((b[i] & 0xC0) != 0x80) {
+          throw Stop.NOT_JSON;
+        }
+      }
+      return p + length;
+    }
+
+    /** The text of the string whose content is {@code b[from, to)}. */
+    private String text(int from, int to) {
+      boolean plain = true;
+      for (int i = from; i < to && plain; i++) {
+        plain = b[i] != '\\';
+      }
+      if (plain) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+      }
+      StringBuilder text = new StringBuilder(to - from);
+      int i = from;
+      while (i < to) {
+        int plainEnd = i;
+        while (plainEnd < to && b[plainEnd] != '\\') {
+          plainEnd++;
+        }
+        text.append(new String(b, i, plainEnd - i, StandardCharsets.UTF_8));
+        if (plainEnd >= to) {
+          break;
+        }
+        char c = (char) b[plainEnd + 1];
+        switch (c) {
+          case 'b' -> text.append('\b');
+          case 'f' -> text.append('\f');
+          case 'n' -> text.append('\n');
+          case 'r' -> text.append('\r');
+          case 't' -> text.append('\t');
+          case 'u' -> text.append((char) Integer.parseInt(new String(b, plainEnd + 2, 4, StandardCharsets.US_ASCII),
+              16));
+          default -> text.append(c);
+        }
+        i = plainEnd + (c == 'u' ? 6 : 2);
+      }
+      return text.toString();
+    }
+
+    private void string(SchemaNode[] nodes) {
+      int from = p + 1;
+      stringEnd();
+      int to = p - 1;
+      token();
+      String text = null;
+      for (SchemaNode node : nodes) {
+        typeCheck(node, SchemaNode.STRING, "string", depth);
+        if (!node.checksStrings()) {
+          continue;
+        }
+        if (text == null) {
+          text = text(from, to);
+        }
+        if (node.enumKeys != null && !node.enumKeys.contains(text)) {
+          report(Kind.UNKNOWN_ENUM_VALUE, path(depth), null,
+              "does not have a value in the enumeration " + node.enumText);
+        }
+        if (node.minLength >= 0 || node.maxLength >= 0) {
+          int length = text.codePointCount(0, text.length());
+          if (node.minLength >= 0 && length < node.minLength) {
+            report(Kind.CONSTRAINT, path(depth), null, "must be at least " + node.minLength + " characters long");
+          }
+          if (node.maxLength >= 0 && length > node.maxLength) {
+            report(Kind.CONSTRAINT, path(depth), null, "must be at most " + node.maxLength + " characters long");
+          }
+        }
+        if (node.pattern != null) {
+          if (text.length() > MAX_PATTERN_LENGTH) {
+            report(Kind.NOT_CHECKED, path(depth), null, "string longer than " + MAX_PATTERN_LENGTH
+                + " characters not matched against the pattern " + node.pattern.pattern());
+          } else if (!node.pattern.matcher(text).find()) {
+            report(Kind.CONSTRAINT, path(depth), null, "does not match the regex pattern " + node.pattern.pattern());
+          }
+        }
+        if (node.format != SchemaNode.FORMAT_NONE && !Rfc3339.valid(node.format, text)) {
+          report(Kind.CONSTRAINT, path(depth), null, "is not a valid RFC 3339 " + node.formatText);
+        }
+      }
+    }
+
+    private void literal(String word, int type, Object key, SchemaNode[] nodes) {
+      int length = word.length();
+      if (p + length > b.length) {
+        throw Stop.NOT_JSON;
+      }
+      for (int i = 0; i < length; i++) {
+        if (b[p + i] != word.charAt(i)) {
+          throw Stop.NOT_JSON;
+        }
+      }
+      p += length;
+      token();
+      for (SchemaNode node : nodes) {
+        if (type == SchemaNode.NULL && node.nullable) {
+          continue;
+        }
+        typeCheck(node, type, word.equals("null") ? "null" : "boolean", depth);
+        if (node.enumKeys != null && !node.enumKeys.contains(key)) {
+          report(Kind.UNKNOWN_ENUM_VALUE, path(depth), null,
+              "does not have a value in the enumeration " + node.enumText);
+        }
+      }
+    }
+
+    private void number(SchemaNode[] nodes) {
+      int from = p;
+      byte[] b = this.b;
+      int p = from;
+      if (p < b.length && b[p] == '-') {
+        p++;
+      }
+      if (p >= b.length) {
+        throw Stop.NOT_JSON;
+      }
+      if (b[p] == '0') {
+        p++;
+      } else if (b[p] >= '1' && b[p] <= '9') {
+        while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+          p++;
+        }
+      } else {
+        throw Stop.NOT_JSON;
+      }
+      boolean integral = true;
+      if (p < b.length && b[p] == '.') {
+        integral = false;
+        p = digits(b, p + 1);
+      }
+      if (p < b.length && (b[p] == 'e' || b[p] == 'E')) {
+        integral = false;
+        p++;
+        if (p < b.length && (b[p] == '+' || b[p] == '-')) {
+          p++;
+        }
+        p = digits(b, p);
+      }
+      if (p - from > MAX_NUMBER_LENGTH) {
+        throw new Stop("a number of more than " + MAX_NUMBER_LENGTH + " characters, more than the guard checks");
+      }
+      this.p = p;
+      token();
+      int type = integral ? SchemaNode.INTEGER : SchemaNode.NUMBER;
+      for (SchemaNode node : nodes) {
+        typeCheck(node, type, integral ? "integer" : "number", depth);
+        if (node.minimum == null && node.maximum == null && node.enumKeys == null) {
+          continue;
+        }
+        String text = new String(b, from, p - from, StandardCharsets.US_ASCII);
+        BigDecimal value = integral ? new BigDecimal(text) : decimal(text);
+        if (node.minimum != null && value != null) {
+          int order = value.compareTo(node.minimum);
+          if (order < 0 || order == 0 && node.exclusiveMinimum) {
+            report(Kind.CONSTRAINT, path(depth), null, "must have " + (node.exclusiveMinimum ? "an exclusive " : "a ")
+                + "minimum value of " + node.minimum.toPlainString());
+          }
+        }
+        if (node.maximum != null && value != null) {
+          int order = value.compareTo(node.maximum);
+          if (order > 0 || order == 0 && node.exclusiveMaximum) {
+            report(Kind.CONSTRAINT, path(depth), null, "must have " + (node.exclusiveMaximum ? "an exclusive " : "a ")
+                + "maximum value of " + node.maximum.toPlainString());
+          }
+        }
+        if (node.enumKeys != null) {
+          Object key = integral ? new IntegerKey(value.toBigInteger().toString()) : Double.parseDouble(text);
+          if (!node.enumKeys.contains(key)) {
+            report(Kind.UNKNOWN_ENUM_VALUE, path(depth), null,
+                "does not have a value in the enumeration " + node.enumText);
+          }
+        }
+      }
+    }
+
+    /** A decimal as the validator sees it (a double); null when out of a double's range. */
+    private static BigDecimal decimal(String text) {
+      double value = Double.parseDouble(text);
+      return Double.isInfinite(value) ? null : BigDecimal.valueOf(value);
+    }
+
+    private static int digits(byte[] b, int p) {
+      int from = p;
+      while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+        p++;
+      }
+      if (p == from) {
+        throw Stop.NOT_JSON;
+      }
+      return p;
+    }
+
+    private void typeCheck(SchemaNode node, int type, String name, int level) {
+      if ((node.types & type) == 0) {
+        report(Kind.WRONG_TYPE, path(level), null, name + " found, " + node.typeText + " expected");
+      }
+    }
+
+    /** An object or array never equals an enum of the specs' scalar values; checked as a tree if one lists one. */
+    private void enumCheck(SchemaNode node, int from, int level) {
+      if (node.enumKeys != null && !node.enumKeys.contains(key(from, p))) {
+        report(Kind.UNKNOWN_ENUM_VALUE, path(level), null, "does not have a value in the enumeration "
+            + node.enumText);
+      }
+    }
+
+    /** The path of the value at {@code level} (0: the body), in the validator's JSONPath form. */
+    private String path(int level) {
+      StringBuilder path = new StringBuilder("$");
+      for (int i = 1; i <= level; i++) {
+        if (index[i] >= 0) {
+          path.append('[').append(index[i]).append(']');
+        } else {
+          appendName(path, text(nameFrom[i], nameTo[i]));
+        }
+      }
+      return path.toString();
+    }
+
+    private static void appendName(StringBuilder path, String name) {
+      boolean simple = !name.isEmpty() && (Character.isLetter(name.charAt(0)) || name.charAt(0) == '_');
+      for (int i = 1; i < name.length() && simple; i++) {
+        simple = Character.isLetterOrDigit(name.charAt(i)) || name.charAt(i) == '_';
+      }
+      if (simple) {
+        path.append('.').append(name);
+      } else {
+        path.append("['").append(name.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+      }
+    }
+
+    private void report(Kind kind, String location, String property, String message) {
+      if (property != null) {
+        StringBuilder at = new StringBuilder(location);
+        appendName(at, property);
+        location = at.toString();
+      }
+      if (reported == null) {
+        reported = new HashSet<>();
+      }
+      String text = location + ": " + message;
+      if (!reported.add(kind + text)) {
+        return; // two schemas of an allOf saying the same
+      }
+      if (found.size() - start >= ContractGuard.MAX_REPORTED) {
+        unreported++;
+        return;
+      }
+      found.add(new ContractMismatch(operationId, direction, kind, location, text));
+    }
+  }
+}

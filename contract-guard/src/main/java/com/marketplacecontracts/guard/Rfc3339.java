@@ -1,0 +1,97 @@
+package com.marketplacecontracts.guard;
+
+/**
+ * RFC 3339 {@code date-time}, {@code full-date} and {@code full-time}, as the schema validator checks them: an
+ * offset is required ({@code -00:00}, "offset unknown", is not one), a leap second only at 23:59 UTC.
+ */
+final class Rfc3339 {
+
+  private Rfc3339() {
+  }
+
+  static boolean valid(int format, String text) {
+    return switch (format) {
+      case SchemaNode.FORMAT_DATE -> text.length() == 10 && date(text, 0);
+      case SchemaNode.FORMAT_TIME -> time(text, 0);
+      case SchemaNode.FORMAT_DATE_TIME -> text.length() > 10 && date(text, 0)
+          && "Tt ".indexOf(text.charAt(10)) >= 0 && time(text, 11);
+      default -> true;
+    };
+  }
+
+  private static boolean date(String text, int at) {
+    if (text.length() < at + 10 || text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-') {
+      return false;
+    }
+    int year = digits(text, at, 4);
+    int month = digits(text, at + 5, 2);
+    int day = digits(text, at + 8, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1) {
+      return false;
+    }
+    boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    int days = switch (month) {
+      case 2 -> leap ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+    return day <= days;
+  }
+
+  private static boolean time(String text, int at) {
+    if (text.length() < at + 9 || text.charAt(at + 2) != ':' || text.charAt(at + 5) != ':') {
+      return false;
+    }
+    int hour = digits(text, at, 2);
+    int minute = digits(text, at + 3, 2);
+    int second = digits(text, at + 6, 2);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+      return false;
+    }
+    int i = at + 8;
+    if (text.charAt(i) == '.') {
+      int from = ++i;
+      while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == from) {
+        return false;
+      }
+    }
+    if (i >= text.length()) {
+      return false;
+    }
+    int offset; // minutes east of UTC
+    char sign = text.charAt(i);
+    if ((sign == 'Z' || sign == 'z') && i + 1 == text.length()) {
+      offset = 0;
+    } else if ((sign == '+' || sign == '-') && i + 6 == text.length() && text.charAt(i + 3) == ':') {
+      int hours = digits(text, i + 1, 2);
+      int minutes = digits(text, i + 4, 2);
+      if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || sign == '-' && hours == 0 && minutes == 0) {
+        return false;
+      }
+      offset = (sign == '+' ? 1 : -1) * (hours * 60 + minutes);
+    } else {
+      return false;
+    }
+    if (second == 60) {
+      int utc = Math.floorMod(hour * 60 + minute - offset, 24 * 60);
+      return utc == 23 * 60 + 59;
+    }
+    return true;
+  }
+
+  /** The number in {@code count} ASCII digits at {@code at}; -1 when they are not all digits. */
+  private static int digits(String text, int at, int count) {
+    int value = 0;
+    for (int i = at; i < at + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+}
