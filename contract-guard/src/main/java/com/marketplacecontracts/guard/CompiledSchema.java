@@ -50,7 +50,7 @@ final class CompiledSchema implements BodySchema {
         found.add(new ContractMismatch(operationId, direction, Kind.CONSTRAINT, "$", "body is empty"));
         return;
       }
-      walk.value(root.flat);
+      walk.value(root.flat, false);
       walk.skipSpace();
       if (walk.p != body.length) {
         throw Stop.NOT_JSON;
@@ -144,7 +144,11 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
-    void value(SchemaNode[] nodes) {
+    /**
+     * Checks the value at {@code p} against {@code nodes}. {@code inNullable}: the enclosing object's or array's
+     * schema is nullable, which lets a null through the type check as the validator does.
+     */
+    void value(SchemaNode[] nodes, boolean inNullable) {
       if (p >= b.length) {
         throw Stop.NOT_JSON;
       }
@@ -152,9 +156,9 @@ final class CompiledSchema implements BodySchema {
         case '{' -> object(nodes);
         case '[' -> array(nodes);
         case '"' -> string(nodes);
-        case 't' -> literal("true", SchemaNode.BOOLEAN, Boolean.TRUE, nodes);
-        case 'f' -> literal("false", SchemaNode.BOOLEAN, Boolean.FALSE, nodes);
-        case 'n' -> literal("null", SchemaNode.NULL, NullKey.NULL, nodes);
+        case 't' -> literal("true", SchemaNode.BOOLEAN, Boolean.TRUE, nodes, false);
+        case 'f' -> literal("false", SchemaNode.BOOLEAN, Boolean.FALSE, nodes, false);
+        case 'n' -> literal("null", SchemaNode.NULL, NullKey.NULL, nodes, inNullable);
         default -> number(nodes);
       }
     }
@@ -166,6 +170,9 @@ final class CompiledSchema implements BodySchema {
       }
       p++;
       skipSpace();
+      if (p >= b.length) {
+        throw Stop.NOT_JSON;
+      }
     }
 
     /** After a member or element: true when another follows, false at the closing {@code close}. */
@@ -251,7 +258,7 @@ final class CompiledSchema implements BodySchema {
               child = child.length == 0 ? schema.flat : union(child, schema.flat);
             }
           }
-          value(child);
+          value(child, nullable(nodes));
           count++;
         } while (next((byte) '}'));
       }
@@ -276,6 +283,15 @@ final class CompiledSchema implements BodySchema {
               + " properties but found " + count);
         }
       }
+    }
+
+    private static boolean nullable(SchemaNode[] nodes) {
+      for (SchemaNode node : nodes) {
+        if (node.nullable) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static SchemaNode[] union(SchemaNode[] a, SchemaNode[] b) {
@@ -311,7 +327,7 @@ final class CompiledSchema implements BodySchema {
         do {
           index[level] = count;
           int from = p;
-          value(child);
+          value(child, nullable(nodes));
           if (keys != null && !keys.add(key(from, p))) {
             duplicate = true;
           }
@@ -481,7 +497,7 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
-    private void literal(String word, int type, Object key, SchemaNode[] nodes) {
+    private void literal(String word, int type, Object key, SchemaNode[] nodes, boolean inNullable) {
       int length = word.length();
       if (p + length > b.length) {
         throw Stop.NOT_JSON;
@@ -497,7 +513,9 @@ final class CompiledSchema implements BodySchema {
         if (type == SchemaNode.NULL && node.nullable) {
           continue;
         }
-        typeCheck(node, type, word.equals("null") ? "null" : "boolean", depth);
+        if (!inNullable) {
+          typeCheck(node, type, word.equals("null") ? "null" : "boolean", depth);
+        }
         if (node.enumKeys != null && !node.enumKeys.contains(key)) {
           report(Kind.UNKNOWN_ENUM_VALUE, path(depth), null,
               "does not have a value in the enumeration " + node.enumText);
@@ -574,10 +592,10 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
-    /** A decimal as the validator sees it (a double); null when out of a double's range. */
+    /** A decimal as the validator sees it: a double, or its exact value past a double's range. */
     private static BigDecimal decimal(String text) {
       double value = Double.parseDouble(text);
-      return Double.isInfinite(value) ? null : BigDecimal.valueOf(value);
+      return Double.isInfinite(value) ? new BigDecimal(text) : BigDecimal.valueOf(value);
     }
 
     private static int digits(byte[] b, int p) {

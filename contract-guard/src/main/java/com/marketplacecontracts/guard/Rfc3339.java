@@ -2,7 +2,7 @@ package com.marketplacecontracts.guard;
 
 /**
  * RFC 3339 {@code date-time}, {@code full-date} and {@code full-time}, as the schema validator checks them: an
- * offset is required ({@code -00:00}, "offset unknown", is not one), a leap second only at 23:59 UTC.
+ * offset is required ({@code -00:00}, "offset unknown", is not one), a leap second only at 23:59 in UTC itself.
  */
 final class Rfc3339 {
 
@@ -75,11 +75,7 @@ final class Rfc3339 {
     } else {
       return false;
     }
-    if (second == 60) {
-      int utc = Math.floorMod(hour * 60 + minute - offset, 24 * 60);
-      return utc == 23 * 60 + 59;
-    }
-    return true;
+    return second < 60 || hour == 23 && minute == 59 && offset == 0;
   }
 
   /** The number in {@code count} ASCII digits at {@code at}; -1 when they are not all digits. */
