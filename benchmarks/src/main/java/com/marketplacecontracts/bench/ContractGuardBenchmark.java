@@ -4,10 +4,10 @@ import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.guard.ContractGuard;
-import com.marketplacecontracts.model.Listing;
-import com.marketplacecontracts.model.yandex.YandexMapper;
 import com.marketplacecontracts.yandex.YandexMarketClient;
-import java.util.List;
+import com.marketplacecontracts.yandex.api.BusinessOfferMappingsApi;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsRequest;
+import com.marketplacecontracts.yandex.model.GetOfferMappingsResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,9 +34,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the contract guard adds to a call: the full client call of a 10-offer page (23 kB) from a loopback server,
- * without the guard, with it checking every call, and with it checking one call in ten; and the guard's check of
- * that answer alone (the interceptor over a chain that returns the page at once: no I/O, no decoding).
+ * What the contract guard adds to a call: the full client call of a 10-offer business-catalog page
+ * ({@code getOfferMappings}, 23 kB) from a loopback server, without the guard, with it checking every call (the
+ * request's body and the answer), and with it checking one call in ten; and the guard's check of that exchange
+ * alone (the interceptor over a chain that returns the page at once: no I/O, no decoding). {@link ContractGuardRace}
+ * races the first two side by side by CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,10 +55,12 @@ public class ContractGuardBenchmark {
   final AtomicLong mismatches = new AtomicLong();
   ContractGuard checkEveryCall;
   Interceptor.Chain answeringChain;
+  GetOfferMappingsRequest filter;
 
   @Setup
   public void setUp() {
-    byte[] page = OfferPages.json(OfferPages.page(10, null, 2));
+    byte[] page = CatalogPages.json(CatalogPages.page(PAGE_SIZE, null, 2));
+    filter = new GetOfferMappingsRequest().archived(false);
     server = new LoopbackServer(exchange -> new LoopbackServer.Answer(200, page));
     ClientEvents counting = new ClientEvents() {
       @Override
@@ -67,7 +72,8 @@ public class ContractGuardBenchmark {
     checkEveryCall = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(counting).build();
     guarded = client(checkEveryCall, counting);
     answeringChain = new AnsweringChain(new Request.Builder()
-        .url(server.url() + "v2/campaigns/1/offer-mapping-entries?limit=10").build(), page);
+        .url(server.url() + "v2/businesses/1/offer-mappings?limit=" + PAGE_SIZE)
+        .post(RequestBody.create("{\"archived\":false}", MediaType.get("application/json"))).build(), page);
     sampled = client(ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).sample(0.1).build(), counting);
   }
 
@@ -92,28 +98,28 @@ public class ContractGuardBenchmark {
     }
   }
 
-  @SuppressWarnings("deprecation")
-  private static List<Listing> call(YandexMarketClient client) {
-    return YandexMapper.listings(client.offerMappings().getOfferMappingEntries(1L, null, null, 10,
-        null, null, null, null, null, null).execute());
+  static final int PAGE_SIZE = 10;
+
+  private GetOfferMappingsResponse call(YandexMarketClient client) {
+    return client.api(BusinessOfferMappingsApi.class).getOfferMappings(1L, null, PAGE_SIZE, null, filter).execute();
   }
 
   @Benchmark
-  public List<Listing> fullClientCall() {
+  public GetOfferMappingsResponse fullClientCall() {
     return call(plain);
   }
 
   @Benchmark
-  public List<Listing> fullClientCallGuardEveryCall() {
+  public GetOfferMappingsResponse fullClientCallGuardEveryCall() {
     return call(guarded);
   }
 
   @Benchmark
-  public List<Listing> fullClientCallGuardOneInTen() {
+  public GetOfferMappingsResponse fullClientCallGuardOneInTen() {
     return call(sampled);
   }
 
-  /** The guard's whole check of one answer: find the operation, parse the body, validate it against the schema. */
+  /** The guard's whole check of one exchange: find the operation, check the request's body and the answer's. */
   @Benchmark
   public Response guardCheckAlone() throws IOException {
     return checkEveryCall.intercept(answeringChain);

@@ -198,6 +198,8 @@ final class CompiledSchema implements BodySchema {
       int level = depth;
       long seen = 0;
       long[] seenMore = nodes.length > 1 ? new long[nodes.length] : null;
+      boolean nullable = nullable(nodes);
+      int guess = 0;
       int count = 0;
       if (b[p] == '}') {
         p++;
@@ -232,7 +234,11 @@ final class CompiledSchema implements BodySchema {
           SchemaNode[] child = NOTHING;
           for (int i = 0; i < nodes.length; i++) {
             SchemaNode node = nodes[i];
-            int property = node.properties.find(nameBytes, nameStart, nameEnd);
+            int property = i == 0 ? node.properties.find(nameBytes, nameStart, nameEnd, guess)
+                : node.properties.find(nameBytes, nameStart, nameEnd);
+            if (i == 0) {
+              guess = property + 1;
+            }
             SchemaNode schema = null;
             if (property >= 0) {
               int bit = node.properties.requiredBit[property];
@@ -258,7 +264,7 @@ final class CompiledSchema implements BodySchema {
               child = child.length == 0 ? schema.flat : union(child, schema.flat);
             }
           }
-          value(child, nullable(nodes));
+          value(child, nullable);
           count++;
         } while (next((byte) '}'));
       }
@@ -317,6 +323,7 @@ final class CompiledSchema implements BodySchema {
         unique |= node.uniqueItems;
       }
       Set<Object> keys = unique ? new HashSet<>() : null;
+      boolean nullable = nullable(nodes);
       boolean duplicate = false;
       int count = 0;
       if (b[p] == ']') {
@@ -327,7 +334,7 @@ final class CompiledSchema implements BodySchema {
         do {
           index[level] = count;
           int from = p;
-          value(child, nullable(nodes));
+          value(child, nullable);
           if (keys != null && !keys.add(key(from, p))) {
             duplicate = true;
           }
@@ -351,8 +358,20 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
-    /** The comparison key of the value in {@code b[from, to)}. */
+    /** The comparison key of the value in {@code b[from, to)}: a scalar's from its bytes, a container's as a tree. */
     private Object key(int from, int to) {
+      byte first = b[from];
+      if (first == '"') {
+        return text(from + 1, to - 1);
+      } else if (first == 't' || first == 'f') {
+        return first == 't';
+      } else if (first == 'n') {
+        return NullKey.NULL;
+      } else if (first != '{' && first != '[') {
+        String number = new String(b, from, to - from, StandardCharsets.US_ASCII);
+        boolean integral = number.indexOf('.') < 0 && number.indexOf('e') < 0 && number.indexOf('E') < 0;
+        return integral ? new IntegerKey(new java.math.BigInteger(number).toString()) : Double.parseDouble(number);
+      }
       try {
         return CompiledSchema.key(TREES.readTree(b, from, to - from));
       } catch (IOException e) {
@@ -458,7 +477,7 @@ final class CompiledSchema implements BodySchema {
 
     private void string(SchemaNode[] nodes) {
       int from = p + 1;
-      stringEnd();
+      boolean escaped = stringEnd();
       int to = p - 1;
       token();
       String text = null;
@@ -467,15 +486,16 @@ final class CompiledSchema implements BodySchema {
         if (!node.checksStrings()) {
           continue;
         }
-        if (text == null) {
+        if (escaped && text == null) {
           text = text(from, to);
         }
-        if (node.enumKeys != null && !node.enumKeys.contains(text)) {
+        if (node.enumKeys != null && !(text == null ? node.enumStrings.find(b, from, to) >= 0
+            : node.enumKeys.contains(text))) {
           report(Kind.UNKNOWN_ENUM_VALUE, path(depth), null,
               "does not have a value in the enumeration " + node.enumText);
         }
         if (node.minLength >= 0 || node.maxLength >= 0) {
-          int length = text.codePointCount(0, text.length());
+          int length = text == null ? codePoints(from, to) : text.codePointCount(0, text.length());
           if (node.minLength >= 0 && length < node.minLength) {
             report(Kind.CONSTRAINT, path(depth), null, "must be at least " + node.minLength + " characters long");
           }
@@ -483,18 +503,76 @@ final class CompiledSchema implements BodySchema {
             report(Kind.CONSTRAINT, path(depth), null, "must be at most " + node.maxLength + " characters long");
           }
         }
-        if (node.pattern != null) {
-          if (text.length() > MAX_PATTERN_LENGTH) {
-            report(Kind.NOT_CHECKED, path(depth), null, "string longer than " + MAX_PATTERN_LENGTH
-                + " characters not matched against the pattern " + node.pattern.pattern());
-          } else if (!node.pattern.matcher(text).find()) {
-            report(Kind.CONSTRAINT, path(depth), null, "does not match the regex pattern " + node.pattern.pattern());
+        if (node.pattern != null || node.format != SchemaNode.FORMAT_NONE) {
+          CharSequence chars = text != null ? text : ascii(from, to) ? ascii.of(from, to) : (text = text(from, to));
+          if (node.pattern != null) {
+            if (chars.length() > MAX_PATTERN_LENGTH) {
+              report(Kind.NOT_CHECKED, path(depth), null, "string longer than " + MAX_PATTERN_LENGTH
+                  + " characters not matched against the pattern " + node.pattern.pattern());
+            } else if (!node.pattern.matcher(chars).find()) {
+              report(Kind.CONSTRAINT, path(depth), null, "does not match the regex pattern "
+                  + node.pattern.pattern());
+            }
+          }
+          if (node.format != SchemaNode.FORMAT_NONE && !Rfc3339.valid(node.format, chars)) {
+            report(Kind.CONSTRAINT, path(depth), null, "is not a valid RFC 3339 " + node.formatText);
           }
         }
-        if (node.format != SchemaNode.FORMAT_NONE && !Rfc3339.valid(node.format, text)) {
-          report(Kind.CONSTRAINT, path(depth), null, "is not a valid RFC 3339 " + node.formatText);
+      }
+    }
+
+    private final AsciiChars ascii = new AsciiChars();
+
+    /** An unescaped ASCII string's bytes seen as characters, with no copy (for patterns and formats). */
+    private final class AsciiChars implements CharSequence {
+      private int from;
+      private int to;
+
+      AsciiChars of(int from, int to) {
+        this.from = from;
+        this.to = to;
+        return this;
+      }
+
+      @Override
+      public int length() {
+        return to - from;
+      }
+
+      @Override
+      public char charAt(int index) {
+        return (char) b[from + index];
+      }
+
+      @Override
+      public CharSequence subSequence(int start, int end) {
+        return new String(b, from + start, end - start, StandardCharsets.US_ASCII);
+      }
+
+      @Override
+      public String toString() {
+        return new String(b, from, to - from, StandardCharsets.US_ASCII);
+      }
+    }
+
+    private boolean ascii(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (b[i] < 0) {
+          return false;
         }
       }
+      return true;
+    }
+
+    /** Characters (code points) of an unescaped, valid UTF-8 string: its bytes that start one. */
+    private int codePoints(int from, int to) {
+      int count = 0;
+      for (int i = from; i < to; i++) {
+        if ((b[i] & 0xC0) != 0x80) {
+          count++;
+        }
+      }
+      return count;
     }
 
     private void literal(String word, int type, Object key, SchemaNode[] nodes, boolean inNullable) {
@@ -566,6 +644,9 @@ final class CompiledSchema implements BodySchema {
         if (node.minimum == null && node.maximum == null && node.enumKeys == null) {
           continue;
         }
+        if (node.enumKeys == null && bounds(node, from, p, integral)) {
+          continue;
+        }
         String text = new String(b, from, p - from, StandardCharsets.US_ASCII);
         BigDecimal value = integral ? new BigDecimal(text) : decimal(text);
         if (node.minimum != null && value != null) {
@@ -591,6 +672,44 @@ final class CompiledSchema implements BodySchema {
         }
       }
     }
+
+    /**
+     * Checks {@code minimum}/{@code maximum} on the number in {@code b[from, to)} without making an object, when
+     * both it and the bounds are exact doubles (up to 15 characters, no exponent); false to leave it to the exact path.
+     */
+    private boolean bounds(SchemaNode node, int from, int to, boolean integral) {
+      if (to - from > 15 || node.minimum != null && Double.isNaN(node.minimumValue)
+          || node.maximum != null && Double.isNaN(node.maximumValue)) {
+        return false;
+      }
+      long mantissa = 0;
+      int scale = 0;
+      boolean fraction = false;
+      for (int i = from; i < to; i++) {
+        byte c = b[i];
+        if (c == '.') {
+          fraction = true;
+        } else if (c >= '0' && c <= '9') {
+          mantissa = mantissa * 10 + (c - '0');
+          scale += fraction ? 1 : 0;
+        } else if (c != '-') {
+          return false; // an exponent
+        }
+      }
+      double value = (b[from] == '-' ? -mantissa : mantissa) / POWERS[scale];
+      if (node.minimum != null && (value < node.minimumValue || value == node.minimumValue && node.exclusiveMinimum)) {
+        report(Kind.CONSTRAINT, path(depth), null, "must have " + (node.exclusiveMinimum ? "an exclusive " : "a ")
+            + "minimum value of " + node.minimum.toPlainString());
+      }
+      if (node.maximum != null && (value > node.maximumValue || value == node.maximumValue && node.exclusiveMaximum)) {
+        report(Kind.CONSTRAINT, path(depth), null, "must have " + (node.exclusiveMaximum ? "an exclusive " : "a ")
+            + "maximum value of " + node.maximum.toPlainString());
+      }
+      return true;
+    }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16};
 
     /** A decimal as the validator sees it: a double, or its exact value past a double's range. */
     private static BigDecimal decimal(String text) {

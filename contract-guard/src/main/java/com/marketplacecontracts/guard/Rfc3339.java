@@ -9,7 +9,7 @@ final class Rfc3339 {
   private Rfc3339() {
   }
 
-  static boolean valid(int format, String text) {
+  static boolean valid(int format, CharSequence text) {
     return switch (format) {
       case SchemaNode.FORMAT_DATE -> text.length() == 10 && date(text, 0);
       case SchemaNode.FORMAT_TIME -> time(text, 0);
@@ -19,7 +19,7 @@ final class Rfc3339 {
     };
   }
 
-  private static boolean date(String text, int at) {
+  private static boolean date(CharSequence text, int at) {
     if (text.length() < at + 10 || text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-') {
       return false;
     }
@@ -38,7 +38,7 @@ final class Rfc3339 {
     return day <= days;
   }
 
-  private static boolean time(String text, int at) {
+  private static boolean time(CharSequence text, int at) {
     if (text.length() < at + 9 || text.charAt(at + 2) != ':' || text.charAt(at + 5) != ':') {
       return false;
     }
@@ -79,7 +79,7 @@ final class Rfc3339 {
   }
 
   /** The number in {@code count} ASCII digits at {@code at}; -1 when they are not all digits. */
-  private static int digits(String text, int at, int count) {
+  private static int digits(CharSequence text, int at, int count) {
     int value = 0;
     for (int i = at; i < at + count; i++) {
       char c = text.charAt(i);
