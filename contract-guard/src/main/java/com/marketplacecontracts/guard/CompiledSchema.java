@@ -379,13 +379,23 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
+    /** Bytes a string's fast scan passes over: printable ASCII other than the quote and the backslash. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+      for (int c = 0x20; c < 0x80; c++) {
+        PLAIN[c] = c != '"' && c != '\\';
+      }
+    }
+
     /** Moves past the string at {@code p} (its opening quote); true when it holds an escape. */
     private boolean stringEnd() {
       byte[] b = this.b;
       int p = this.p + 1;
       boolean escaped = false;
+      int end = b.length;
       while (true) {
-        while (p < b.length && b[p] != '"' && b[p] != '\\' && b[p] >= 0x20) {
+        while (p < end && PLAIN[b[p] & 0xFF]) {
           p++;
         }
         if (p >= b.length) {
@@ -417,6 +427,8 @@ final class CompiledSchema implements BodySchema {
           }
         } else if (c >= 0) {
           throw Stop.NOT_JSON; // a control character
+        } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && p + 1 < end && (b[p + 1] & 0xC0) == 0x80) {
+          p += 2; // the two-byte characters of Cyrillic text, most of a marketplace's non-ASCII
         } else {
           p = utf8(b, p);
         }
