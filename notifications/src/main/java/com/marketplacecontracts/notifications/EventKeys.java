@@ -33,7 +33,7 @@ final class EventKeys {
         OffsetDateTime time = time(text);
         parts.put(name, time != null ? "t" + time.toInstant() : "s" + text);
       } else if (value instanceof BigDecimal number) {
-        parts.put(name, "n" + number.stripTrailingZeros().toPlainString());
+        parts.put(name, "n" + canonical(number));
       } else if (value instanceof Boolean flag) {
         parts.put(name, "b" + flag);
       }
@@ -49,6 +49,21 @@ final class EventKeys {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
+  }
+
+  /** Digits written out at most (the plain form of every id, count and price is far shorter). */
+  static final int MAX_PLAIN_DIGITS = 100;
+
+  /**
+   * One text per number value ({@code 1.50} and {@code 1.5}, {@code 1e2} and {@code 100} share one): the plain
+   * form, as keys have always been, when it is short; else the digits and the exponent ({@code 1e200000000} is
+   * never written out as 200 million digits). The second form holds an {@code e}, the first never does.
+   */
+  static String canonical(BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    long written = (long) stripped.precision() + Math.abs((long) stripped.scale());
+    return written <= MAX_PLAIN_DIGITS ? stripped.toPlainString()
+        : stripped.unscaledValue() + "e" + (-(long) stripped.scale());
   }
 
   /** The event time: the first of {@link #EVENT_TIME_FIELDS} present as a date-time. */

@@ -18,8 +18,19 @@ import java.util.List;
 import java.util.Map;
 import okio.Buffer;
 
-/** Reads a body into a plain tree, refusing what no notification is: bad UTF-8, deep nesting, huge numbers. */
+/**
+ * Reads a body into a plain tree, refusing what no notification is: bad UTF-8, deep nesting, long or repeated names,
+ * long numbers and numbers whose exponent would make them huge when written out.
+ */
 final class JsonBody {
+
+  /** The longest field name read (the contract's longest is under 40 characters). */
+  static final int MAX_NAME_LENGTH = 100;
+  /**
+   * The largest exponent (as a {@link BigDecimal} scale, either sign) of a number read: {@code 1e200000000} is 11
+   * characters but 200 million digits written out. No id, count or price comes near it.
+   */
+  static final int MAX_SCALE = 1000;
 
   /** Why a body is not a notification; the message names the rule (never the body). */
   static final class Refused extends Exception {
@@ -69,6 +80,13 @@ final class JsonBody {
         reader.beginObject();
         while (reader.hasNext()) {
           String name = reader.nextName();
+          if (name.length() > MAX_NAME_LENGTH) {
+            throw new Refused("a name longer than " + MAX_NAME_LENGTH + " characters at " + path(reader));
+          }
+          // A name given twice would be one value here and perhaps the other in the typed model: refused.
+          if (map.containsKey(name)) {
+            throw new Refused(name + " given more than once at " + path(reader));
+          }
           map.put(name, value(reader, depth + 1, maxDepth));
         }
         reader.endObject();
@@ -88,12 +106,21 @@ final class JsonBody {
         return reader.nextString();
       }
       case NUMBER -> {
-        String path = reader.getPath();
+        String path = path(reader);
         String text = reader.nextString();
         if (text.length() > MoshiFactory.MAX_NUMBER_LENGTH) {
           throw new Refused("a number of " + text.length() + " characters at " + path);
         }
-        return new BigDecimal(text);
+        BigDecimal number;
+        try {
+          number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+          throw new Refused("a number whose exponent cannot be read at " + path);
+        }
+        if (Math.abs((long) number.scale()) > MAX_SCALE) {
+          throw new Refused("a number whose exponent is beyond " + MAX_SCALE + " either way at " + path);
+        }
+        return number;
       }
       case BOOLEAN -> {
         return reader.nextBoolean();
@@ -101,14 +128,19 @@ final class JsonBody {
       case NULL -> {
         return reader.nextNull();
       }
-      default -> throw new Refused("unexpected " + reader.peek() + " at " + reader.getPath());
+      default -> throw new Refused("unexpected " + reader.peek() + " at " + path(reader));
     }
   }
 
   private static void nested(int depth, int maxDepth, JsonReader reader) throws Refused {
     if (depth > maxDepth) {
-      throw new Refused("nested deeper than " + maxDepth + " levels at " + reader.getPath());
+      throw new Refused("nested deeper than " + maxDepth + " levels at " + path(reader));
     }
+  }
+
+  /** Where the reader is, clipped: a path is made of the body's names, and a message must stay short. */
+  private static String path(JsonReader reader) {
+    return clip(reader.getPath());
   }
 
   static String clip(String text) {

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -121,7 +121,8 @@ public final class NotificationReceiver implements AutoCloseable {
   private final JsonAdapter<SendNotificationResponse> okAdapter = moshi.adapter(SendNotificationResponse.class);
   private final JsonAdapter<SendNotificationErrorResponse> errorAdapter =
       moshi.adapter(SendNotificationErrorResponse.class);
-  private final Map<String, JsonAdapter<?>> payloadAdapters = new ConcurrentHashMap<>();
+  /** The typed model of each type the spec knows, made once: a type is looked up by its exact name only. */
+  private final Map<NotificationType, JsonAdapter<?>> payloadAdapters = new EnumMap<>(NotificationType.class);
 
   private NotificationReceiver(Builder b) {
     this.handler = Objects.requireNonNull(b.handler, "handler");
@@ -155,8 +156,9 @@ public final class NotificationReceiver implements AutoCloseable {
    */
   private void warmUp() {
     for (NotificationType type : NotificationType.values()) {
-      if (type != NotificationType.UNRECOGNIZED) {
-        adapterFor(type.getValue());
+      Class<?> model = modelOf(type);
+      if (model != null) {
+        payloadAdapters.put(type, moshi.adapter(model));
       }
     }
     Validators.shared().validate(new SendNotificationResponse());
@@ -178,6 +180,24 @@ public final class NotificationReceiver implements AutoCloseable {
    * the host does not know it: then an allow-list refuses).
    */
   public Answer receive(byte[] body, Map<String, List<String>> headers, InetAddress remote) {
+    try {
+      return answerOf(body, headers, remote);
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+  }
+
+  /**
+   * The answer to a fault of this code or of what it calls, never of the body (that is a 400): 500, resent later.
+   * The fault's message may hold anything (an address, a credential): only its class is reported.
+   */
+  Answer failed(Throwable fault) {
+    String message = "the receiver failed: " + fault.getClass().getSimpleName();
+    return answer(new Outcome(Kind.FAILED, 500, null, null, message),
+        error(NotificationApiErrorType.UNKNOWN, "the receiver failed, resend later"));
+  }
+
+  private Answer answerOf(byte[] body, Map<String, List<String>> headers, InetAddress remote) {
     Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) {
       headers.forEach((k, v) -> {
@@ -229,7 +249,7 @@ public final class NotificationReceiver implements AutoCloseable {
     try {
       fresh = store.claim(key, window);
     } catch (RuntimeException e) {
-      listener.storeFailed(e);
+      storeFailed(e);
       fresh = true;
     }
     if (!fresh) {
@@ -332,21 +352,19 @@ public final class NotificationReceiver implements AutoCloseable {
     return value;
   }
 
-  /** The generated model of a type: {@code ORDER_STATUS_UPDATED} → {@code OrderStatusUpdatedNotificationDTO}. */
+  /** The typed model's adapter of a type the spec knows by this exact name, {@code null} for any other. */
   private JsonAdapter<?> adapterFor(String type) {
-    Class<?> model = modelOf(type);
-    return model == null ? null : payloadAdapters.computeIfAbsent(type, t -> moshi.adapter(model));
+    return payloadAdapters.get(NotificationType.fromValue(type));
   }
 
-  static Class<?> modelOf(String type) {
-    if (!type.matches("[A-Z][A-Z0-9_]{0,99}")) {
+  /** The generated model of a type: {@code ORDER_STATUS_UPDATED} → {@code OrderStatusUpdatedNotificationDTO}. */
+  static Class<?> modelOf(NotificationType type) {
+    if (type == null || type == NotificationType.UNRECOGNIZED) {
       return null;
     }
     StringBuilder name = new StringBuilder(MODEL_PACKAGE);
-    for (String word : type.split("_")) {
-      if (!word.isEmpty()) {
-        name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
-      }
+    for (String word : type.getValue().split("_")) {
+      name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
     }
     try {
       return Class.forName(name.append("NotificationDTO").toString(), true,
@@ -360,7 +378,15 @@ public final class NotificationReceiver implements AutoCloseable {
     try {
       store.release(key);
     } catch (RuntimeException e) {
-      listener.storeFailed(e);
+      storeFailed(e);
+    }
+  }
+
+  private void storeFailed(RuntimeException failure) {
+    try {
+      listener.storeFailed(failure);
+    } catch (RuntimeException ignored) {
+      // A listener's own failure must not change the answer.
     }
   }
 
@@ -415,6 +441,11 @@ public final class NotificationReceiver implements AutoCloseable {
 
   private static String first(List<String> values) {
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** How many typed models are held (one a known type, whatever types arrive). */
+  int cachedAdapters() {
+    return payloadAdapters.size();
   }
 
   /** Events queued and not yet started. */

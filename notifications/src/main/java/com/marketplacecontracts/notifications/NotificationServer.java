@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,29 +28,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its reading at {@code readTimeout} (a slow body is cut off and its connection closed), the threads at
  * {@code threads}.
  *
- * <p>It sets {@code -Dsun.net.httpserver.nodelay=true} unless set already: without it every answer waits about 40 ms
- * for the client's delayed ACK. The JDK reads it when the JVM's first HTTP server starts, so a JVM that started one
- * of its own before should set it on the command line.
+ * <p>The JDK server reads a request's line and headers on one of these threads before this code sees it, and its
+ * own settings bound what this code cannot. Each is set here unless the user set it (the user's value wins):
+ * <ul>
+ *   <li>{@code sun.net.httpserver.maxReqTime=5} (seconds): a request not read whole within it (headers sent slowly,
+ *       or never) is closed, freeing its thread;</li>
+ *   <li>{@code sun.net.httpserver.maxRspTime=10}: an answer not sent within 10 s of the request is closed (the
+ *       marketplace waits 10 s);</li>
+ *   <li>{@code sun.net.httpserver.timerMillis=100}: how often those two are checked;</li>
+ *   <li>{@code jdk.httpserver.maxConnections=1000}: past it a new connection is closed at once;</li>
+ *   <li>{@code sun.net.httpserver.nodelay=true}: without it every answer waits about 40 ms for the client's delayed
+ *       ACK.</li>
+ * </ul>
+ * The JDK reads them once, when the JVM's first HTTP server starts, for every server of the JVM: a JVM that started
+ * one of its own before should set them on the command line.
  *
- * <p>The JDK server reads a request's headers on one of these threads before this code sees it; a client that
- * sends headers slowly is bounded only by the JDK's {@code -Dsun.net.httpserver.maxReqTime=SECONDS}: set it when
- * the port is reachable by anyone but the marketplace.
+ * <p>A connection that finds every thread busy and the queue ({@code backlog}) full is closed at once, unanswered
+ * (the marketplace resends); a handler's or the receiver's fault is answered 500 and the connection closed.
  */
 public final class NotificationServer implements AutoCloseable {
 
   static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+  static final String MAX_RSP_TIME = "sun.net.httpserver.maxRspTime";
+  static final String MAX_CONNECTIONS = "jdk.httpserver.maxConnections";
+  static final String TIMER_MILLIS = "sun.net.httpserver.timerMillis";
 
   static {
-    // The JDK server writes an answer's headers and body apart; without TCP_NODELAY the body waits for the client's
-    // delayed ACK, about 40 ms an answer (a PING's 1 s allows it, but every answer pays it). The JDK reads this once,
-    // when the JVM's first HTTP server starts; a value the user set wins.
     try {
-      if (System.getProperty(NO_DELAY) == null) {
-        System.setProperty(NO_DELAY, "true");
-      }
+      defaults(System.getProperties());
     } catch (SecurityException e) {
-      // Not allowed here: the JDK's default stays.
+      // Not allowed here: the JDK's defaults stay.
     }
+  }
+
+  /**
+   * Sets the JDK server's settings this server relies on, each unless set already. The JDK reads them once, when
+   * the JVM's first HTTP server starts.
+   */
+  static void defaults(Properties properties) {
+    // The JDK server writes an answer's headers and body apart; without TCP_NODELAY the body waits for the client's
+    // delayed ACK, about 40 ms an answer (a PING's 1 s allows it, but every answer pays it).
+    properties.putIfAbsent(NO_DELAY, "true");
+    // Without these a request's line and headers may take forever, each holding a request thread (the JDK reads
+    // them before this code sees the request); a request held in the queue counts its time there too.
+    properties.putIfAbsent(MAX_REQ_TIME, "5");
+    properties.putIfAbsent(MAX_RSP_TIME, "10");
+    // How often the JDK looks for requests past their time (its default, 1 s, would also close a request queued
+    // within a second after the slow ones, at the same look).
+    properties.putIfAbsent(TIMER_MILLIS, "100");
+    // Connections that never send a byte hold no thread but a descriptor each, until the JDK's idle check.
+    properties.putIfAbsent(MAX_CONNECTIONS, "1000");
   }
 
   private final HttpServer server;
@@ -69,7 +98,9 @@ public final class NotificationServer implements AutoCloseable {
           Thread thread = new Thread(r, "notification-http-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        }, new ThreadPoolExecutor.AbortPolicy());
+    // AbortPolicy, never DiscardPolicy: the JDK closes the connection of an exchange the executor refuses (it
+    // catches the rejection); a discarded one would keep its socket open with nobody to read or close it.
     this.threads.allowCoreThreadTimeOut(true);
     this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "notification-read-timeout");
@@ -98,7 +129,27 @@ public final class NotificationServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + path;
   }
 
+  /** Answers one exchange; whatever fails, the client gets a short answer or a closed connection, never a trace. */
   private void serve(HttpExchange exchange) {
+    try {
+      answer(exchange);
+    } catch (RuntimeException | Error e) {
+      // A fault past the receiver's own rules (it answers 500 itself for its own): the same 500, if nothing was sent.
+      if (exchange.getResponseCode() == -1) {
+        try (Alarm writing = arm()) {
+          Answer failed = receiver.failed(e);
+          exchange.getResponseHeaders().set("Connection", "close");
+          send(exchange, failed.status(), failed.bytes());
+        } catch (IOException | RuntimeException ignored) {
+          // Gone or cut off: the connection is closed below.
+        }
+      }
+    } finally {
+      abort(exchange);
+    }
+  }
+
+  private void answer(HttpExchange exchange) {
     Answer answer = null;
     int bare = 0;
     try (Alarm reading = arm()) {
@@ -138,7 +189,7 @@ public final class NotificationServer implements AutoCloseable {
     try {
       exchange.close();
     } catch (RuntimeException ignored) {
-      // Already closed by the timeout.
+      // Already closed (by the timeout, or after the answer).
     }
   }
 
@@ -267,7 +318,10 @@ public final class NotificationServer implements AutoCloseable {
       return this;
     }
 
-    /** Request threads (default 32) and connections waiting for one (default 256; past it they are dropped). */
+    /**
+     * Request threads (default 32) and requests waiting for one (default 256, also the TCP accept backlog); past it a
+     * connection is closed at once, unanswered.
+     */
     public Builder threads(int threads, int backlog) {
       if (threads < 1 || threads > 1000 || backlog < 1 || backlog > 100_000) {
         throw new IllegalArgumentException("threads: 1 to 1000 and backlog: 1 to 100000, were " + threads + ", "
@@ -278,7 +332,10 @@ public final class NotificationServer implements AutoCloseable {
       return this;
     }
 
-    /** How long a body may take to arrive (default 5 s; the marketplace gives the whole answer 10 s). */
+    /**
+     * How long a body may take to arrive (default 5 s; the marketplace gives the whole answer 10 s). The JDK's
+     * {@code sun.net.httpserver.maxReqTime} (5 s unless set) bounds the headers and the body together.
+     */
     public Builder readTimeout(Duration readTimeout) {
       if (readTimeout.isNegative() || readTimeout.isZero() || readTimeout.compareTo(Duration.ofSeconds(9)) > 0) {
         throw new IllegalArgumentException("readTimeout: must be more than 0 and at most 9 s, was " + readTimeout);

@@ -36,7 +36,12 @@ public interface ReceiverListener {
      */
     QUEUE_FULL,
     /** The handler failed or ran past its deadline (HANDLE_THEN_ANSWER): answered 500, resent later. */
-    HANDLER_FAILED
+    HANDLER_FAILED,
+    /**
+     * The receiver itself failed (a fault of this code or of what it calls, not of the body): answered 500, resent
+     * later. The message names the exception's class only.
+     */
+    FAILED
   }
 
   /** One answer. {@code type} and {@code key} may be {@code null} (not read that far). */

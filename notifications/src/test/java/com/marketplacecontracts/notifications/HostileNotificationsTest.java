@@ -111,6 +111,142 @@ class HostileNotificationsTest {
   }
 
   @Test
+  void aNumberThatCannotBeReadIs400NeverADroppedConnection() throws Exception {
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build();
+        NotificationServer server = NotificationServer.builder(receiver).start()) {
+      for (String number : List.of("1e9999999999", "1e200000000")) {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = post(server, ("{\"notificationType\":\"X_NEW\",\"a\":" + number + "}")
+            .getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(number).isEqualTo(400);
+        assertThat(answer.body()).as(number).contains("WRONG_EVENT_FORMAT").doesNotContain("Exception");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  @Test
+  void aFaultBeyondTheReceiverIs500WithAShortBodyAndTheServerStaysUp() throws Exception {
+    DeduplicationStore broken = new DeduplicationStore() {
+      @Override
+      public boolean claim(String key, Duration window) {
+        throw new AssertionError("token=secret-123");
+      }
+
+      @Override
+      public void release(String key) {
+      }
+    };
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { })
+        .deduplication(broken, Duration.ofDays(1)).build();
+        NotificationServer server = NotificationServer.builder(receiver).start()) {
+      for (int i = 0; i < 40; i++) {
+        HttpResponse<String> answer = post(server, NotificationReceiverTest.STATUS.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).contains("UNKNOWN").doesNotContain("secret").doesNotContain("Error")
+            .hasSizeLessThan(200);
+      }
+      assertThat(pingTime(server)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void slowHeadersHoldAThreadOnlyUntilTheRequestTimeLimit() throws Exception {
+    // The JDK reads the request line and headers on a request thread; its maxReqTime (set by NotificationServer
+    // unless the user set it: 5 s) closes a request that has not arrived whole in time, freeing the thread.
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build();
+        NotificationServer server = NotificationServer.builder(receiver).threads(2, 64).start()) {
+      long limit = Long.parseLong(System.getProperty(NotificationServer.MAX_REQ_TIME, "-1"));
+      assertThat(limit).as("the request time limit of this JVM's servers").isBetween(1L, 5L);
+      List<Socket> slow = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        socket.getOutputStream().write("POST / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        slow.add(socket);
+      }
+      Thread.sleep(500);
+      Duration ping = pingTime(server);
+      assertThat(ping).isLessThan(Duration.ofSeconds(limit + 3));
+      for (Socket socket : slow) {
+        socket.setSoTimeout(2000);
+        try {
+          assertThat(socket.getInputStream().read()).as("the server closed a slow request").isEqualTo(-1);
+        } catch (java.net.SocketException reset) {
+          // closed by the server: a reset is as good as an end
+        }
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void aFloodOfConnectionsPastThePoolLeaksNoSocket() throws Exception {
+    java.io.File fds = new java.io.File("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(fds.isDirectory(), "no /proc/self/fd here");
+    CountDownLatch hang = new CountDownLatch(1);
+    List<Socket> queued = new ArrayList<>();
+    try (NotificationReceiver receiver = NotificationReceiver.builder()
+        .mode(NotificationReceiver.Mode.HANDLE_THEN_ANSWER).handler(n -> hang.await()).build();
+        NotificationServer server = NotificationServer.builder(receiver).threads(2, 256).start()) {
+      // both request threads wait for the handler, 256 requests whose headers never end fill the queue
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        String body = NotificationReceiverTest.STATUS.replace("\"orderId\":5", "\"orderId\":" + (i + 1));
+        held.add(http.sendAsync(HttpRequest.newBuilder(URI.create(server.url())).timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString()));
+      }
+      NotificationReceiverTest.waitFor(() -> receiver.running() == 2);
+      for (int i = 0; i < 256; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        socket.getOutputStream().write("POST / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        queued.add(socket);
+      }
+      Thread.sleep(200);
+      int before = fds.list().length;
+      byte[] request = ("POST /notification HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + PING.length() + "\r\n\r\n" + PING).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 200; i++) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+          socket.getOutputStream().write(request);
+        }
+      }
+      int after = Integer.MAX_VALUE;
+      for (long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500); after > before + 16
+          && System.nanoTime() < deadline; Thread.sleep(50)) {
+        after = fds.list().length;
+      }
+      assertThat(after).as("open descriptors after 200 connections the pool had no room for, from " + before)
+          .isLessThanOrEqualTo(before + 16);
+      hang.countDown();
+      assertThat(held).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(200));
+    } finally {
+      hang.countDown();
+      for (Socket socket : queued) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void theJdkLimitsAreSetWhenUnsetAndTheUsersValueWins() {
+    java.util.Properties unset = new java.util.Properties();
+    NotificationServer.defaults(unset);
+    assertThat(unset).containsEntry(NotificationServer.NO_DELAY, "true")
+        .containsEntry(NotificationServer.MAX_REQ_TIME, "5").containsEntry(NotificationServer.MAX_RSP_TIME, "10")
+        .containsEntry(NotificationServer.MAX_CONNECTIONS, "1000").containsEntry(NotificationServer.TIMER_MILLIS, "100");
+    java.util.Properties set = new java.util.Properties();
+    set.setProperty(NotificationServer.MAX_REQ_TIME, "30");
+    set.setProperty(NotificationServer.NO_DELAY, "false");
+    NotificationServer.defaults(set);
+    assertThat(set).containsEntry(NotificationServer.MAX_REQ_TIME, "30").containsEntry(NotificationServer.NO_DELAY,
+        "false").containsEntry(NotificationServer.MAX_RSP_TIME, "10");
+    // this JVM's own: the class set them before its first server started
+    assertThat(System.getProperty(NotificationServer.MAX_REQ_TIME)).isNotNull();
+  }
+
+  @Test
   void aFloodOfDuplicatesReachesTheHandlerOnceAndKeepsMemoryBounded() throws Exception {
     AtomicInteger handled = new AtomicInteger();
     InMemoryDeduplicationStore store = new InMemoryDeduplicationStore(1000);

@@ -205,7 +205,7 @@ class NotificationReceiverTest {
     int found = 0;
     while (m.find()) {
       found++;
-      Class<?> model = NotificationReceiver.modelOf(m.group(1));
+      Class<?> model = NotificationReceiver.modelOf(NotificationType.fromValue(m.group(1)));
       assertThat(model).as(m.group(1)).isNotNull();
       assertThat(model.getSimpleName()).as(m.group(1)).isEqualTo(m.group(2));
     }
