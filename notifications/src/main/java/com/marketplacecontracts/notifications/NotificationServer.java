@@ -13,8 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +82,7 @@ public final class NotificationServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor threads;
-  private final ScheduledExecutorService watchdog;
+  private final ScheduledThreadPoolExecutor watchdog;
   private final NotificationReceiver receiver;
   private final Duration readTimeout;
   private final String path;
@@ -102,11 +101,14 @@ public final class NotificationServer implements AutoCloseable {
     // AbortPolicy, never DiscardPolicy: the JDK closes the connection of an exchange the executor refuses (it
     // catches the rejection); a discarded one would keep its socket open with nobody to read or close it.
     this.threads.allowCoreThreadTimeOut(true);
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+    this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "notification-read-timeout");
       thread.setDaemon(true);
       return thread;
     });
+    // An alarm is cancelled once its step ends, well before it would ring: without this each would stay queued for
+    // the whole timeout, two a request.
+    this.watchdog.setRemoveOnCancelPolicy(true);
     this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), b.backlog);
     server.setExecutor(threads);
     server.createContext("/", this::serve);
@@ -274,6 +276,11 @@ public final class NotificationServer implements AutoCloseable {
     server.stop(1);
     threads.shutdownNow();
     watchdog.shutdownNow();
+  }
+
+  /** Alarms scheduled and not yet rung or cancelled. */
+  int pendingAlarms() {
+    return watchdog.getQueue().size();
   }
 
   @Override

@@ -230,6 +230,18 @@ class HostileNotificationsTest {
   }
 
   @Test
+  void theAlarmsOfAnsweredRequestsDoNotPileUp() throws Exception {
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build();
+        NotificationServer server = NotificationServer.builder(receiver).start()) {
+      for (int i = 0; i < 200; i++) {
+        assertThat(post(server, PING.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+      }
+      // two alarms a request (reading, writing), each cancelled once its step ends: none is left waiting 5 s
+      assertThat(server.pendingAlarms()).isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
   void theJdkLimitsAreSetWhenUnsetAndTheUsersValueWins() {
     java.util.Properties unset = new java.util.Properties();
     NotificationServer.defaults(unset);
