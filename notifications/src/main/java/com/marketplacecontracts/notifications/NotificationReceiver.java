@@ -54,11 +54,12 @@ import okio.Buffer;
  *       deep, not {@code application/json}, a known type missing a required field or breaking a constraint). The
  *       marketplace does not resend it;</li>
  *   <li>500 {@code UNKNOWN}: the queue is full ({@link WhenFull#RESEND}) or, in {@link Mode#HANDLE_THEN_ANSWER}, the
- *       handler threw or ran past its deadline. The marketplace resends it (every minute, then less often, for 14
- *       days);</li>
+ *       handler threw or ran past its deadline, or the receiver itself failed ({@link Kind#FAILED}: {@code receive}
+ *       lets no RuntimeException out). The marketplace resends it (every minute, then less often, for 14 days);</li>
  *   <li>403: a source address the {@link SourceFilter} does not allow (never the marketplace's).</li>
  * </ul>
- * A type newer than the spec and enum values newer than the spec are accepted and handed over raw.
+ * A type newer than the spec (any name not exactly one of the spec's) and enum values newer than the spec are
+ * accepted and handed over raw.
  *
  * <p>The handler never holds up an answer beyond the receiver's own limits: it runs on a bounded pool
  * ({@code workers} threads, a queue of {@code queueCapacity}), so a hanging or slow handler fills the queue and
