@@ -33,13 +33,24 @@ public final class RedisDeduplicationStore implements DeduplicationStore {
     client.setOptions(io.lettuce.core.ClientOptions.builder()
         .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
         .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(timeout)).build());
-    this.connection = client.connect();
+    try {
+      this.connection = client.connect();
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      // Typed and without the library's cause: its chain may carry the URI's credentials or the server's text.
+      throw new IllegalStateException("redis at " + parsed.getHost() + ":" + parsed.getPort()
+          + ": cannot connect (" + e.getClass().getSimpleName() + ")");
+    }
     this.commands = connection.sync();
     this.commands.setTimeout(timeout);
     this.prefix = prefix;
   }
 
-  /** Keys under {@code mc:notification:} with 300 ms per command. */
+  /**
+   * Keys under {@code mc:notification:} with 300 ms per command.
+   *
+   * @throws IllegalStateException when Redis cannot be reached (the message names host and port only)
+   */
   public static RedisDeduplicationStore connect(String uri) {
     return connect(uri, "mc:notification:", Duration.ofMillis(300));
   }

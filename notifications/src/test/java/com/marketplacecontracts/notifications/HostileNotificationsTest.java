@@ -343,6 +343,20 @@ class HostileNotificationsTest {
   }
 
   @Test
+  void aRedisThatCannotBeReachedIsATypedFailureNamingOnlyHostAndPort() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    String uri = "redis://:s3cret-pass@127.0.0.1:" + port;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RedisDeduplicationStore.connect(uri, "t:", Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("redis at 127.0.0.1:" + port + ": cannot connect (RedisConnectionException)")
+        .hasNoCause();
+  }
+
+  @Test
   void aRedisThatIsGoneCostsAnAnswerLittleAndTheEventIsHandedOver() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(RedisServer.binary() != null, "redis-server is not installed");
     AtomicInteger handled = new AtomicInteger();
