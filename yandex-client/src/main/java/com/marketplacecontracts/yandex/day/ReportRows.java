@@ -3,6 +3,7 @@ package com.marketplacecontracts.yandex.day;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -174,7 +175,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
         }
       }
       return true;
-    } catch (IOException e) {
+    } catch (IOException | JsonDataException e) {
       // The reader's message may quote the file (a path of its names): printed, cut.
       throw failure(printable(String.valueOf(e.getMessage()), 500), e);
     }
@@ -352,15 +353,13 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
     while (true) {
       // The rest of the entry read so far (or all of a skipped one) is unpacked through the count, so the bound
       // holds for every entry, not only the sheets.
-      if (entry != null) {
-        counted.drain();
-      }
+      counted.drain();
+      entry = "#" + (entries + 1);   // until its name is read: a broken header is named by its place
       ZipEntry next;
       try {
         next = zip.getNextEntry();
       } catch (IllegalArgumentException e) {
         // ZipInputStream reports a name that is not UTF-8 (and no other charset is declared) this way.
-        entry = "#" + (entries + 1);
         throw failure("the name is not UTF-8", null);
       }
       if (next == null) {

@@ -213,4 +213,32 @@ class ReportRowsTest {
     }
     assertThat(served[0]).isLessThan(1024 * 1024);
   }
+
+  @Test
+  void aBrokenEntryHeaderIsNamedByItsPlace() throws Exception {
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    entries.put("a.json", "[{\"a\":1}]".getBytes(StandardCharsets.UTF_8));
+    entries.put("b.json", "[{\"a\":2}]".getBytes(StandardCharsets.UTF_8));
+    byte[] zip = zip(StandardCharsets.UTF_8, entries);
+    // the second local header's compression method (offset 8 from its signature) made unknown
+    int second = -1;
+    for (int i = 4; i < zip.length - 4 && second < 0; i++) {
+      if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4) {
+        second = i;
+      }
+    }
+    zip[second + 8] = 99;
+
+    assertThatThrownBy(() -> readZip(zip, SMALL)).isInstanceOf(UnreadableResponseException.class)
+        .hasMessageContaining("entry #2: ");
+  }
+
+  @Test
+  void nestingPastWhatTheParserAllowsIsTypedToo() {
+    ReportRows.Limits deep = new ReportRows.Limits(64 * 1024, 10, 3, 5, 5_000, 20, 100, 1_000);
+    String json = "[{\"a\":" + "[".repeat(300) + "]".repeat(300) + "}]";
+
+    assertThatThrownBy(() -> read(json, deep)).isInstanceOf(UnreadableResponseException.class)
+        .hasMessageContaining("entry stocks.json: ");
+  }
 }
