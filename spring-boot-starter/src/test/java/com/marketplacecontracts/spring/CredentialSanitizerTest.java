@@ -3,6 +3,7 @@ package com.marketplacecontracts.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -108,5 +110,15 @@ class CredentialSanitizerTest {
       assertThat(configprops(context)).contains(KEY, SECRET, PASSWORD);
       assertThat(env(context)).contains(KEY, SECRET, PASSWORD);
     });
+  }
+
+  @Test
+  void withoutTheActuatorThereIsNoSanitizerAndTheClientsAreMadeAlike() {
+    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MarketplaceAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
+        .withPropertyValues("marketplace.yandex.api-key=k").run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(YandexMarketClient.class)
+              .doesNotHaveBean("marketplaceCredentialSanitizer");
+        });
   }
 }
