@@ -3,17 +3,21 @@ package com.marketplacecontracts.spring;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * A client is configured when any property under its prefix is set and {@code <prefix>.enabled} is not false: adding
- * the starter for one marketplace does not demand credentials for the other, and a half-configured client fails at
- * startup naming what is missing.
+ * A client is configured when any property under its prefix is set to a non-empty value and {@code <prefix>.enabled}
+ * is not false: adding the starter for one marketplace does not demand credentials for the other, a credential
+ * written {@code ${VARIABLE:}} leaves the client out while the variable is unset, and a half-configured client fails
+ * at startup naming what is missing.
  */
 abstract class ClientConfiguredCondition extends SpringBootCondition {
 
@@ -30,12 +34,27 @@ abstract class ClientConfiguredCondition extends SpringBootCondition {
       return ConditionOutcome.noMatch(prefix + ".enabled is false");
     }
     ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
-    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
-      if (source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+    Environment environment = context.getEnvironment();
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      boolean set = source instanceof IterableConfigurationPropertySource names
+          ? names.filter(name::isAncestorOf).stream().anyMatch(each -> nonEmpty(environment, source, each))
+          : source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT;
+      if (set) {
         return ConditionOutcome.match(prefix + ".* is set");
       }
     }
-    return ConditionOutcome.noMatch("no " + prefix + ".* property is set");
+    return ConditionOutcome.noMatch("no " + prefix + ".* property is set to a non-empty value");
+  }
+
+  /** Whether the property's value, placeholders resolved, is not empty (an unresolvable one is kept as text). */
+  private static boolean nonEmpty(Environment environment, ConfigurationPropertySource source,
+      ConfigurationPropertyName name) {
+    ConfigurationProperty property = source.getConfigurationProperty(name);
+    Object value = property == null ? null : property.getValue();
+    if (value instanceof String text) {
+      return !environment.resolvePlaceholders(text).isEmpty();
+    }
+    return value != null;
   }
 
   static final class Yandex extends ClientConfiguredCondition {

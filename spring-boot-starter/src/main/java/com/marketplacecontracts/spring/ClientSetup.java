@@ -42,6 +42,7 @@ final class ClientSetup {
       builder.userAgent(properties.getUserAgent());
     }
     if (!properties.localLimits()) {
+      refuseUnresolved(prefix + ".limits-store", properties.getLimitsStore());
       try {
         builder.limitsStore(properties.getLimitsStore().trim());
       } catch (InvalidLimitsStoreException e) {
@@ -75,11 +76,23 @@ final class ClientSetup {
 
   /** The credential, checked by the clients' own rule; a failure names the property, never the value. */
   static String checked(Marketplace marketplace, String property, String value) {
+    refuseUnresolved(property, value);
     try {
       return Credential.checked(marketplace, property, value);
     } catch (RequestValidationException e) {
       String rule = e.violations().isEmpty() ? "not a usable credential" : e.violations().get(0).rule();
       throw new InvalidMarketplacePropertyException(property, rule);   // no cause: nothing of the value travels
+    }
+  }
+
+  /**
+   * Boot binds a placeholder whose variable is unset as its own text, which would be sent as the credential (or the
+   * store's password): refused, naming the property, never the value.
+   */
+  static void refuseUnresolved(String property, String value) {
+    if (value != null && value.contains("${")) {
+      throw new InvalidMarketplacePropertyException(property, "holds a placeholder ${...} that was not resolved (its"
+          + " variable or property is not set); write ${NAME:} for a value that may be left unset");
     }
   }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -53,6 +54,19 @@ public final class MarketplaceAutoConfiguration {
     ClientEvents marketplaceTracingEvents(ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
       io.opentelemetry.api.OpenTelemetry otel = openTelemetry.getIfUnique();
       return otel == null ? ClientEvents.NONE : com.marketplacecontracts.tracing.otel.OpenTelemetryEvents.of(otel);
+    }
+  }
+
+  /** The clients' credentials masked where the actuator shows property values. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+  static class SanitizingConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "marketplaceCredentialSanitizer")
+    org.springframework.boot.actuate.endpoint.SanitizingFunction marketplaceCredentialSanitizer(
+        Environment environment) {
+      return new MarketplaceCredentialSanitizer(environment);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -84,8 +85,13 @@ public final class MicrometerEvents implements ClientEvents {
   private final Map<String, AtomicLong> quotas = new ConcurrentHashMap<>();
   private final Set<String> deprecated = ConcurrentHashMap.newKeySet();
 
-  private MicrometerEvents(MeterRegistry registry) {
+  private final int maxQuotaGauges;
+  /** Quota gauges registered, or being registered. */
+  private final AtomicInteger quotaGauges = new AtomicInteger();
+
+  MicrometerEvents(MeterRegistry registry, int maxQuotaGauges) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.maxQuotaGauges = maxQuotaGauges;
     this.calls = Timer.builder(CALLS).description("Client calls by operation and outcome, retries and waits included")
         .withRegistry(registry);
     this.retries = Counter.builder(RETRIES).description("Retries of failed attempts").withRegistry(registry);
@@ -105,7 +111,7 @@ public final class MicrometerEvents implements ClientEvents {
 
   /** Events that record into {@code registry}. */
   public static MicrometerEvents of(MeterRegistry registry) {
-    return new MicrometerEvents(registry);
+    return new MicrometerEvents(registry, MAX_QUOTA_GAUGES);
   }
 
   @Override
@@ -138,17 +144,31 @@ public final class MicrometerEvents implements ClientEvents {
     String key = operationId + "\u0000" + account;
     AtomicLong value = quotas.get(key);
     if (value == null) {
-      if (quotas.size() >= MAX_QUOTA_GAUGES) {
+      if (quotaGauges.get() >= maxQuotaGauges) {
         return;
       }
       value = quotas.computeIfAbsent(key, k -> {
+        // The slot is taken atomically inside the one computation a new pair gets: threads adding distinct pairs
+        // at once cannot all pass a check made before (the map's size lags its computations).
+        if (quotaGauges.incrementAndGet() > maxQuotaGauges) {
+          quotaGauges.decrementAndGet();
+          return null;
+        }
         AtomicLong held = new AtomicLong(remaining);
-        Gauge.builder(QUOTA_REMAINING, held, AtomicLong::get)
-            .description("Quota left in the current window, as the marketplace last reported it")
-            .tags(Tags.of("operation", operationId, "account", account.isEmpty() ? "none" : account))
-            .strongReference(true).register(registry);
+        try {
+          Gauge.builder(QUOTA_REMAINING, held, AtomicLong::get)
+              .description("Quota left in the current window, as the marketplace last reported it")
+              .tags(Tags.of("operation", operationId, "account", account.isEmpty() ? "none" : account))
+              .strongReference(true).register(registry);
+        } catch (RuntimeException e) {
+          quotaGauges.decrementAndGet();   // not registered: the slot is free again
+          throw e;
+        }
         return held;
       });
+      if (value == null) {
+        return;
+      }
     }
     value.set(remaining);
   }

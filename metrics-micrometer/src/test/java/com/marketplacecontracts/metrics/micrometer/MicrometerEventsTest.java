@@ -134,4 +134,57 @@ class MicrometerEventsTest {
     }
     assertThat(registry.find(MicrometerEvents.QUOTA_REMAINING).gauges()).hasSize(MicrometerEvents.MAX_QUOTA_GAUGES);
   }
+
+  /** Quota reports of distinct hostile accounts from {@code threads} threads at once, {@code each} a thread. */
+  private static void reportAtOnce(MicrometerEvents events, int threads, int each) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < each; i++) {
+            events.quotaRemaining("read", "campaignId=" + thread + "-" + i + "\r\n\u001b[2J" + "x".repeat(200), 100, i);
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> future : done) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theQuotaGaugeBoundHoldsWhenManyThreadsAddAccountsAtOnce() throws Exception {
+    // A registry slow to register widens the window between a bound check and the gauge's registration.
+    SimpleMeterRegistry slow = new SimpleMeterRegistry() {
+      @Override
+      protected <T> io.micrometer.core.instrument.Gauge newGauge(Meter.Id id, T obj,
+          java.util.function.ToDoubleFunction<T> valueFunction) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.newGauge(id, obj, valueFunction);
+      }
+    };
+
+    reportAtOnce(new MicrometerEvents(slow, 4), 16, 3);
+
+    assertThat(slow.find(MicrometerEvents.QUOTA_REMAINING).gauges()).hasSize(4);
+  }
+
+  @Test
+  void theDefaultQuotaGaugeBoundHoldsUnderConcurrency() throws Exception {
+    reportAtOnce(MicrometerEvents.of(registry), 8, MicrometerEvents.MAX_QUOTA_GAUGES / 4);
+
+    assertThat(registry.find(MicrometerEvents.QUOTA_REMAINING).gauges()).hasSize(MicrometerEvents.MAX_QUOTA_GAUGES);
+  }
 }

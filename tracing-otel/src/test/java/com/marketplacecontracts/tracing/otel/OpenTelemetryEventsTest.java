@@ -143,4 +143,20 @@ class OpenTelemetryEventsTest {
     span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value)).doesNotContain("the-secret-key"));
     assertThat(span.getAttributes().get(OpenTelemetryEvents.REQUEST_ID)).isEqualTo("echo ***");
   }
+
+  @Test
+  void theRequestIdAttributeIsBoundedAndPrintableWhateverTheHeader() {
+    server.enqueue(json(200, "{}").setHeader("X-Request-Id", "r-" + "x".repeat(100_000)));
+    server.enqueue(json(500, "{}").addHeaderLenient("X-Request-Id", "r-2\u001b[2J\u0007"));
+    TestClient client = client(tracing, RetryConfig.none());
+
+    client.api.read(7L).execute();
+    ServerErrorException failure = catchThrowableOfType(ServerErrorException.class,
+        () -> client.api.read(7L).execute());
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(spans.get(0).getAttributes().get(OpenTelemetryEvents.REQUEST_ID)).hasSize(128).startsWith("r-xxx");
+    assertThat(spans.get(1).getAttributes().get(OpenTelemetryEvents.REQUEST_ID)).isEqualTo("r-2[2J");
+    assertThat(failure.requestId()).contains("r-2[2J");
+  }
 }

@@ -3,6 +3,7 @@ package com.marketplacecontracts.yandex.day;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.operation.Marketplace;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -34,8 +35,9 @@ import okio.Okio;
  * maps. Shapes read: a sheet that is an array of row objects; an object whose arrays of objects are tables (named
  * by their key) and whose other members make one row of their own (table {@code null}).
  *
- * <p>Bounded against a hostile file: the bytes unpacked, the sheets, the columns and values of a row, the length
- * of a text and the nesting; past a bound the read fails with {@code UnreadableResponseException}.
+ * <p>Bounded against a hostile file: the bytes unpacked (every entry's, the skipped ones too), the entries and the
+ * sheets, the columns and values of a row, the length of a name and of a text, the nesting; past a bound, or on a
+ * malformed file, the read fails with {@code UnreadableResponseException} naming the entry and the rule.
  */
 public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable {
 
@@ -50,13 +52,39 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
   public record Row(String sheet, String table, Map<String, Object> values) {
   }
 
-  /** The bounds of one read. */
-  public record Limits(long maxUnpackedBytes, int maxSheets, int maxColumns, int maxValuesPerRow, int maxTextChars,
-      int maxDepth) {
+  /**
+   * The bounds of one read.
+   *
+   * @param maxUnpackedBytes the bytes unpacked from all entries together, skipped entries included
+   * @param maxEntries       the entries of the ZIP, skipped ones (folders, files that are not JSON) included
+   * @param maxSheets        the JSON entries
+   * @param maxColumns       the columns of a row; also the members (tables and columns) of a sheet that is an object
+   * @param maxValuesPerRow  the values of a row, nested ones included
+   * @param maxNameChars     the length of a name (a column's, a table's, a nested key)
+   * @param maxTextChars     the length of a text value (or a number's digits)
+   * @param maxDepth         the nesting of a row's values
+   */
+  public record Limits(long maxUnpackedBytes, int maxEntries, int maxSheets, int maxColumns, int maxValuesPerRow,
+      int maxNameChars, int maxTextChars, int maxDepth) {
 
-    /** 512 MiB unpacked, 256 sheets, 2,000 columns and 20,000 values a row, texts of 64 Ki chars, 16 levels. */
+    public Limits {
+      if (maxUnpackedBytes < 1 || maxEntries < 1 || maxSheets < 1 || maxColumns < 1 || maxValuesPerRow < 1
+          || maxNameChars < 1 || maxTextChars < 1 || maxDepth < 1) {
+        throw new IllegalArgumentException("every report bound must be at least 1");
+      }
+    }
+
+    /**
+     * 512 MiB unpacked, 4,096 entries, 256 sheets, 2,000 columns and 20,000 values a row, names of 1,024 chars,
+     * texts of 64 Ki chars, 16 levels.
+     */
     public static Limits defaults() {
-      return new Limits(512L * 1024 * 1024, 256, 2_000, 20_000, 65_536, 16);
+      return new Limits(512L * 1024 * 1024, 4_096, 256, 2_000, 20_000, 1_024, 65_536, 16);
+    }
+
+    /** The longest JSON token (a text with its quotes, escaped at worst 6 bytes a char, or a number) let in. */
+    long maxTokenBytes() {
+      return 6L * Math.max(maxNameChars, maxTextChars) + 2;
     }
   }
 
@@ -67,17 +95,28 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
   private final Limits limits;
   private final Counted counted;
   private final String singleSheet;
+  private int entries;
   private int sheets;
+  /** The entry being read (or skipped), as printed in a failure. */
+  private String entry;
   private String sheet;
   private JsonReader reader;
   /** Where the reader is inside the current sheet. */
   private State state = State.NEXT_SHEET;
   private String table;
   private Map<String, Object> loose;
+  /** The values of the loose row, counted apart from the table rows read between its members. */
+  private RowBudget looseBudget;
+  /** The members (tables and loose columns) of the sheet object. */
+  private int sheetMembers;
   private Row ahead;
-  private int valuesInRow;
 
   private enum State { NEXT_SHEET, SHEET_ARRAY, SHEET_OBJECT, TABLE }
+
+  /** The values counted in one row. */
+  private static final class RowBudget {
+    private int values;
+  }
 
   private ReportRows(InputStream file, String name, Limits limits) throws IOException {
     this.file = file;
@@ -95,6 +134,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       this.zip = null;
       this.counted = new Counted(buffered, limits.maxUnpackedBytes());
       this.singleSheet = sheetName(name);
+      this.entry = printable(name, 200);
     }
   }
 
@@ -116,7 +156,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
     try {
       return new ReportRows(in, name, limits);
     } catch (IOException e) {
-      throw failure("the report could not be read", e);
+      throw fileFailure(": the report could not be read", e);
     }
   }
 
@@ -135,8 +175,9 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
         }
       }
       return true;
-    } catch (IOException e) {
-      throw failure("sheet " + sheet + ": " + e.getMessage(), e);
+    } catch (IOException | JsonDataException e) {
+      // The reader's message may quote the file (a path of its names): printed, cut.
+      throw failure(printable(String.valueOf(e.getMessage()), 500), e);
     }
   }
 
@@ -164,7 +205,8 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
         } else if (token == JsonReader.Token.BEGIN_OBJECT) {
           reader.beginObject();
           loose = new LinkedHashMap<>();
-          valuesInRow = 0;
+          looseBudget = new RowBudget();
+          sheetMembers = 0;
           state = State.SHEET_OBJECT;
         } else {
           reader.skipValue();   // a sheet that is a bare value holds no rows
@@ -186,13 +228,16 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       }
       case SHEET_OBJECT -> {
         if (reader.hasNext()) {
-          String key = reader.nextName();
+          String key = name();
+          if (++sheetMembers > limits.maxColumns()) {
+            throw failure("the sheet has more than " + limits.maxColumns() + " members (tables and columns)", null);
+          }
           if (reader.peek() == JsonReader.Token.BEGIN_ARRAY) {
             reader.beginArray();
             table = key;
             state = State.TABLE;
           } else {
-            put(loose, key, value(1));
+            put(loose, key, value(1, looseBudget));
           }
         } else {
           reader.endObject();
@@ -200,6 +245,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
             ahead = new Row(sheet, null, Collections.unmodifiableMap(loose));
           }
           loose = null;
+          looseBudget = null;
           state = State.NEXT_SHEET;
         }
       }
@@ -210,40 +256,49 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
 
   /** An element of a row array: an object is a row; anything else a row of one column, {@code value}. */
   private Row element() throws IOException {
-    valuesInRow = 0;
+    RowBudget budget = new RowBudget();
     Map<String, Object> values = new LinkedHashMap<>();
     if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
       reader.beginObject();
       while (reader.hasNext()) {
-        put(values, reader.nextName(), value(2));
+        put(values, name(), value(2, budget));
       }
       reader.endObject();
     } else {
-      values.put("value", value(1));
+      values.put("value", value(1, budget));
     }
     return new Row(sheet, table, Collections.unmodifiableMap(values));
   }
 
   private void put(Map<String, Object> row, String key, Object value) {
     if (!row.containsKey(key) && row.size() >= limits.maxColumns()) {
-      throw failure("sheet " + sheet + ": a row has more than " + limits.maxColumns() + " columns", null);
+      throw failure("a row has more than " + limits.maxColumns() + " columns", null);
     }
     row.put(key, value);
   }
 
-  private Object value(int depth) throws IOException {
-    if (++valuesInRow > limits.maxValuesPerRow()) {
-      throw failure("sheet " + sheet + ": a row has more than " + limits.maxValuesPerRow() + " values", null);
+  /** The next name, bounded. */
+  private String name() throws IOException {
+    String name = reader.nextName();
+    if (name.length() > limits.maxNameChars()) {
+      throw failure("a name is longer than " + limits.maxNameChars() + " characters", null);
+    }
+    return name;
+  }
+
+  private Object value(int depth, RowBudget budget) throws IOException {
+    if (++budget.values > limits.maxValuesPerRow()) {
+      throw failure("a row has more than " + limits.maxValuesPerRow() + " values", null);
     }
     if (depth > limits.maxDepth()) {
-      throw failure("sheet " + sheet + ": nested deeper than " + limits.maxDepth(), null);
+      throw failure("nested deeper than " + limits.maxDepth(), null);
     }
     switch (reader.peek()) {
       case BEGIN_OBJECT -> {
         Map<String, Object> out = new LinkedHashMap<>();
         reader.beginObject();
         while (reader.hasNext()) {
-          out.put(reader.nextName(), value(depth + 1));
+          out.put(name(), value(depth + 1, budget));
         }
         reader.endObject();
         return Collections.unmodifiableMap(out);
@@ -252,7 +307,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
         List<Object> out = new ArrayList<>();
         reader.beginArray();
         while (reader.hasNext()) {
-          out.add(value(depth + 1));
+          out.add(value(depth + 1, budget));
         }
         reader.endArray();
         return Collections.unmodifiableList(out);
@@ -274,13 +329,13 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       case NULL -> {
         return reader.nextNull();
       }
-      default -> throw failure("sheet " + sheet + ": unexpected " + reader.peek() + " at " + reader.getPath(), null);
+      default -> throw failure("unexpected " + reader.peek() + " at " + printable(reader.getPath(), 500), null);
     }
   }
 
   private String text(String value) {
     if (value.length() > limits.maxTextChars()) {
-      throw failure("sheet " + sheet + ": a value is longer than " + limits.maxTextChars() + " characters", null);
+      throw failure("a value is longer than " + limits.maxTextChars() + " characters", null);
     }
     return value;
   }
@@ -292,22 +347,38 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
         return false;
       }
       sheet = singleSheet;
-      reader = reader(counted);
+      reader = reader(new Tokens(counted, limits.maxTokenBytes()));
       return true;
     }
-    ZipEntry entry;
-    while ((entry = zip.getNextEntry()) != null) {
-      if (entry.isDirectory() || !entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+    while (true) {
+      // The rest of the entry read so far (or all of a skipped one) is unpacked through the count, so the bound
+      // holds for every entry, not only the sheets.
+      counted.drain();
+      entry = "#" + (entries + 1);   // until its name is read: a broken header is named by its place
+      ZipEntry next;
+      try {
+        next = zip.getNextEntry();
+      } catch (IllegalArgumentException e) {
+        // ZipInputStream reports a name that is not UTF-8 (and no other charset is declared) this way.
+        throw failure("the name is not UTF-8", null);
+      }
+      if (next == null) {
+        return false;
+      }
+      entry = printable(next.getName(), 200);
+      if (++entries > limits.maxEntries()) {
+        throw failure("the report has more than " + limits.maxEntries() + " entries", null);
+      }
+      if (next.isDirectory() || !next.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
         continue;
       }
       if (++sheets > limits.maxSheets()) {
         throw failure("the report has more than " + limits.maxSheets() + " sheets", null);
       }
-      sheet = sheetName(entry.getName());
-      reader = reader(counted);
+      sheet = sheetName(next.getName());
+      reader = reader(new Tokens(counted, limits.maxTokenBytes()));
       return true;
     }
-    return false;
   }
 
   private static JsonReader reader(InputStream in) {
@@ -322,6 +393,12 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
     return reader;
   }
 
+  /** A text of the file fit for a message: control characters replaced, cut at {@code max} characters. */
+  private static String printable(String text, int max) {
+    String out = text.length() > max ? text.substring(0, max) + "..." : text;
+    return out.replaceAll("\\p{Cntrl}", "?");
+  }
+
   private static String sheetName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     name = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
@@ -329,9 +406,14 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
     return name.length() > 200 ? name.substring(0, 200) : name;
   }
 
-  private static UnreadableResponseException failure(String note, Throwable cause) {
+  /** A failure of the entry being read: "report file, entry NAME: RULE". */
+  private UnreadableResponseException failure(String rule, Throwable cause) {
+    return fileFailure((entry == null ? "" : ", entry " + entry) + ": " + rule, cause);
+  }
+
+  private static UnreadableResponseException fileFailure(String note, Throwable cause) {
     return new UnreadableResponseException(new MarketplaceException.Details(Marketplace.YANDEX_MARKET, OPERATION,
-        200, List.of(), null, null, "report file: " + note), cause);
+        200, List.of(), null, null, "report file" + note), cause);
   }
 
   @Override
@@ -371,10 +453,90 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       return n;
     }
 
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count(skipped);
+      return skipped;
+    }
+
+    /** Reads the rest of the current entry through the count. */
+    void drain() throws IOException {
+      byte[] buffer = new byte[8192];
+      while (read(buffer, 0, buffer.length) >= 0) {
+        // counted in read
+      }
+    }
+
     private void count(long n) throws IOException {
       read += n;
       if (read > max) {
         throw new IOException("more than " + max + " bytes unpacked");
+      }
+    }
+  }
+
+  /**
+   * Fails on a JSON token (a quoted text or name, or a bare number or word) longer than the bound while it is still
+   * arriving, so no name or text past its bound is ever held whole in memory; the parser checks the rest.
+   */
+  private static final class Tokens extends FilterInputStream {
+    private final long max;
+    private boolean inText;
+    private boolean escaped;
+    /** Bytes of the current token, 0 between tokens. */
+    private long length;
+
+    Tokens(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        scan((byte) b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = offset; i < offset + n; i++) {
+        scan(buffer[i]);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      throw new IOException("a JSON sheet is read, not skipped");
+    }
+
+    private void scan(byte b) throws IOException {
+      if (inText) {
+        length++;
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inText = false;
+          length = 0;
+        }
+      } else if (b == '"') {
+        inText = true;
+        length = 1;
+      } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == ',' || b == ':' || b == '[' || b == ']'
+          || b == '{' || b == '}') {
+        length = 0;
+      } else {
+        length++;
+      }
+      if (length > max) {
+        throw new IOException("a JSON token is longer than " + max + " bytes");
       }
     }
   }

@@ -26,6 +26,9 @@ import okhttp3.ResponseBody;
  */
 public final class ErrorDecoder {
 
+  /** Longest request id kept: ids are short (a UUID, a traceparent is 55); a longer header is cut. */
+  public static final int MAX_REQUEST_ID = 128;
+
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Request-Id", "X-Market-Req-Id", "traceparent", "Request-Id", "X-Correlation-Id");
 
@@ -93,15 +96,39 @@ public final class ErrorDecoder {
     return redactor;
   }
 
-  /** The id the server gave the request, from the first of the usual headers present. */
+  /**
+   * The id the server gave the request, from the first of the usual headers present: a header is hostile text bound
+   * for exceptions, logs and span attributes, so it is cut to {@link #MAX_REQUEST_ID} characters and its control and
+   * format characters (CR, LF, ESC, bidi overrides...) are dropped here, at the source.
+   */
   public static String requestId(Headers headers) {
     for (String name : REQUEST_ID_HEADERS) {
       String value = headers.get(name);
-      if (value != null && !value.isBlank()) {
-        return value;
+      String id = value == null ? null : printable(value);
+      if (id != null && !id.isBlank()) {
+        return id;
       }
     }
     return null;
+  }
+
+  /** {@code value} without control and format characters, cut to {@link #MAX_REQUEST_ID} whole characters. */
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_REQUEST_ID));
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+        continue;
+      }
+      if (out.length() + Character.charCount(c) > MAX_REQUEST_ID) {
+        break;
+      }
+      out.appendCodePoint(c);
+    }
+    return out.toString();
   }
 
   private MarketplaceException forStatus(int status, MarketplaceException.Details details, Headers headers,
