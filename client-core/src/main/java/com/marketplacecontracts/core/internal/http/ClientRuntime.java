@@ -109,8 +109,9 @@ public final class ClientRuntime implements AutoCloseable {
       return all;
     }));
     this.ownsHttp = settings.okHttpClient() == null;
-    OkHttpClient.Builder builder = (settings.okHttpClient() == null ? new OkHttpClient() : settings.okHttpClient())
-        .newBuilder()
+    // A fresh builder, not a default client's: building that client would set up TLS (see cleartextOnly below).
+    OkHttpClient.Builder builder = (settings.okHttpClient() == null ? new OkHttpClient.Builder()
+        : settings.okHttpClient().newBuilder())
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
         .writeTimeout(settings.readTimeout())
