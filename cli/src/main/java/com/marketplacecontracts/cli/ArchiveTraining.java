@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * A representative run for the launcher's class-data-sharing archive: the tool's usual calls against an in-process
- * loopback server, so the archive holds the classes a real call loads (client, validation, JSON, HTTP), not only
- * those of whatever command happened to run first. The launcher runs it once after each build, with
- * {@code -XX:ArchiveClassesAtExit}; nothing leaves the machine and its output is discarded.
+ * loopback server, so the archive holds the classes a real call loads (client, JSON, HTTP), not only those of
+ * whatever command happened to run first, and {@code --help} for the whole command tree. The launcher runs it once
+ * after each build (its class list, then {@code -Xshare:dump}; on Java 25 {@code -XX:AOTCacheOutput}); nothing
+ * leaves the machine and its output is discarded.
  */
 final class ArchiveTraining {
 
@@ -51,6 +52,7 @@ final class ArchiveTraining {
       String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
       Map<String, String> env = Map.of("YANDEX_MARKET_API_KEY", "training");
       for (List<String> command : List.of(
+          List.of("--help"), // the whole command tree, as help and a mistyped command build it
           List.of("--base-url", base, "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2"),
           List.of("--base-url", base, "--json", "yandex", "offers", "--business-id", "1"),
           List.of("--base-url", base, "yandex", "operations", "--business-id", "1", "--type",

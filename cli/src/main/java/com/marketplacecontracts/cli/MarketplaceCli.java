@@ -8,8 +8,11 @@ import com.marketplacecontracts.mock.PrismUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +26,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "marketplace", mixinStandardHelpOptions = true, versionProvider = MarketplaceCli.Version.class,
     description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
         + " embedded Prism mock started from the project's specs.",
-    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class, SpecCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done",
         "2:bad input (the field and rule are named; nothing was sent)",
@@ -140,7 +142,7 @@ public final class MarketplaceCli implements Runnable {
 
   /** Runs the tool; even an unexpected error ends in a one-line message and exit code 5 (a trace with --debug). */
   static int run(Map<String, String> env, String... args) {
-    CommandLine line = commandLine(env);
+    CommandLine line = commandLine(env, named(args));
     try {
       return line.execute(args);
     } catch (RuntimeException | Error e) {
@@ -156,6 +158,13 @@ public final class MarketplaceCli implements Runnable {
     }
   }
 
+  private static void dropOptions(CommandLine root, String name, List<String> prefixes) {
+    CommandLine command = root.getSubcommands().get(name);
+    if (command != null) {
+      dropOptions(command, prefixes);
+    }
+  }
+
   private static void dropOptions(CommandLine command, List<String> prefixes) {
     for (OptionSpec option : List.copyOf(command.getCommandSpec().options())) {
       if (prefixes.stream().anyMatch(option.longestName()::startsWith)) {
@@ -165,18 +174,75 @@ public final class MarketplaceCli implements Runnable {
     command.getSubcommands().values().forEach(sub -> dropOptions(sub, prefixes));
   }
 
-  /** The command line with this tool's error handling and exit codes. */
+  /** The tool's commands, in the order {@code --help} lists them. */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("teez", TeezCommand.class);
+    commands.put("yandex", YandexCommand.class);
+    commands.put("demo", DemoCommand.class);
+    commands.put("drift", DriftCommand.class);
+    commands.put("spec", SpecCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /** The root's options that take a value, and its flags: the words {@link #named} may pass over. */
+  private static final Set<String> VALUED_OPTIONS = Set.of("--base-url", "--limits-store", "--yandex-api-key",
+      "--yandex-oauth-token", "--teez-access-token", "--teez-client-id", "--teez-client-secret");
+  private static final Set<String> FLAGS = Set.of("--json", "--quiet", "--wide", "--debug");
+
+  /**
+   * The command {@code args} run, when that is certain from the words before it (the tool's own options, each
+   * whole); else {@code null}: help, a version, a typo or an {@code @file} need the whole tree to answer as they do.
+   */
+  static String named(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (COMMANDS.containsKey(arg)) {
+        return arg;
+      }
+      int equals = arg.indexOf('=');
+      if (VALUED_OPTIONS.contains(arg)) {
+        if (i + 1 < args.length && COMMANDS.containsKey(args[i + 1])) {
+          return null; // picocli refuses a command's name as a value, and names the command in its message
+        }
+        i++;
+      } else if (!FLAGS.contains(arg) && !(equals > 0 && VALUED_OPTIONS.contains(arg.substring(0, equals)))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The command line with this tool's error handling and exit codes, every command in it. */
   static CommandLine commandLine(Map<String, String> env) {
+    return commandLine(env, null);
+  }
+
+  /**
+   * The command line with this tool's error handling and exit codes; with {@code only}, that command alone under
+   * the root: a run builds (reads the annotations of, fills the options of) no command it cannot reach, which is
+   * most of a short call's start-up.
+   */
+  static CommandLine commandLine(Map<String, String> env, String only) {
     MarketplaceCli root = new MarketplaceCli(env);
     CommandLine line = new CommandLine(root);
+    COMMANDS.forEach((name, command) -> {
+      if (only == null || only.equals(name)) {
+        line.addSubcommand(command);
+      }
+    });
     line.setCaseInsensitiveEnumValuesAllowed(true);
     // Each marketplace's commands take (and their --help shows) only that marketplace's credential flags.
-    dropOptions(line.getSubcommands().get("teez"), List.of("--yandex-"));
-    dropOptions(line.getSubcommands().get("yandex"), List.of("--teez-"));
-    dropOptions(line.getSubcommands().get("demo"), List.of("--yandex-", "--teez-"));
+    dropOptions(line, "teez", List.of("--yandex-"));
+    dropOptions(line, "yandex", List.of("--teez-"));
+    dropOptions(line, "demo", List.of("--yandex-", "--teez-"));
     // The notification commands call no marketplace API: no credentials, base URL or limits store.
-    dropOptions(line.getSubcommands().get("yandex").getSubcommands().get("notifications"),
-        List.of("--yandex-", "--base-url", "--limits-store"));
+    CommandLine yandex = line.getSubcommands().get("yandex");
+    if (yandex != null) {
+      dropOptions(yandex.getSubcommands().get("notifications"), List.of("--yandex-", "--base-url", "--limits-store"));
+    }
     line.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println(Terminal.safe("error: " + e.getMessage()));

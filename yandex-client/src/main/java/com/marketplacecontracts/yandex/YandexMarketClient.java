@@ -66,7 +66,10 @@ public final class YandexMarketClient implements AutoCloseable {
   /** The most offer ids one catalog look-up may carry ({@code offerIds}, maxItems). */
   public static final int MAX_IDS_PER_REQUEST = 100;
 
-  private static final OperationIndex INDEX = OperationIndex.of(Marketplace.YANDEX_MARKET, ApiClient.APIS);
+  /** Built at first use (it reads every generated method): a typed call never needs it. */
+  private static final class Index {
+    static final OperationIndex INDEX = OperationIndex.of(Marketplace.YANDEX_MARKET, ApiClient.APIS);
+  }
   private static final Moshi MOSHI = MoshiFactory.create();
 
   private final ClientSettings settings;
@@ -131,7 +134,7 @@ public final class YandexMarketClient implements AutoCloseable {
 
   /** Every covered operation of the spec, by operationId, with what the spec declares of each. */
   public static OperationIndex operationIndex() {
-    return INDEX;
+    return Index.INDEX;
   }
 
   /**
@@ -141,11 +144,11 @@ public final class YandexMarketClient implements AutoCloseable {
    * the rule, before anything is sent; the call is then validated, limited and retried like a typed one.
    */
   public MarketplaceCall<?> call(String operationId, Map<String, List<String>> parameters, String body) {
-    OperationIndex.Operation operation = INDEX.find(operationId).orElseThrow(() -> new RequestValidationException(
-        Marketplace.YANDEX_MARKET, operationId, List.of(new RequestValidationException.Violation("operationId",
-            operationId, "no such operation in the spec (the list: YandexMarketClient.operationIndex(),"
-            + " or marketplace yandex operations)"))));
-    return INDEX.call(api(operation.api()), operation, parameters, body, MOSHI);
+    OperationIndex.Operation operation = Index.INDEX.find(operationId)
+        .orElseThrow(() -> new RequestValidationException(Marketplace.YANDEX_MARKET, operationId, List.of(
+            new RequestValidationException.Violation("operationId", operationId, "no such operation in the spec"
+                + " (the list: YandexMarketClient.operationIndex(), or marketplace yandex operations)"))));
+    return Index.INDEX.call(api(operation.api()), operation, parameters, body, MOSHI);
   }
 
   /** Generated API: statuses of asynchronous operations. */
@@ -340,10 +343,10 @@ public final class YandexMarketClient implements AutoCloseable {
       throw new com.marketplacecontracts.core.error.UnreadableResponseException(runtime.failures().details(
           declared.id(), 200, null, null, null, "the answer carries no job id at " + declared.jobId()), null);
     }
-    OperationIndex.Operation status = INDEX.find(declared.jobStatus()).orElseThrow();
+    OperationIndex.Operation status = Index.INDEX.find(declared.jobStatus()).orElseThrow();
     String idParameter = status.parameters().stream().filter(p -> p.in() == OperationIndex.In.PATH)
         .map(OperationIndex.Parameter::name).findFirst().orElseThrow();
-    MarketplaceCall<?> check = INDEX.call(api(status.api()), status, Map.of(idParameter,
+    MarketplaceCall<?> check = Index.INDEX.call(api(status.api()), status, Map.of(idParameter,
         List.of(String.valueOf(id))), null, MOSHI);
     Object estimate = declared.jobEstimate().isEmpty() ? null : Operations.valueAt(answer, declared.jobEstimate());
     AwaitOptions first = options;

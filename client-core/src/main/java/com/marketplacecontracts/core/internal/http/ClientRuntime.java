@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -70,6 +71,10 @@ public final class ClientRuntime implements AutoCloseable {
   private final boolean ownsHttp;
   private final Retrofit retrofit;
   private final Validator validator;
+  /** Whether {@link #http} speaks plain HTTP only (no TLS set up): see the constructor. */
+  private final boolean cleartextOnly;
+  /** {@link #http} with TLS, made by the first https download of a {@link #cleartextOnly} runtime. */
+  private volatile OkHttpClient withTls;
   private final ErrorDecoder errors;
   /** What each typed call in flight has learned (its last status, attempts, whether it went out). */
   private final CallState.Registry calls = new CallState.Registry();
@@ -104,8 +109,9 @@ public final class ClientRuntime implements AutoCloseable {
       return all;
     }));
     this.ownsHttp = settings.okHttpClient() == null;
-    OkHttpClient.Builder builder = (settings.okHttpClient() == null ? new OkHttpClient() : settings.okHttpClient())
-        .newBuilder()
+    // A fresh builder, not a default client's: building that client would set up TLS (see cleartextOnly below).
+    OkHttpClient.Builder builder = (settings.okHttpClient() == null ? new OkHttpClient.Builder()
+        : settings.okHttpClient().newBuilder())
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
         .writeTimeout(settings.readTimeout())
@@ -116,6 +122,13 @@ public final class ClientRuntime implements AutoCloseable {
         // Redirects are decided by RedirectPolicy (RedirectInterceptor), never by OkHttp.
         .followRedirects(false)
         .followSslRedirects(false);
+    // A plain-http origin (a mock, a local proxy) whose redirects cannot leave it needs no TLS: OkHttp would load
+    // the trust store and set up TLS when built, which costs a one-call process more than the call. A file on an
+    // https host is fetched by a TLS client made then (download).
+    this.cleartextOnly = ownsHttp && !baseUrl.isHttps() && !settings.redirects().crossOrigin();
+    if (cleartextOnly) {
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     if (settings.userAgent() != null && !settings.userAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
       throw new RequestValidationException(marketplace, "client settings", List.of(
           new RequestValidationException.Violation("User-Agent", "***", USER_AGENT_RULE)));
@@ -260,7 +273,7 @@ public final class ClientRuntime implements AutoCloseable {
           "must be an https URL")));
     }
     Request request = new Request.Builder().url(parsed).get().build();
-    try (okhttp3.Response response = http.newCall(request).execute()) {
+    try (okhttp3.Response response = client(parsed).newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw errors.decode(operationId, response.code(), response.headers(), null, response.body());
       }
@@ -273,6 +286,26 @@ public final class ClientRuntime implements AutoCloseable {
       throw new TransportException(errors.details(operationId, 0, null, null, null,
           "the file could not be fetched"), errors.redactor().cause(e));
     }
+  }
+
+  /** The client for {@code url}: {@link #http}, or for https on a {@link #cleartextOnly} runtime its TLS twin. */
+  private OkHttpClient client(HttpUrl url) {
+    if (!url.isHttps() || !cleartextOnly) {
+      return http;
+    }
+    OkHttpClient tls = withTls;
+    if (tls == null) {
+      synchronized (this) {
+        tls = withTls;
+        if (tls == null) {
+          // OkHttp's default specs; same interceptors, dispatcher and pool (close ends them all)
+          tls = http.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+              .build();
+          withTls = tls;
+        }
+      }
+    }
+    return tls;
   }
 
   /** The failures this runtime reports, with its redaction (for facades that build their own). */

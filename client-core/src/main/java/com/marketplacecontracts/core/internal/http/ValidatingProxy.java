@@ -9,7 +9,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import jakarta.validation.executable.ExecutableValidator;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,13 +16,17 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a generated Retrofit API so every call's parameters and bodies are checked against the spec's constraints
- * (Bean Validation, Hibernate Validator) before a request is even built. A violation throws one
- * {@link RequestValidationException} listing every field, its value and the rule; nothing is sent. A value the spec
- * marks {@code x-secret} (a {@link Secret} field or parameter) shows as {@code ***}.
+ * (Bean Validation, Hibernate Validator) before a request is even built: first by the method's
+ * {@link ParameterRules}, then by the validator when they fail or do not cover the method, so every violation
+ * reported is the validator's. A violation throws one {@link RequestValidationException} listing every field, its
+ * value and the rule; nothing is sent. A value the spec marks {@code x-secret} (a {@link Secret} field or
+ * parameter) shows as {@code ***}.
  */
 public final class ValidatingProxy {
 
@@ -35,11 +38,13 @@ public final class ValidatingProxy {
   /** {@code target} behind a proxy of {@code api} that validates each call first. */
   @SuppressWarnings("unchecked")
   public static <T> T wrap(Class<T> api, T target, Validator validator, Marketplace marketplace) {
-    ExecutableValidator executables = validator.forExecutables();
+    Map<Method, ParameterRules> rules = new ConcurrentHashMap<>();
     return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
       Object[] arguments = args == null ? new Object[0] : args;
-      if (method.getDeclaringClass() != Object.class) {
-        Set<ConstraintViolation<T>> violations = executables.validateParameters(target, method, arguments);
+      if (method.getDeclaringClass() != Object.class
+          && !rules.computeIfAbsent(method, m -> ParameterRules.of(api, m)).pass(arguments)) {
+        Set<ConstraintViolation<T>> violations = validator.forExecutables().validateParameters(target, method,
+            arguments);
         if (!violations.isEmpty()) {
           throw new RequestValidationException(marketplace, operationId(method), describe(violations, method));
         }
