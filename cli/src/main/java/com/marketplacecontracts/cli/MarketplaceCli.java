@@ -177,16 +177,8 @@ public final class MarketplaceCli implements Runnable {
     // The notification commands call no marketplace API: no credentials, base URL or limits store.
     dropOptions(line.getSubcommands().get("yandex").getSubcommands().get("notifications"),
         List.of("--yandex-", "--base-url", "--limits-store"));
-    line.setParameterExceptionHandler((e, args) -> {
-      PrintWriter err = e.getCommandLine().getErr();
-      err.println(Terminal.safe("error: " + e.getMessage()));
-      if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-        err.println(Terminal.safe("Did you mean " + unmatched.getSuggestions().stream().limit(3)
-            .map(suggestion -> "'" + suggestion + "'").collect(java.util.stream.Collectors.joining(" or ")) + "?"));
-      }
-      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.BAD_INPUT;
-    });
+    ParseErrors.registerConverters(line);
+    line.setParameterExceptionHandler(ParseErrors::report);
     line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof RequestValidationException invalid) {
@@ -194,7 +186,7 @@ public final class MarketplaceCli implements Runnable {
         invalid.violations().forEach(v -> err.println(
             Terminal.safe("  " + v.field() + " = " + v.value() + ": " + Rules.forHumans(v.rule()))));
       } else if (e instanceof MarketplaceException failure) {
-        err.println(Terminal.safe("error: " + failure.getMessage()));
+        err.println(Terminal.safe("error: " + Humane.network(failure.getMessage(), failure)));
       } else if (e instanceof PrismUnavailableException) {
         err.println(Terminal.safe("error: the embedded mock could not start: " + e.getMessage()));
       } else {

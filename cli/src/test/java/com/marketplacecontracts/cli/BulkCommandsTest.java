@@ -117,7 +117,7 @@ class BulkCommandsTest {
     CommandLine line = MarketplaceCli.commandLine(Map.of("YANDEX_MARKET_API_KEY", API_KEY, "COLUMNS", "200"));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("--base-url", server.url("/").toString()));
+    List<String> all = new ArrayList<>(List.of("--base-url", server.url("/").toString(), "--json"));
     all.addAll(List.of(args));
     int code = line.execute(all.toArray(String[]::new));
     assertThat(out.toString() + err.toString()).doesNotContain(API_KEY, "bulk-secret");
