@@ -36,8 +36,8 @@ final class BulkOptions {
   Long campaignId;
 
   @Option(names = "--checkpoint", paramLabel = "PATH|NAME",
-      description = {"Where outcomes are recorded: a file (default: F.checkpoint);",
-          "with a redis:// limits store, the job's name there (default: from B and the input's digest)."})
+      description = "Where outcomes are recorded: a file, by default the input's name with .checkpoint added;"
+          + " with a redis:// limits store, the job's name in Redis (by default made of B and the input's digest).")
   String checkpoint;
 
   @Option(names = "--resume", description = "Continue the job of an existing checkpoint (required when it exists).")

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "marketplace", mixinStandardHelpOptions = true, versionProvider = MarketplaceCli.Version.class,
     description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
         + " embedded Prism mock started from the project's specs.",
-    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class, SpecCommand.class},
+    subcommands = {TeezCommand.class, YandexCommand.class, DemoCommand.class, DriftCommand.class, SpecCommand.class,
+        MockCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done",
         "2:bad input (the field and rule are named; nothing was sent)",
@@ -37,11 +38,13 @@ import picocli.CommandLine.Spec;
     footer = {"  YANDEX_MARKET_API_KEY      Yandex API-Key token (Api-Key header)",
         "  YANDEX_MARKET_OAUTH_TOKEN  Yandex OAuth token (Authorization: Bearer)",
         "  TEEZ_ACCESS_TOKEN          a ready Teez bearer token (JWT)",
-        "  TEEZ_CLIENT_ID            Teez client id and secret, exchanged at",
-        "  TEEZ_CLIENT_SECRET          POST /api/v1/auth/token",
-        "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves (default: the specs",
-        "                             bundled in the jar)",
-        "  MARKETPLACE_LIMITS_STORE   as --limits-store"})
+        "  TEEZ_CLIENT_ID             Teez client id and secret, exchanged for a token",
+        "  TEEZ_CLIENT_SECRET         at POST /api/v1/auth/token",
+        "%nEnvironment:",
+        "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves",
+        "                             (default: the specs bundled in the jar)",
+        "  MARKETPLACE_LIMITS_STORE   as --limits-store",
+        "  COLUMNS                    table width (the launcher passes the terminal's)"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -54,7 +57,7 @@ public final class MarketplaceCli implements Runnable {
   String limitsStore;
 
   @Option(names = "--json", scope = ScopeType.INHERIT,
-      description = "Print JSON (one document; JSON lines with --all-pages).")
+      description = "Print JSON for scripts instead of tables and text (each command's help says its shape).")
   boolean json;
 
   @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "No progress or notes on stderr.")
@@ -174,6 +177,7 @@ public final class MarketplaceCli implements Runnable {
     dropOptions(line.getSubcommands().get("teez"), List.of("--yandex-"));
     dropOptions(line.getSubcommands().get("yandex"), List.of("--teez-"));
     dropOptions(line.getSubcommands().get("demo"), List.of("--yandex-", "--teez-"));
+    dropOptions(line.getSubcommands().get("mock"), List.of("--yandex-", "--teez-", "--base-url", "--limits-store"));
     // The notification commands call no marketplace API: no credentials, base URL or limits store.
     dropOptions(line.getSubcommands().get("yandex").getSubcommands().get("notifications"),
         List.of("--yandex-", "--base-url", "--limits-store"));

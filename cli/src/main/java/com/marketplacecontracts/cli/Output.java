@@ -119,17 +119,49 @@ public final class Output {
       rows.forEach(this::json);
       return;
     }
-    Column[] header = {Column.id("OPERATION"), Column.label("API"), Column.label("DECISION"),
-        Column.label("RETRIED"), Column.id("QUOTA"), Column.label("PAGED BY"), Column.id("BATCH"),
-        Column.label("JOB")};
+    Column[] header = {Column.id("OPERATION"), Column.label("API"), Column.label("RETRIED"), Column.id("QUOTA"),
+        Column.text("NOTES")};
     List<String[]> cells = new ArrayList<>();
     for (CallCommand.Row row : rows) {
-      cells.add(new String[] {row.operationId(), row.api(), row.decision(), row.idempotent() ? "yes" : "no",
-          row.quota(), row.paged(), row.batch(), row.job()});
+      List<String> notes = new ArrayList<>();
+      if (!row.decision().equals("covered")) {
+        notes.add(row.decision().replaceFirst("^covered, ", ""));
+      }
+      if (!row.paged().isEmpty()) {
+        notes.add("paged");
+      }
+      if (!row.batch().isEmpty()) {
+        notes.add("batch " + row.batch());
+      }
+      if (!row.job().isEmpty()) {
+        notes.add("job " + row.job());
+      }
+      cells.add(new String[] {row.operationId(), row.api(), row.idempotent() ? "yes" : "no", quota(row.quota()),
+          String.join("; ", notes)});
     }
     table(header, cells);
     out.println(rows.size() + " operations");
     out.flush();
+  }
+
+  private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile(
+      "([0-9]+)/([0-9]+) ([a-z]+)(?: \\((req|resp)\\.[^)]*\\))?");
+
+  /** A quota in few characters: "10000/1 minutes (req.offers)" as "10000 items/min". */
+  static String quota(String quota) {
+    java.util.regex.Matcher m = QUOTA.matcher(quota);
+    if (!m.matches()) {
+      return quota;
+    }
+    String period = switch (m.group(3)) {
+      case "seconds" -> "s";
+      case "minutes" -> "min";
+      case "hours" -> "h";
+      case "days" -> "day";
+      default -> m.group(3);
+    };
+    String unit = m.group(4) == null ? "" : m.group(4).equals("req") ? " items" : " answered";
+    return m.group(1) + unit + "/" + (m.group(2).equals("1") ? "" : m.group(2) + " ") + period;
   }
 
   /**

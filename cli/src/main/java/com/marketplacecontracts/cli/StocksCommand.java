@@ -40,9 +40,12 @@ final class StocksCommand {
               + " line).",
           "Input: CSV with the header sku,count[,warehouseId][,updatedAt], or JSON lines"
               + " {\"sku\":\"A-1\",\"count\":0,\"warehouseId\":\"W1\"} (by the extension, else the first character).",
-          "Output: one JSON line per item {\"position\",\"line\",\"offerId\",\"warehouseId\",\"state\":ACCEPTED|"
-              + "REJECTED|NOT_SENT,\"code\",\"message\"}; progress on stderr. Exit 0 all accepted, 3 some rejected,"
-              + " 5 some not sent, 2 bad input (nothing sent)."})
+          "Output: a line per item: its input line, SKU @ warehouse, state (ACCEPTED, REJECTED or NOT_SENT),"
+              + " code and message; with --json a JSON line of position, line, offerId, warehouseId, state, code and"
+              + " message. Progress on stderr. Exit 0 all accepted, 3 some rejected, 5 some not sent, 2 bad input"
+              + " (nothing sent).",
+          "Resume: the checkpoint (a file beside F; in Redis with a redis:// --limits-store, where another process"
+              + " can take the job over) records every outcome; --resume sends only the items without one."})
   static final class Update implements Callable<Integer> {
     @Spec
     CommandSpec spec;

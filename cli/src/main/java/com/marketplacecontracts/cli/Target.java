@@ -155,16 +155,27 @@ final class Target implements AutoCloseable {
       if (started) {
         return;
       }
-      Path checkoutSpec = root().resolve("specs").resolve(spec.file());
-      boolean fromCheckout = Files.isRegularFile(checkoutSpec);
-      PrismServer server = PrismServer.startLocal(fromCheckout ? checkoutSpec : spec.extract(),
-          fromCheckout ? root() : null, port);
-      mocks.add(server);
+      PrismServer server = startMock(spec, port);
       started = true;
-      output.progress("Using the embedded Prism mock of " + (fromCheckout ? "specs/" : "the bundled ")
-          + spec.file() + " at " + server.baseUrl()
+      output.progress("Using the embedded Prism mock of " + mockSource(spec) + " at " + server.baseUrl()
           + (forceMock ? "" : " (no credentials set: see --help to call the marketplace)"));
     }
+  }
+
+  /** A Prism mock of {@code spec} (the checkout's, else the jar's) on {@code port}, stopped when this closes. */
+  PrismServer startMock(MarketplaceSpec spec, int port) {
+    Path checkoutSpec = root().resolve("specs").resolve(spec.file());
+    boolean fromCheckout = Files.isRegularFile(checkoutSpec);
+    PrismServer server = PrismServer.startLocal(fromCheckout ? checkoutSpec : spec.extract(),
+        fromCheckout ? root() : null, port);
+    mocks.add(server);
+    return server;
+  }
+
+  /** Which spec file a mock serves, for messages: {@code specs/...} of the checkout, or the bundled one. */
+  String mockSource(MarketplaceSpec spec) {
+    return (Files.isRegularFile(root().resolve("specs").resolve(spec.file())) ? "specs/" : "the bundled ")
+        + spec.file();
   }
 
   private Path root() {
