@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code marketplace drift}: the curated spec of a marketplace against the one it publishes. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-    description = {"Compare a marketplace's published spec with the project's curated one and classify each"
-        + " difference.",
+    description = {"Compare a marketplace's published spec with the curated one.",
         // one help line each (the command list shows the first; the rest are laid out for 80 columns)
-        "Operations are matched by operationId, then by method and path. The levels:",
+        "Each difference is classified. Operations are matched by operationId, then by",
+        "method and path. The levels:",
         "  breaking    our calls fail or lose data: an operation removed, a path moved,",
         "              a newly required parameter or field, a type or format changed,",
         "              a constraint narrowed, an enum value removed, a response field",

@@ -62,7 +62,7 @@ final class MockCommand implements Runnable {
         try {
           new CountDownLatch(1).await(); // until Ctrl-C ends the process (its shutdown stops Prism)
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          // the stop request, handled by returning: the flag is not set again, so that closing waits for Prism
         }
         return ExitCodes.OK;
       });

@@ -46,7 +46,7 @@ final class ParseErrors {
     CommandSpec spec = command.getCommandSpec();
     if (e instanceof UnmatchedArgumentException unmatched && !spec.subcommands().isEmpty()
         && spec.positionalParameters().isEmpty()) {
-      Optional<String> word = unmatched.getUnmatched().stream().filter(a -> !a.startsWith("-")).findFirst();
+      Optional<String> word = unmatched.getUnmatched().stream().findFirst().filter(a -> !a.startsWith("-"));
       if (word.isPresent()) {
         return "unknown command '" + word.get() + "'" + Suggest.closest(word.get(), spec.subcommands().keySet())
             .map(s -> ". Did you mean '" + s + "'?").orElse("; the commands are "
@@ -83,9 +83,10 @@ final class ParseErrors {
   private static List<String> unknownOptions(CommandLine command, String[] args) {
     Set<String> known = optionNames(command);
     Set<String> unknown = new LinkedHashSet<>();
+    Set<String> subcommands = command.getSubcommands().keySet();
     for (String arg : args) {
-      if (arg.equals("--")) {
-        break;
+      if (arg.equals("--") || subcommands.contains(arg)) {
+        break; // what follows is a value, or a subcommand's
       }
       if (!arg.startsWith("-") || arg.equals("-") || NUMBER.matcher(arg).matches()) {
         continue;
