@@ -308,16 +308,20 @@ public final class Output {
     java.util.Arrays.fill(keep, true);
     List<String> constants = new ArrayList<>();
     if (width > 0 && total(widths(header, safe, keep)) > width) {
-      // what costs nothing to leave out: columns empty on every row, then one value on every row (said below)
-      for (int i = 0; i < header.length && total(widths(header, safe, keep)) > width; i++) {
+      // what costs nothing to leave out, from the right (the first column says what a row is): columns empty on
+      // every row, then columns with one value on every row (said below); one column always stays
+      for (int i = header.length - 1; i >= 0 && total(widths(header, safe, keep)) > width; i--) {
         int column = i;
-        if (!safe.isEmpty() && safe.stream().allMatch(row -> row[column].isEmpty())) {
+        long kept = java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).count();
+        if (kept > 1 && !safe.isEmpty() && safe.stream().allMatch(row -> row[column].isEmpty())) {
           keep[i] = false;
         }
       }
-      for (int i = 0; i < header.length && total(widths(header, safe, keep)) > width; i++) {
+      for (int i = header.length - 1; i >= 0 && total(widths(header, safe, keep)) > width; i--) {
         int column = i;
-        if (keep[i] && safe.size() > 1 && safe.stream().allMatch(row -> row[column].equals(safe.get(0)[column]))) {
+        long kept = java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).count();
+        if (keep[i] && kept > 1 && safe.size() > 1
+            && safe.stream().allMatch(row -> row[column].equals(safe.get(0)[column]))) {
           keep[i] = false;
           constants.add(header[i].name() + " " + safe.get(0)[i]);
         }
@@ -338,6 +342,7 @@ public final class Output {
       printRow(kept(row, keep), widths, shown);
     }
     if (!constants.isEmpty()) {
+      java.util.Collections.reverse(constants); // found from the right, said in the columns' order
       out.println(Terminal.safe("(on every row: " + String.join(", ", constants) + ")"));
     }
     out.flush();

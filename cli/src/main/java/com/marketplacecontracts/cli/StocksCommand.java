@@ -69,12 +69,14 @@ final class StocksCommand {
         try (CheckpointStore store = options.store(spec, limits, "stocks", content.fingerprint());
             YandexMarketClient market = target.yandex()) {
           StockWrites writes;
-          BulkWrite<StockUpdate> job;
           try {
             writes = StockWrites.forBusiness(market, options.businessId, options.campaignId);
-            job = writes.job(stocks).parallel(options.parallel);
           } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + " (--campaign-id)");
+          }
+          BulkWrite<StockUpdate> job;
+          try {
+            job = writes.job(stocks).parallel(options.parallel);
           } catch (RequestValidationException e) {
             throw BulkRun.byLine(e, options.file, content.rows());
           }
