@@ -101,7 +101,7 @@ public final class MarketplaceCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: teez, yandex or demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: teez, yandex, demo, drift, spec or mock");
   }
 
   /** Output for a command, from the global options. */

@@ -386,15 +386,15 @@ public final class Output {
   /**
    * Narrows columns until a row fits {@link #width}: the widest {@code TEXT} column first, then the widest
    * {@code LABEL}, each down to {@link #MIN_COLUMN} characters; an {@code ID} column never (so a terminal too narrow
-   * for the ids wraps). With {@code streamed} rows, whose cells are not known yet, an id column's width may come down
-   * to its header's: a longer id then widens its own row rather than being cut.
+   * for the ids wraps). With {@code streamed} rows, whose cells are not known yet, an id column's width comes down to
+   * its header's before a label is cut: a longer id then widens its own row rather than being cut.
    */
   private void fit(int[] widths, Column[] columns, boolean streamed) {
     if (width == 0) {
       return;
     }
     int total = total(widths);
-    for (Kind kind : streamed ? new Kind[] {Kind.TEXT, Kind.LABEL, Kind.ID} : new Kind[] {Kind.TEXT, Kind.LABEL}) {
+    for (Kind kind : streamed ? new Kind[] {Kind.TEXT, Kind.ID, Kind.LABEL} : new Kind[] {Kind.TEXT, Kind.LABEL}) {
       while (total > width) {
         int widest = -1;
         for (int i = 0; i < widths.length; i++) {
