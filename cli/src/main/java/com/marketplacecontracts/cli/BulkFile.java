@@ -54,9 +54,14 @@ final class BulkFile {
 
   /** Collects the input's violations, each naming the file, line and field, and throws them together. */
   static final class Problems {
+    /** Problems kept at most while reading (the first lines' problems are the ones reported). */
+    private static final int MAX_KEPT = 1_000;
     private final String file;
     private final String operation;
-    private final List<Violation> violations = new ArrayList<>();
+    /** By line, then in the order found: the file's own problems and the rows' are reported in line order. */
+    private final java.util.TreeMap<Integer, List<Violation>> byLine = new java.util.TreeMap<>();
+    private int kept;
+    private Violation whole;
 
     Problems(Path file, String operation) {
       this.file = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -64,19 +69,33 @@ final class BulkFile {
     }
 
     void add(int line, String field, String value, String rule) {
-      if (violations.size() < MAX_VIOLATIONS) {
-        String shown = value == null ? "(missing)" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
-        violations.add(new Violation(file + " line " + line + ": " + field, shown, rule));
+      if (kept >= MAX_KEPT) {
+        return;
+      }
+      kept++;
+      String shown = value == null ? "(missing)" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
+      byLine.computeIfAbsent(line, k -> new ArrayList<>()).add(new Violation(file + " line " + line + ": " + field,
+          shown, rule));
+    }
+
+    /** A problem of the whole file (not found, not UTF-8, not comma-separated): reported alone. */
+    void file(String field, String value, String rule) {
+      if (whole == null) {
+        whole = new Violation(field, value, rule);
       }
     }
 
     boolean any() {
-      return !violations.isEmpty();
+      return whole != null || !byLine.isEmpty();
     }
 
     void throwIfAny() {
-      if (!violations.isEmpty()) {
-        throw new RequestValidationException(Marketplace.YANDEX_MARKET, operation, List.copyOf(violations));
+      if (whole != null) {
+        throw new RequestValidationException(Marketplace.YANDEX_MARKET, operation, List.of(whole));
+      }
+      if (!byLine.isEmpty()) {
+        List<Violation> first = byLine.values().stream().flatMap(List::stream).limit(MAX_VIOLATIONS).toList();
+        throw new RequestValidationException(Marketplace.YANDEX_MARKET, operation, first);
       }
     }
   }
@@ -89,8 +108,12 @@ final class BulkFile {
    * problems found are added to {@code problems}, for the caller to throw with its own.
    */
   static Content read(Path file, Problems problems, Set<String> columns, Set<String> required) {
-    if (!Files.isRegularFile(file)) {
-      problems.add(0, "file", file.toString(), "must be a readable file");
+    if (!Files.exists(file)) {
+      problems.file("file not found", file.toString(), "give the path of a .csv or .jsonl file");
+      return new Content(List.of(), "");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      problems.file("file", file.toString(), "must be a readable file, not a folder");
       return new Content(List.of(), "");
     }
     MessageDigest digest;
@@ -148,7 +171,7 @@ final class BulkFile {
             + String.join(",", columns));
       }
     } catch (CharacterCodingException e) {
-      problems.add(0, "file", file.toString(), "must be UTF-8 text");
+      problems.file("file", file.toString(), "must be UTF-8 text");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -193,6 +216,11 @@ final class BulkFile {
 
   private static List<String> header(String line, int lineNumber, Set<String> columns, Set<String> required,
       Problems problems) {
+    if (!line.contains(",") && line.contains(";")) {
+      problems.add(lineNumber, "header", line, "the separator is ',' — the header looks ';'-separated (save the"
+          + " file as comma-separated CSV)");
+      return null;
+    }
     List<String> cells = csvCells(line, lineNumber, problems);
     if (cells == null) {
       return null;

@@ -1,6 +1,7 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
 import com.marketplacecontracts.core.internal.error.UriMask;
@@ -38,14 +39,10 @@ final class BulkRun {
   private BulkRun() {
   }
 
-  /** The checkpoint to use: {@code given}, else {@code FILE.checkpoint}. */
-  static Path checkpoint(Path file, Path given) {
-    return given != null ? given : file.resolveSibling(file.getFileName() + ".checkpoint");
-  }
-
   /**
-   * Null when the job may go on; else the exit code after saying why: a checkpoint exists and {@code --resume} was
-   * not given (a second run must not look like a first one).
+   * Null when the job may go on; else the exit code after saying why: a checkpoint file exists and {@code --resume}
+   * was not given (a second run must not look like a first one). Checked before the marketplace is asked anything;
+   * a Redis checkpoint is checked when the job opens it ({@link BulkOptions.Guarded}).
    */
   static Integer refused(Path checkpoint, boolean resume, Output output) {
     if (!resume && Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
@@ -79,13 +76,13 @@ final class BulkRun {
 
   /** Runs {@code job} and returns the exit code of its worst outcome. */
   static <I> int run(BulkWrite<I> job, List<BulkFile.Row> rows, Function<I, String> offerId,
-      Function<I, String> warehouseId, String fingerprint, Path checkpoint, Output output, PrintWriter err,
-      boolean quiet, String what) {
+      Function<I, String> warehouseId, String fingerprint, CheckpointStore checkpoint, Output output,
+      PrintWriter err, boolean quiet, String what) {
     Bar bar = new Bar(err, quiet, System.console() != null, what);
     BulkWrite.Report<I> report;
     try {
       report = job.fingerprint(fingerprint).checkpoint(checkpoint).onProgress(bar::update)
-          .onOutcome(o -> output.json(new ItemOutcome(o.position(), rows.get(o.position()).line(),
+          .onOutcome(o -> outcome(output, new ItemOutcome(o.position(), rows.get(o.position()).line(),
               offerId.apply(o.item()), warehouseId.apply(o.item()), o.state().name(), code(o), message(o))))
           .run();
     } catch (IllegalStateException e) {
@@ -105,8 +102,19 @@ final class BulkRun {
     long notSent = report.count(BulkWrite.State.NOT_SENT);
     output.progress(what + ": " + report.outcomes().size() + " items: " + accepted + " accepted, " + rejected
         + " rejected, " + notSent + " not sent" + (notSent > 0 ? " (run again with --resume to send what may be"
-        + " sent again; checkpoint " + checkpoint + ")" : ""));
+        + " sent again; checkpoint " + checkpoint.describe() + ")" : ""));
     return notSent > 0 ? ExitCodes.FAILURE : rejected > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
+  }
+
+  /** An item's outcome: a JSON line with {@code --json}, else a line of its input line, id, state and why. */
+  private static void outcome(Output output, ItemOutcome o) {
+    if (output.json()) {
+      output.json(o);
+      return;
+    }
+    output.println("line " + o.line() + "  " + o.offerId() + (o.warehouseId() == null ? "" : " @" + o.warehouseId())
+        + "  " + o.state() + (o.code() == null ? "" : "  " + o.code()) + (o.message() == null ? ""
+        : "  " + o.message()));
   }
 
   private static String code(BulkWrite.Outcome<?> o) {

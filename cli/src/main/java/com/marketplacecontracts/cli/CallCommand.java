@@ -55,6 +55,17 @@ final class CallCommand extends YandexCommand.Base {
   long timeout;
 
   @Override
+  public Integer call() {
+    if (YandexMarketClient.operationIndex().find(operationId).isEmpty()) {
+      List<String> known = YandexMarketClient.operationIndex().all().stream().map(op -> op.spec().id()).toList();
+      throw new ParameterException(spec.commandLine(), "unknown operation '" + Terminal.safe(operationId) + "'"
+          + Suggest.closest(operationId, known).map(s -> ". Did you mean " + s + "?").orElse("")
+          + " (list them: marketplace yandex operations)");
+    }
+    return super.call();
+  }
+
+  @Override
   Integer run(YandexMarketClient market, Output out) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (String param : params) {

@@ -22,16 +22,22 @@ import picocli.CommandLine.Spec;
 
 /** {@code marketplace drift}: the curated spec of a marketplace against the one it publishes. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-    description = {"Compare the project's curated spec of a marketplace with the spec the marketplace publishes,"
-        + " operation by operation (matched by operationId, then method and path), and classify each difference:",
-        "  breaking    our calls fail or lose data (operation removed, path moved, newly required parameter or"
-            + " field, type or format changed, constraint narrowed, enum value removed, response field removed"
-            + " or retyped)",
-        "  scheduled   deprecated, or x-deprecation-config with its dates, replacement and days left",
-        "  degraded    a quota cut (per tier, as a factor), new response enum values (decode as UNRECOGNIZED),"
-            + " new response fields common-model does not map",
+    description = {"Compare a marketplace's published spec with the curated one.",
+        // one help line each (the command list shows the first; the rest are laid out for 80 columns)
+        "Each difference is classified. Operations are matched by operationId, then by",
+        "method and path. The levels:",
+        "  breaking    our calls fail or lose data: an operation removed, a path moved,",
+        "              a newly required parameter or field, a type or format changed,",
+        "              a constraint narrowed, an enum value removed, a response field",
+        "              removed or retyped",
+        "  scheduled   deprecated, or x-deprecation-config with its dates, replacement",
+        "              and days left",
+        "  degraded    a quota cut (per tier, as a factor), new response enum values",
+        "              (decoded as UNRECOGNIZED), new response fields common-model does",
+        "              not map",
         "  compatible  additions the client tolerates",
-        "The upstream may be split over many files with relative $refs; nothing but its own files is read."},
+        "The upstream may be split over many files with relative $refs; nothing but its",
+        "own files is read."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no difference at the --fail-on level (always, without --fail-on)",
         "1:differences at the --fail-on level",

@@ -25,20 +25,37 @@ class KnownValues<E extends Enum<E> & OpenEnum> implements Iterable<String>, ITy
 
   @Override
   public Iterator<String> iterator() {
-    return Arrays.stream(type.getEnumConstants()).filter(e -> e.getValue() != null).map(OpenEnum::getValue)
-        .iterator();
+    return values().iterator();
+  }
+
+  /** The values offered: the spec's, less those this use of them does not take. */
+  java.util.List<String> values() {
+    return Arrays.stream(type.getEnumConstants()).filter(e -> e.getValue() != null && offered(e))
+        .map(OpenEnum::getValue).toList();
+  }
+
+  /** Whether {@code value} is offered (and taken) here; every value of the spec by default. */
+  boolean offered(E value) {
+    return true;
+  }
+
+  /** A hint for a value that is none of these, when it is close to a value of another kind (a substatus). */
+  String elsewhere(String value) {
+    return "";
   }
 
   @Override
   public E convert(String value) {
     for (E constant : type.getEnumConstants()) {
-      if (constant.getValue() != null && constant.getValue().equalsIgnoreCase(value.trim())) {
+      if (constant.getValue() != null && offered(constant) && constant.getValue().equalsIgnoreCase(value.trim())) {
         return constant;
       }
     }
-    throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + String.join(", ", this));
+    String hint = Suggest.closest(value.trim(), values()).map(s -> " Did you mean " + s + "?")
+        .orElseGet(() -> elsewhere(value.trim()));
+    throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + String.join(", ", this) + "."
+        + hint);
   }
-
 
   static final class ProcessingStatuses extends KnownValues<OfferProcessingStatusType> {
     ProcessingStatuses() {

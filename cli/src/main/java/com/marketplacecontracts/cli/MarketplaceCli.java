@@ -39,11 +39,13 @@ import picocli.CommandLine.Spec;
     footer = {"  YANDEX_MARKET_API_KEY      Yandex API-Key token (Api-Key header)",
         "  YANDEX_MARKET_OAUTH_TOKEN  Yandex OAuth token (Authorization: Bearer)",
         "  TEEZ_ACCESS_TOKEN          a ready Teez bearer token (JWT)",
-        "  TEEZ_CLIENT_ID            Teez client id and secret, exchanged at",
-        "  TEEZ_CLIENT_SECRET          POST /api/v1/auth/token",
-        "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves (default: the specs",
-        "                             bundled in the jar)",
-        "  MARKETPLACE_LIMITS_STORE   as --limits-store"})
+        "  TEEZ_CLIENT_ID             Teez client id and secret, exchanged for a token",
+        "  TEEZ_CLIENT_SECRET         at POST /api/v1/auth/token",
+        "%nEnvironment:",
+        "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves",
+        "                             (default: the specs bundled in the jar)",
+        "  MARKETPLACE_LIMITS_STORE   as --limits-store",
+        "  COLUMNS                    table width (the launcher passes the terminal's)"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -56,7 +58,7 @@ public final class MarketplaceCli implements Runnable {
   String limitsStore;
 
   @Option(names = "--json", scope = ScopeType.INHERIT,
-      description = "Print JSON (one document; JSON lines with --all-pages).")
+      description = "Print JSON for scripts instead of tables and text (each command's help says its shape).")
   boolean json;
 
   @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "No progress or notes on stderr.")
@@ -100,7 +102,7 @@ public final class MarketplaceCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: teez, yandex or demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: teez, yandex, demo, drift, spec or mock");
   }
 
   /** Output for a command, from the global options. */
@@ -184,6 +186,7 @@ public final class MarketplaceCli implements Runnable {
     commands.put("demo", DemoCommand.class);
     commands.put("drift", DriftCommand.class);
     commands.put("spec", SpecCommand.class);
+    commands.put("mock", MockCommand.class);
     return Collections.unmodifiableMap(commands);
   }
 
@@ -238,21 +241,14 @@ public final class MarketplaceCli implements Runnable {
     dropOptions(line, "teez", List.of("--yandex-"));
     dropOptions(line, "yandex", List.of("--teez-"));
     dropOptions(line, "demo", List.of("--yandex-", "--teez-"));
+    dropOptions(line, "mock", List.of("--yandex-", "--teez-", "--base-url", "--limits-store"));
     // The notification commands call no marketplace API: no credentials, base URL or limits store.
     CommandLine yandex = line.getSubcommands().get("yandex");
     if (yandex != null) {
       dropOptions(yandex.getSubcommands().get("notifications"), List.of("--yandex-", "--base-url", "--limits-store"));
     }
-    line.setParameterExceptionHandler((e, args) -> {
-      PrintWriter err = e.getCommandLine().getErr();
-      err.println(Terminal.safe("error: " + e.getMessage()));
-      if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-        err.println(Terminal.safe("Did you mean " + unmatched.getSuggestions().stream().limit(3)
-            .map(suggestion -> "'" + suggestion + "'").collect(java.util.stream.Collectors.joining(" or ")) + "?"));
-      }
-      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.BAD_INPUT;
-    });
+    ParseErrors.registerConverters(line);
+    line.setParameterExceptionHandler(ParseErrors::report);
     line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof RequestValidationException invalid) {
@@ -260,7 +256,7 @@ public final class MarketplaceCli implements Runnable {
         invalid.violations().forEach(v -> err.println(
             Terminal.safe("  " + v.field() + " = " + v.value() + ": " + Rules.forHumans(v.rule()))));
       } else if (e instanceof MarketplaceException failure) {
-        err.println(Terminal.safe("error: " + failure.getMessage()));
+        err.println(Terminal.safe("error: " + Humane.network(failure.getMessage(), failure)));
       } else if (e instanceof PrismUnavailableException) {
         err.println(Terminal.safe("error: the embedded mock could not start: " + e.getMessage()));
       } else {

@@ -1,6 +1,8 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.paging.PagingStoppedException;
 import com.marketplacecontracts.model.Money;
 import com.marketplacecontracts.model.Order;
 import com.marketplacecontracts.model.yandex.YandexSellerDayMapper;
@@ -28,10 +30,38 @@ final class OrdersCommand {
   private OrdersCommand() {
   }
 
-  /** The order statuses a user may give. */
-  static final class Statuses extends KnownValues<OrderStatusType> {
+  /** The order statuses a user may filter on. */
+  static class Statuses extends KnownValues<OrderStatusType> {
     Statuses() {
       super(OrderStatusType.class);
+    }
+
+    @Override
+    String elsewhere(String value) {
+      return new Substatuses().values().stream().filter(s -> s.equalsIgnoreCase(value)).findFirst()
+          .or(() -> Suggest.closest(value, new Substatuses().values()))
+          .map(s -> " Did you mean " + s + "? It is a substatus, not a status" + substatusHint(s)).orElse("");
+    }
+
+    String substatusHint(String substatus) {
+      return "; the order list here filters by status.";
+    }
+  }
+
+  /**
+   * The statuses an order may be moved to: not PLACING (the marketplace's own state while an order is created) nor
+   * UNKNOWN (no status at all).
+   */
+  static final class TargetStatuses extends Statuses {
+    @Override
+    boolean offered(OrderStatusType value) {
+      return value != OrderStatusType.PLACING && value != OrderStatusType.UNKNOWN;
+    }
+
+    @Override
+    String substatusHint(String substatus) {
+      return ": give it as --substatus " + substatus + " with the status it belongs to (e.g. --status PROCESSING"
+          + " --substatus " + substatus + ").";
     }
   }
 
@@ -76,27 +106,51 @@ final class OrdersCommand {
       OrderHistory history = OrderHistory.of(market, businessId, from, to.plusDays(1),
           () -> new GetBusinessOrdersRequest().statuses(wanted).campaignIds(shops));
       output.progress(history.windows().size() + " window(s) of at most " + OrderHistory.WINDOW_DAYS + " days");
-      if (!output.json()) {
-        output.println(String.format("%-14s %-10s %-12s %-22s %-20s %5s  %s", "ORDER", "SHOP", "STATUS",
-            "SUBSTATUS", "CREATED", "LINES", "PAYMENT"));
-      }
+      List<String[]> rows = new ArrayList<>();
       long count = 0;
-      for (var dto : history) {
-        Order order = YandexSellerDayMapper.order(dto);
-        if (output.json()) {
-          output.json(order);
-        } else {
-          Money paid = order.money().payment();
-          output.println(String.format("%-14s %-10s %-12s %-22s %-20s %5d  %s", order.orderId(),
-              text(order.shopId()), text(order.rawStatus()), text(order.rawSubstatus()),
-              order.createdAt() == null ? "" : order.createdAt().toLocalDateTime().toString(), order.lines().size(),
-              paid == null ? "" : paid.amount().toPlainString() + " " + paid.currency()));
+      PagingStoppedException stopped = null;
+      var orders = history.iterator();
+      try {
+        while (orders.hasNext()) {
+          Order order = YandexSellerDayMapper.order(orders.next());
+          if (output.json()) {
+            output.json(order);
+          } else {
+            Money paid = order.money().payment();
+            rows.add(new String[] {String.valueOf(order.orderId()), text(order.shopId()), text(order.rawStatus()),
+                text(order.rawSubstatus()), order.createdAt() == null ? ""
+                : order.createdAt().toLocalDateTime().toString(), Integer.toString(order.lines().size()),
+                paid == null ? "" : paid.amount().toPlainString() + " " + paid.currency()});
+          }
+          count++;
         }
-        count++;
+      } catch (PagingStoppedException e) {
+        stopped = e;
       }
-      output.progress(count + " orders");
-      return ExitCodes.OK;
+      if (!output.json()) {
+        output.table(COLUMNS, rows);
+      }
+      output.progress(count + (count == 1 ? " order" : " orders"));
+      // what was read is shown; the stop is one line, and says what to do with the options this command has
+      return stopped == null ? ExitCodes.OK : stopped(stopped, output);
     }
+
+    /** The warning for a listing its guards stopped; exit 0 on the embedded mock (its examples repeat tokens). */
+    private int stopped(PagingStoppedException stopped, Output output) {
+      if (embeddedMock()) {
+        output.error("warning: the order list stopped after page " + stopped.pagesFetched() + ": the embedded"
+            + " mock answers every page with its example's next page token, so the orders so far are all there is");
+        return ExitCodes.OK;
+      }
+      String why = stopped.getMessage().replaceFirst("(?s).*listing stopped \\((.*?) after [0-9]+ pages;.*", "$1");
+      output.error("warning: the order list stopped after page " + stopped.pagesFetched() + " (" + why + "); the"
+          + " orders so far are printed. Ask again for a shorter period (--from, --to) for the rest");
+      return ExitCodes.FAILURE;
+    }
+
+    private static final Output.Column[] COLUMNS = {Output.Column.id("ORDER"), Output.Column.id("SHOP"),
+        Output.Column.label("STATUS"), Output.Column.label("SUBSTATUS"), Output.Column.id("CREATED"),
+        Output.Column.id("LINES"), Output.Column.id("PAYMENT")};
   }
 
   /** {@code marketplace yandex order-status ORDER... --campaign-id C --status S [--substatus SS]} */
@@ -109,8 +163,8 @@ final class OrdersCommand {
     List<Long> orderIds;
     @Option(names = "--campaign-id", required = true, paramLabel = "C", description = "The shop's campaign id.")
     long campaignId;
-    @Option(names = "--status", required = true, paramLabel = "S", completionCandidates = Statuses.class,
-        converter = Statuses.class, description = "The new status: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--status", required = true, paramLabel = "S", completionCandidates = TargetStatuses.class,
+        converter = TargetStatuses.class, description = "The new status: ${COMPLETION-CANDIDATES}")
     OrderStatusType status;
     @Option(names = "--substatus", paramLabel = "SS", completionCandidates = Substatuses.class,
         converter = Substatuses.class, description = "The substatus (e.g. READY_TO_SHIP, SHOP_FAILED).")
@@ -167,6 +221,18 @@ final class OrdersCommand {
     record Line(long orderId, String file, long bytes, String error) {
     }
 
+    /** The failure in words: an answer that is not a PDF is said as such, with why on the embedded mock. */
+    private String failed(MarketplaceException failure) {
+      if (failure instanceof UnreadableResponseException && failure.getMessage().contains("is not a PDF")) {
+        String what = failure.getMessage().replaceFirst(".*is not a PDF \\((.*?)\\)\\)?$", "$1");
+        return "the answer was not a PDF (" + what + ", not starting with %PDF-); nothing saved" + (embeddedMock()
+            ? ". The embedded mock has no PDF example for this operation: it answers a placeholder of the spec's"
+            + " example, so labels can only be saved from the marketplace (credentials) or a --base-url serving PDFs"
+            : "");
+      }
+      return failure.getMessage();
+    }
+
     @Override
     Integer run(YandexMarketClient market, Output out) {
       if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
@@ -178,11 +244,11 @@ final class OrdersCommand {
         MarketplaceException failure = outcome.failure();
         if (out.json()) {
           out.json(new Line(outcome.orderId(), outcome.saved() ? outcome.file().toString() : null, outcome.bytes(),
-              failure == null ? null : failure.getMessage()));
+              failure == null ? null : failed(failure)));
         } else if (outcome.saved()) {
           out.println(outcome.orderId() + "  " + outcome.file() + "  " + outcome.bytes() + " bytes");
         } else {
-          out.println(outcome.orderId() + "  failed: " + failure.getMessage());
+          out.println(outcome.orderId() + "  failed: " + failed(failure));
         }
         code = Math.max(code, failure == null ? ExitCodes.OK : ExitCodes.of(failure));
       }

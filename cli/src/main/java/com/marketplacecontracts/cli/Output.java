@@ -22,8 +22,32 @@ import java.util.stream.Collectors;
 public final class Output {
 
   private static final Moshi MOSHI = MoshiFactory.create();
-  private static final String[] LISTING_COLUMNS =
-      {"SKU/INDEX", "PRODUCT ID", "NAME", "STATE", "RAW STATE", "ISSUES", "MARKET SKU"};
+  /**
+   * What a column holds, which decides how a table too wide for the terminal is narrowed: an {@code ID} or a number is
+   * never cut (a cut id is a wrong id); {@code TEXT} (names, messages) is cut first, a {@code LABEL} (a state, a type)
+   * next. Before anything is cut, columns empty on every row are left out, then columns with one value on every row
+   * (that value said once under the table).
+   */
+  enum Kind { ID, TEXT, LABEL }
+
+  /** A column: its header and kind. */
+  record Column(String name, Kind kind) {
+    static Column id(String name) {
+      return new Column(name, Kind.ID);
+    }
+
+    static Column text(String name) {
+      return new Column(name, Kind.TEXT);
+    }
+
+    static Column label(String name) {
+      return new Column(name, Kind.LABEL);
+    }
+  }
+
+  private static final Column[] LISTING_COLUMNS = {Column.id("SKU/INDEX"), Column.id("PRODUCT ID"),
+      Column.text("NAME"), Column.label("STATE"), Column.label("RAW STATE"), Column.text("ISSUES"),
+      Column.id("MARKET SKU")};
   /**
    * Column widths of rows printed one at a time ({@code --all-pages}), fixed so that every row lines up whatever its
    * cells hold; a longer cell is cut with "…" ({@code --json} keeps it whole). The last column is not padded.
@@ -95,15 +119,49 @@ public final class Output {
       rows.forEach(this::json);
       return;
     }
-    String[] header = {"OPERATION", "API", "DECISION", "RETRIED", "QUOTA", "PAGED BY", "BATCH", "JOB"};
+    Column[] header = {Column.id("OPERATION"), Column.label("API"), Column.label("RETRIED"), Column.id("QUOTA"),
+        Column.text("NOTES")};
     List<String[]> cells = new ArrayList<>();
     for (CallCommand.Row row : rows) {
-      cells.add(new String[] {row.operationId(), row.api(), row.decision(), row.idempotent() ? "yes" : "no",
-          row.quota(), row.paged(), row.batch(), row.job()});
+      List<String> notes = new ArrayList<>();
+      if (!row.decision().equals("covered")) {
+        notes.add(row.decision().replaceFirst("^covered, ", ""));
+      }
+      if (!row.paged().isEmpty()) {
+        notes.add("paged");
+      }
+      if (!row.batch().isEmpty()) {
+        notes.add("batch " + row.batch());
+      }
+      if (!row.job().isEmpty()) {
+        notes.add("job " + row.job());
+      }
+      cells.add(new String[] {row.operationId(), row.api(), row.idempotent() ? "yes" : "no", quota(row.quota()),
+          String.join("; ", notes)});
     }
     table(header, cells);
     out.println(rows.size() + " operations");
     out.flush();
+  }
+
+  private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile(
+      "([0-9]+)/([0-9]+) ([a-z]+)(?: \\((req|resp)\\.[^)]*\\))?");
+
+  /** A quota in few characters: "10000/1 minutes (req.offers)" as "10000 items/min". */
+  static String quota(String quota) {
+    java.util.regex.Matcher m = QUOTA.matcher(quota);
+    if (!m.matches()) {
+      return quota;
+    }
+    String period = switch (m.group(3)) {
+      case "seconds" -> "s";
+      case "minutes" -> "min";
+      case "hours" -> "h";
+      case "days" -> "day";
+      default -> m.group(3);
+    };
+    String unit = m.group(4) == null ? "" : m.group(4).equals("req") ? " items" : " answered";
+    return m.group(1) + unit + "/" + (m.group(2).equals("1") ? "" : m.group(2) + " ") + period;
   }
 
   /**
@@ -121,7 +179,8 @@ public final class Output {
     for (AsyncJob job : jobs) {
       rows.add(new String[] {job.marketplace().name(), job.id(), job.type(), job.state().name(), job.rawState()});
     }
-    table(new String[] {"MARKETPLACE", "ID", "TYPE", "STATE", "RAW STATE"}, rows);
+    table(new Column[] {Column.label("MARKETPLACE"), Column.id("ID"), Column.label("TYPE"), Column.label("STATE"),
+        Column.label("RAW STATE")}, rows);
     for (AsyncJob job : jobs) {
       if (!job.results().isEmpty()) {
         out.println();
@@ -142,7 +201,8 @@ public final class Output {
       rows.add(new String[] {Long.toString(check.orderId()), Long.toString(check.orderItemId()),
           check.kind().name(), check.identifier(), check.state().name(), check.rawState(), text(check.rawSubstatus())});
     }
-    table(new String[] {"ORDER", "ITEM", "KIND", "IDENTIFIER", "STATE", "RAW STATE", "SUBSTATUS"}, rows);
+    table(new Column[] {Column.id("ORDER"), Column.id("ITEM"), Column.label("KIND"), Column.id("IDENTIFIER"),
+        Column.label("STATE"), Column.label("RAW STATE"), Column.label("SUBSTATUS")}, rows);
     out.flush();
   }
 
@@ -178,15 +238,19 @@ public final class Output {
 
   synchronized void listingHeader() {
     if (!json) {
-      fixedRow(LISTING_COLUMNS);
+      String[] names = new String[LISTING_COLUMNS.length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = LISTING_COLUMNS[i].name();
+      }
+      fixedRow(names);
     }
   }
 
   private void fixedRow(String[] cells) {
     int[] widths = STREAMED_LISTING_WIDTHS.clone();
     // the unpadded last column gets what the others leave of the line, at least its header's width
-    widths[widths.length - 1] = LISTING_COLUMNS[widths.length - 1].length();
-    fit(widths);
+    widths[widths.length - 1] = LISTING_COLUMNS[widths.length - 1].name().length();
+    fit(widths, LISTING_COLUMNS, true);
     String[] safe = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
       safe[i] = Terminal.safe(text(cells[i]));
@@ -200,7 +264,7 @@ public final class Output {
       }
       widths[widths.length - 1] = Math.max(1, width - used);
     }
-    printRow(safe, widths);
+    printRow(safe, widths, LISTING_COLUMNS);
   }
 
   private static String[] row(Listing listing) {
@@ -227,53 +291,119 @@ public final class Output {
     return value == null ? "" : value.toString();
   }
 
-  /** Rows under a header, columns as wide as their widest cell, the whole cut to the terminal's width. */
-  private void table(String[] header, List<String[]> rows) {
-    int columns = header.length;
-    int[] widths = new int[columns];
-    List<String[]> all = new ArrayList<>();
-    all.add(header);
+  /**
+   * Rows under a header, columns as wide as their widest cell; a table wider than the terminal is narrowed as
+   * {@link Kind} says.
+   */
+  synchronized void table(Column[] header, List<String[]> rows) {
+    List<String[]> safe = new ArrayList<>();
     for (String[] row : rows) {
-      String[] safe = new String[columns];
-      for (int i = 0; i < columns; i++) {
-        safe[i] = Terminal.safe(text(row[i]));
+      String[] cells = new String[header.length];
+      for (int i = 0; i < header.length; i++) {
+        cells[i] = Terminal.safe(text(row[i]));
       }
-      all.add(safe);
+      safe.add(cells);
     }
-    for (String[] row : all) {
-      for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+    boolean[] keep = new boolean[header.length];
+    java.util.Arrays.fill(keep, true);
+    List<String> constants = new ArrayList<>();
+    if (width > 0 && total(widths(header, safe, keep)) > width) {
+      // what costs nothing to leave out, from the right (the first column says what a row is): columns empty on
+      // every row, then columns with one value on every row (said below); one column always stays
+      for (int i = header.length - 1; i >= 0 && total(widths(header, safe, keep)) > width; i--) {
+        int column = i;
+        long kept = java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).count();
+        if (kept > 1 && !safe.isEmpty() && safe.stream().allMatch(row -> row[column].isEmpty())) {
+          keep[i] = false;
+        }
+      }
+      for (int i = header.length - 1; i >= 0 && total(widths(header, safe, keep)) > width; i--) {
+        int column = i;
+        long kept = java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).count();
+        if (keep[i] && kept > 1 && safe.size() > 1
+            && safe.stream().allMatch(row -> row[column].equals(safe.get(0)[column]))) {
+          keep[i] = false;
+          constants.add(header[i].name() + " " + safe.get(0)[i]);
+        }
       }
     }
-    fit(widths);
-    for (String[] row : all) {
-      printRow(row, widths);
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < header.length; i++) {
+      if (keep[i]) {
+        columns.add(header[i]);
+      }
+    }
+    Column[] shown = columns.toArray(Column[]::new);
+    int[] widths = widths(header, safe, keep);
+    fit(widths, shown, false);
+    String[] names = columns.stream().map(Column::name).toArray(String[]::new);
+    printRow(names, widths, shown);
+    for (String[] row : safe) {
+      printRow(kept(row, keep), widths, shown);
+    }
+    if (!constants.isEmpty()) {
+      java.util.Collections.reverse(constants); // found from the right, said in the columns' order
+      out.println(Terminal.safe("(on every row: " + String.join(", ", constants) + ")"));
     }
     out.flush();
   }
 
-  /**
-   * Narrows the widest columns until a row (cells and two spaces between them) fits {@link #width}: the others
-   * first, the first column (what the row is: an id, an operation) only when that is not enough. A column keeps at
-   * least {@link #MIN_COLUMN} characters, so a terminal too narrow for that many columns still wraps.
-   */
-  private void fit(int[] widths) {
-    if (width == 0) {
-      return;
+  private static String[] kept(String[] cells, boolean[] keep) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < cells.length; i++) {
+      if (keep[i]) {
+        out.add(cells[i]);
+      }
     }
-    int total = 2 * (widths.length - 1);
+    return out.toArray(String[]::new);
+  }
+
+  /** The kept columns' widths: the widest of the header and cells. */
+  private static int[] widths(Column[] header, List<String[]> rows, boolean[] keep) {
+    List<Integer> widths = new ArrayList<>();
+    for (int i = 0; i < header.length; i++) {
+      if (!keep[i]) {
+        continue;
+      }
+      int w = header[i].name().length();
+      for (String[] row : rows) {
+        w = Math.max(w, row[i].length());
+      }
+      widths.add(w);
+    }
+    return widths.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** A row's length: the cells and two spaces between them. */
+  private static int total(int[] widths) {
+    int total = 2 * Math.max(0, widths.length - 1);
     for (int w : widths) {
       total += w;
     }
-    for (int first = widths.length > 1 ? 1 : 0; first >= 0 && total > width; first--) {
+    return total;
+  }
+
+  /**
+   * Narrows columns until a row fits {@link #width}: the widest {@code TEXT} column first, then the widest
+   * {@code LABEL}, each down to {@link #MIN_COLUMN} characters; an {@code ID} column never (so a terminal too narrow
+   * for the ids wraps). With {@code streamed} rows, whose cells are not known yet, an id column's width comes down to
+   * its header's before a label is cut: a longer id then widens its own row rather than being cut.
+   */
+  private void fit(int[] widths, Column[] columns, boolean streamed) {
+    if (width == 0) {
+      return;
+    }
+    int total = total(widths);
+    for (Kind kind : streamed ? new Kind[] {Kind.TEXT, Kind.ID, Kind.LABEL} : new Kind[] {Kind.TEXT, Kind.LABEL}) {
       while (total > width) {
-        int widest = first;
-        for (int i = first + 1; i < widths.length; i++) {
-          if (widths[i] > widths[widest]) {
+        int widest = -1;
+        for (int i = 0; i < widths.length; i++) {
+          int floor = kind == Kind.ID ? columns[i].name().length() : MIN_COLUMN;
+          if (columns[i].kind() == kind && widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
             widest = i;
           }
         }
-        if (widths[widest] <= MIN_COLUMN) {
+        if (widest < 0) {
           break;
         }
         widths[widest]--;
@@ -282,15 +412,19 @@ public final class Output {
     }
   }
 
-  /** One row of escaped cells, each padded or cut with "…" to its column's width; the last one is not padded. */
-  private void printRow(String[] cells, int[] widths) {
+  /**
+   * One row of escaped cells, each padded or cut with "…" to its column's width (an id is never cut: a longer one
+   * widens its row); the last one is not padded.
+   */
+  private void printRow(String[] cells, int[] widths, Column[] columns) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       String cell = cells[i];
-      String fitted = cell.length() <= widths[i] ? cell : cell.substring(0, widths[i] - 1) + "…";
+      String fitted = cell.length() <= widths[i] || columns[i].kind() == Kind.ID ? cell
+          : cell.substring(0, widths[i] - 1) + "…";
       line.append(fitted);
       if (i < cells.length - 1) {
-        line.append(" ".repeat(widths[i] - fitted.length() + 2));
+        line.append(" ".repeat(Math.max(0, widths[i] - fitted.length()) + 2));
       }
     }
     // escaped again: a cut may have split a pair

@@ -1,13 +1,13 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.day.BulkWrite;
 import com.marketplacecontracts.yandex.day.PriceWrites;
 import com.marketplacecontracts.yandex.day.PriceWrites.PriceUpdate;
 import com.marketplacecontracts.yandex.model.CurrencyType;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code marketplace yandex prices update --file F --business-id B [--campaign-id C]} */
@@ -38,53 +38,45 @@ final class PricesCommand {
           "Input: CSV with the header offerId,price,currency[,discountBase], or JSON lines"
               + " {\"offerId\":\"A-1\",\"price\":1290,\"currency\":\"RUR\"} (by the extension, else the first"
               + " character).",
-          "Output: one JSON line per item {\"position\",\"line\",\"offerId\",\"state\":ACCEPTED|REJECTED|NOT_SENT,"
-              + "\"code\",\"message\"}; progress on stderr. Exit 0 all accepted, 3 some rejected, 5 some not sent,"
-              + " 2 bad input (nothing sent)."})
+          "Output: a line per item: its input line, offer, state (ACCEPTED, REJECTED or NOT_SENT), code and"
+              + " message; with --json a JSON line of position, line, offerId, state, code and message. Progress"
+              + " on stderr. Exit 0 all accepted, 3 some rejected, 5 some not sent, 2 bad input (nothing sent).",
+          "Resume: the checkpoint (a file beside F; in Redis with a redis:// --limits-store, where another process"
+              + " can take the job over) records every outcome; --resume sends only the items without one."})
   static final class Update implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--file", required = true, paramLabel = "F", description = "The prices: .csv or .jsonl.")
-    Path file;
-    @Option(names = "--business-id", required = true, paramLabel = "B", description = "Business (cabinet) id.")
-    long businessId;
-    @Option(names = "--campaign-id", paramLabel = "C",
-        description = "The shop, for shop prices when the business keeps them per shop.") Long campaignId;
-    @Option(names = "--checkpoint", paramLabel = "PATH",
-        description = "Where outcomes are recorded (default: F.checkpoint).") Path checkpoint;
-    @Option(names = "--resume", description = "Continue the job of an existing checkpoint (required when it exists).")
-    boolean resume;
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
-        description = "Requests in flight at once, within the operation's limit (default ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    BulkOptions options;
 
     @Override
     public Integer call() {
+      options.validate(spec);
       MarketplaceCli root = (MarketplaceCli) spec.root().userObject();
-      BulkFile.Problems problems = new BulkFile.Problems(file, "prices update");
-      BulkFile.Content content = BulkFile.read(file, problems, COLUMNS, REQUIRED);
+      BulkFile.Problems problems = new BulkFile.Problems(options.file, "prices update");
+      BulkFile.Content content = BulkFile.read(options.file, problems, COLUMNS, REQUIRED);
       List<PriceUpdate> prices = prices(content.rows(), problems);
-      Path at = BulkRun.checkpoint(file, checkpoint);
-      if (parallel < 1 || parallel > 64) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parallel must be 1 to 64");
-      }
       return MarketplaceCli.withTarget(spec, false, (target, output) -> {
-        Integer refused = BulkRun.refused(at, resume, output);
+        String limits = target.limitsStoreUri();
+        Integer refused = BulkOptions.inRedis(limits) ? null
+            : BulkRun.refused(options.checkpointFile(), options.resume, output);
         if (refused != null) {
           return refused;
         }
-        try (YandexMarketClient market = target.yandex()) {
-          PriceWrites writes = PriceWrites.forBusiness(market, businessId, campaignId);
+        try (CheckpointStore store = options.store(spec, limits, "prices", content.fingerprint());
+            YandexMarketClient market = target.yandex()) {
+          PriceWrites writes = PriceWrites.forBusiness(market, options.businessId, options.campaignId);
           output.progress("prices: " + prices.size() + " offers through " + (writes.target()
-              == PriceWrites.Target.BUSINESS ? "updateBusinessPrices (the business's prices)"
-              : "updatePrices (campaign " + campaignId + ")"));
+              == PriceWrites.Target.BUSINESS ? "updateBusinessPrices (the business's prices"
+              + (options.campaignId == null ? ")" : ": the business keeps one price for its shops)")
+              : "updatePrices (campaign " + options.campaignId + ")") + "; checkpoint " + store.describe());
           BulkWrite<PriceUpdate> job;
           try {
-            job = writes.job(prices).parallel(parallel);
+            job = writes.job(prices).parallel(options.parallel);
           } catch (RequestValidationException e) {
-            throw BulkRun.byLine(e, file, content.rows());
+            throw BulkRun.byLine(e, options.file, content.rows());
           }
-          return BulkRun.run(job, content.rows(), PriceUpdate::offerId, p -> null, content.fingerprint(), at,
+          return BulkRun.run(job, content.rows(), PriceUpdate::offerId, p -> null, content.fingerprint(), store,
               output, spec.commandLine().getErr(), root.quiet, "prices");
         }
       });

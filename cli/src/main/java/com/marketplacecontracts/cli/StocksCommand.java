@@ -1,11 +1,11 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.day.BulkWrite;
 import com.marketplacecontracts.yandex.day.StockWrites;
 import com.marketplacecontracts.yandex.day.StockWrites.StockUpdate;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -40,59 +40,52 @@ final class StocksCommand {
               + " line).",
           "Input: CSV with the header sku,count[,warehouseId][,updatedAt], or JSON lines"
               + " {\"sku\":\"A-1\",\"count\":0,\"warehouseId\":\"W1\"} (by the extension, else the first character).",
-          "Output: one JSON line per item {\"position\",\"line\",\"offerId\",\"warehouseId\",\"state\":ACCEPTED|"
-              + "REJECTED|NOT_SENT,\"code\",\"message\"}; progress on stderr. Exit 0 all accepted, 3 some rejected,"
-              + " 5 some not sent, 2 bad input (nothing sent)."})
+          "Output: a line per item: its input line, SKU @ warehouse, state (ACCEPTED, REJECTED or NOT_SENT),"
+              + " code and message; with --json a JSON line of position, line, offerId, warehouseId, state, code and"
+              + " message. Progress on stderr. Exit 0 all accepted, 3 some rejected, 5 some not sent, 2 bad input"
+              + " (nothing sent).",
+          "Resume: the checkpoint (a file beside F; in Redis with a redis:// --limits-store, where another process"
+              + " can take the job over) records every outcome; --resume sends only the items without one."})
   static final class Update implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--file", required = true, paramLabel = "F", description = "The stocks: .csv or .jsonl.")
-    Path file;
-    @Option(names = "--business-id", required = true, paramLabel = "B", description = "Business (cabinet) id.")
-    long businessId;
-    @Option(names = "--campaign-id", paramLabel = "C",
-        description = "The shop, for a cabinet with warehouse groups.") Long campaignId;
-    @Option(names = "--checkpoint", paramLabel = "PATH",
-        description = "Where outcomes are recorded (default: F.checkpoint).") Path checkpoint;
-    @Option(names = "--resume", description = "Continue the job of an existing checkpoint (required when it exists).")
-    boolean resume;
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
-        description = "Requests in flight at once, within the operation's limit (default ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    BulkOptions options;
 
     @Override
     public Integer call() {
-      if (parallel < 1 || parallel > 64) {
-        throw new ParameterException(spec.commandLine(), "--parallel must be 1 to 64");
-      }
+      options.validate(spec);
       MarketplaceCli root = (MarketplaceCli) spec.root().userObject();
-      BulkFile.Problems problems = new BulkFile.Problems(file, "stocks update");
-      BulkFile.Content content = BulkFile.read(file, problems, COLUMNS, REQUIRED);
+      BulkFile.Problems problems = new BulkFile.Problems(options.file, "stocks update");
+      BulkFile.Content content = BulkFile.read(options.file, problems, COLUMNS, REQUIRED);
       List<StockUpdate> stocks = stocks(content.rows(), problems);
-      Path at = BulkRun.checkpoint(file, checkpoint);
       return MarketplaceCli.withTarget(spec, false, (target, output) -> {
-        Integer refused = BulkRun.refused(at, resume, output);
+        String limits = target.limitsStoreUri();
+        Integer refused = BulkOptions.inRedis(limits) ? null
+            : BulkRun.refused(options.checkpointFile(), options.resume, output);
         if (refused != null) {
           return refused;
         }
-        try (YandexMarketClient market = target.yandex()) {
+        try (CheckpointStore store = options.store(spec, limits, "stocks", content.fingerprint());
+            YandexMarketClient market = target.yandex()) {
           StockWrites writes;
           try {
-            writes = StockWrites.forBusiness(market, businessId, campaignId);
+            writes = StockWrites.forBusiness(market, options.businessId, options.campaignId);
           } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + " (--campaign-id)");
           }
-          output.progress("stocks: " + stocks.size() + " SKUs through " + (writes.method()
-              == StockWrites.Method.CAMPAIGN_V2 ? "updateStocks (v2, campaign " + campaignId + ")"
-              : "updateStocksOnPartnerWarehouses (v3, the business's own warehouses)"));
           BulkWrite<StockUpdate> job;
           try {
-            job = writes.job(stocks).parallel(parallel);
+            job = writes.job(stocks).parallel(options.parallel);
           } catch (RequestValidationException e) {
-            throw BulkRun.byLine(e, file, content.rows());
+            throw BulkRun.byLine(e, options.file, content.rows());
           }
+          output.progress("stocks: " + stocks.size() + " SKUs through " + (writes.method()
+              == StockWrites.Method.CAMPAIGN_V2 ? "updateStocks (v2, campaign " + options.campaignId + ")"
+              : "updateStocksOnPartnerWarehouses (v3, the business's own warehouses)") + "; checkpoint "
+              + store.describe());
           return BulkRun.run(job, content.rows(), StockUpdate::sku, StockUpdate::warehouseId, content.fingerprint(),
-              at, output, spec.commandLine().getErr(), root.quiet, "stocks");
+              store, output, spec.commandLine().getErr(), root.quiet, "stocks");
         }
       });
     }

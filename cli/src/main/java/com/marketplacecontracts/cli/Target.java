@@ -39,6 +39,8 @@ final class Target implements AutoCloseable {
   private final boolean forceMock;
   private final List<PrismServer> mocks = new CopyOnWriteArrayList<>();
   private volatile PrismUnavailableException setupFailure;
+  /** Whether requests go to an embedded mock (whose answers are the spec's examples). */
+  private volatile boolean embedded;
 
   Target(MarketplaceCli options, Map<String, String> env, Output output, boolean forceMock) {
     this.options = options;
@@ -82,6 +84,11 @@ final class Target implements AutoCloseable {
     return builder.build();
   }
 
+  /** The limits store's URI: {@code --limits-store}, else {@code MARKETPLACE_LIMITS_STORE}; null for none. */
+  String limitsStoreUri() {
+    return first(options.limitsStore, env.get("MARKETPLACE_LIMITS_STORE"));
+  }
+
   /** {@code --limits-store}, else {@code MARKETPLACE_LIMITS_STORE}: limits shared with other runs and processes. */
   private void limitsStore(ClientBuilder<?> builder, Marketplace marketplace) {
     String uri = first(options.limitsStore, env.get("MARKETPLACE_LIMITS_STORE"));
@@ -113,6 +120,7 @@ final class Target implements AutoCloseable {
     if (!forceMock && hasCredentials) {
       return;
     }
+    embedded = true;
     EmbeddedMock mock = new EmbeddedMock(spec, PrismServer.freePort());
     builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().addInterceptor(mock).build());
   }
@@ -147,16 +155,27 @@ final class Target implements AutoCloseable {
       if (started) {
         return;
       }
-      Path checkoutSpec = root().resolve("specs").resolve(spec.file());
-      boolean fromCheckout = Files.isRegularFile(checkoutSpec);
-      PrismServer server = PrismServer.startLocal(fromCheckout ? checkoutSpec : spec.extract(),
-          fromCheckout ? root() : null, port);
-      mocks.add(server);
+      PrismServer server = startMock(spec, port);
       started = true;
-      output.progress("Using the embedded Prism mock of " + (fromCheckout ? "specs/" : "the bundled ")
-          + spec.file() + " at " + server.baseUrl()
+      output.progress("Using the embedded Prism mock of " + mockSource(spec) + " at " + server.baseUrl()
           + (forceMock ? "" : " (no credentials set: see --help to call the marketplace)"));
     }
+  }
+
+  /** A Prism mock of {@code spec} (the checkout's, else the jar's) on {@code port}, stopped when this closes. */
+  PrismServer startMock(MarketplaceSpec spec, int port) {
+    Path checkoutSpec = root().resolve("specs").resolve(spec.file());
+    boolean fromCheckout = Files.isRegularFile(checkoutSpec);
+    PrismServer server = PrismServer.startLocal(fromCheckout ? checkoutSpec : spec.extract(),
+        fromCheckout ? root() : null, port);
+    mocks.add(server);
+    return server;
+  }
+
+  /** Which spec file a mock serves, for messages: {@code specs/...} of the checkout, or the bundled one. */
+  String mockSource(MarketplaceSpec spec) {
+    return (Files.isRegularFile(root().resolve("specs").resolve(spec.file())) ? "specs/" : "the bundled ")
+        + spec.file();
   }
 
   private Path root() {
@@ -168,8 +187,8 @@ final class Target implements AutoCloseable {
     return new ClientEvents() {
       @Override
       public void retrying(String operationId, int failedAttempt, String reason, Duration delay) {
-        output.progress(operationId + ": attempt " + failedAttempt + " failed (" + reason + "), retrying in "
-            + seconds(delay));
+        output.progress(operationId + ": attempt " + failedAttempt + " failed (" + Humane.network(reason, null)
+            + "), retrying in " + seconds(delay));
       }
 
       @Override
@@ -233,6 +252,11 @@ final class Target implements AutoCloseable {
   /** Why the embedded mock could not start, if it could not: a local setup problem, not a marketplace failure. */
   java.util.Optional<PrismUnavailableException> setupFailure() {
     return java.util.Optional.ofNullable(setupFailure);
+  }
+
+  /** Whether the clients made so far send to an embedded mock (answers are the spec's examples, not data). */
+  boolean embeddedMock() {
+    return embedded;
   }
 
   @Override

@@ -46,9 +46,21 @@ final class YandexCommand {
     @Spec
     CommandSpec spec;
 
+    /** Where the running command sends its requests (set while it runs). */
+    private Target target;
+
     @Override
     public Integer call() {
-      return MarketplaceCli.withTarget(spec, false, (target, output) -> run(target.yandex(), output));
+      return MarketplaceCli.withTarget(spec, false, (target, output) -> {
+        YandexMarketClient market = target.yandex();
+        this.target = target;
+        return run(market, output);
+      });
+    }
+
+    /** Whether the running command's answers come from an embedded mock (the spec's examples, not data). */
+    boolean embeddedMock() {
+      return target != null && target.embeddedMock();
     }
 
     abstract Integer run(YandexMarketClient market, Output output);
@@ -299,8 +311,19 @@ final class YandexCommand {
         }
         MarketplaceCli root = (MarketplaceCli) spec.root().userObject();
         Output output = root.output(spec);
-        output.operations(YandexMarketClient.operationIndex().all().stream().map(CallCommand.Row::of)
-            .filter(row -> tag == null || row.api().equalsIgnoreCase(tag.replace("-", ""))).toList());
+        List<CallCommand.Row> rows = YandexMarketClient.operationIndex().all().stream().map(CallCommand.Row::of)
+            .toList();
+        if (tag != null) {
+          java.util.Set<String> tags = new java.util.TreeSet<>(rows.stream().map(CallCommand.Row::api).toList());
+          String wanted = tag.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+          if (!tags.contains(wanted)) {
+            throw new ParameterException(spec.commandLine(), "--tag: '" + Terminal.safe(tag) + "' is not an API of"
+                + " the spec" + Suggest.closest(wanted, tags).map(s -> ". Did you mean " + s + "?").orElse(".")
+                + " The tags are: " + String.join(", ", tags));
+          }
+          rows = rows.stream().filter(row -> row.api().equals(wanted)).toList();
+        }
+        output.operations(rows);
         return ExitCodes.OK;
       }
       if (type == null || ids == null) {

@@ -117,7 +117,7 @@ class BulkCommandsTest {
     CommandLine line = MarketplaceCli.commandLine(Map.of("YANDEX_MARKET_API_KEY", API_KEY, "COLUMNS", "200"));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("--base-url", server.url("/").toString()));
+    List<String> all = new ArrayList<>(List.of("--base-url", server.url("/").toString(), "--json"));
     all.addAll(List.of(args));
     int code = line.execute(all.toArray(String[]::new));
     assertThat(out.toString() + err.toString()).doesNotContain(API_KEY, "bulk-secret");
@@ -274,5 +274,127 @@ class BulkCommandsTest {
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("was written for another input", "nothing was sent");
     assertThat(requests.get() - sent).as("only the settings read").isEqualTo(1);
+  }
+
+  // --- what a new user ran into --------------------------------------------------------------------------------
+
+  @Test
+  void aZeroOrNegativeIdExits2NamingTheOptionBeforeTheFileIsReadOrAnythingSent() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUR");
+
+    int campaign = run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7",
+        "--campaign-id", "0");
+    String campaignErr = err.toString();
+    int stocks = run("yandex", "stocks", "update", "--file", dir.resolve("nosuch.csv").toString(), "--business-id",
+        "7", "--campaign-id", "-7");
+    String stocksErr = err.toString();
+    int business = run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "0");
+
+    assertThat(List.of(campaign, stocks, business)).containsOnly(ExitCodes.BAD_INPUT);
+    assertThat(campaignErr).contains("--campaign-id must be a positive whole number (1 or more), was 0");
+    // the ids first: the missing file is not what is reported
+    assertThat(stocksErr).contains("--campaign-id must be a positive whole number (1 or more), was -7")
+        .doesNotContain("nosuch.csv");
+    assertThat(err.toString()).contains("--business-id must be a positive whole number (1 or more), was 0");
+    assertThat(requests.get()).isZero();
+    assertThat(dir.resolve("prices.csv.checkpoint")).doesNotExist();
+  }
+
+  @Test
+  void csvProblemsComeInLineOrderAndAFileProblemIsSaidOnce() throws IOException {
+    // line 5 lacks cells (found while reading), line 2's price and line 3's currency (found after)
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,x,RUR", "A-2,1,ZZZ", "A-3,1,RUR", "A-4,1");
+    Path semicolons = file("semi.csv", "offerId;price;currency", "A-1;1290;RUR");
+
+    int mixed = run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7");
+    String mixedErr = err.toString();
+    int semi = run("yandex", "prices", "update", "--file", semicolons.toString(), "--business-id", "7");
+    String semiErr = err.toString();
+    int missing = run("yandex", "prices", "update", "--file", dir.resolve("nosuch.csv").toString(),
+        "--business-id", "7");
+
+    assertThat(List.of(mixed, semi, missing)).containsOnly(ExitCodes.BAD_INPUT);
+    assertThat(mixedErr.indexOf("line 2: price")).isPositive().isLessThan(mixedErr.indexOf("line 3: currency"));
+    assertThat(mixedErr.indexOf("line 3: currency")).isLessThan(mixedErr.indexOf("line 5: line"));
+    assertThat(semiErr.lines().filter(l -> l.contains("semi.csv"))).singleElement().asString()
+        .contains("the separator is ',' — the header looks ';'-separated");
+    assertThat(err.toString()).contains("--file: file not found: " + dir.resolve("nosuch.csv"))
+        .doesNotContain("line 0");
+    assertThat(requests.get()).isZero();
+  }
+
+  @Test
+  void withoutJsonEachOutcomeIsAReadableLine() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUR", "A-2,99.90,RUR");
+    refused.add("A-2");
+    out = new StringWriter();
+    err = new StringWriter();
+    CommandLine line = MarketplaceCli.commandLine(Map.of("YANDEX_MARKET_API_KEY", API_KEY));
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+
+    int code = line.execute("--base-url", server.url("/").toString(), "yandex", "prices", "update", "--file",
+        prices.toString(), "--business-id", "7");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(out.toString().lines()).containsExactlyInAnyOrder("line 2  A-1  ACCEPTED",
+        "line 3  A-2  REJECTED  INVALID_PRICE  Offer A-2: the price is below the allowed minimum");
+  }
+
+  @Test
+  void aRedisCheckpointNameMustBeAKeyRedisTakes() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUR");
+
+    int code = run("--limits-store", "redis://127.0.0.1:1", "yandex", "prices", "update", "--file",
+        prices.toString(), "--business-id", "7", "--checkpoint", "my job/1");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("--checkpoint: with a redis:// limits store the checkpoint is a job in"
+        + " Redis", "'my job/1'");
+    assertThat(requests.get()).isZero();
+    assertThat(BulkOptions.inRedis("redis://h:1")).isTrue();
+    assertThat(BulkOptions.inRedis("REDISS://h:1")).isTrue();
+    assertThat(BulkOptions.inRedis("memory")).isFalse();
+    assertThat(BulkOptions.inRedis(null)).isFalse();
+  }
+
+  @Test
+  void withARedisLimitsStoreTheCheckpointIsInRedisAndAnotherRunTakesTheJobOver() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(TestRedis.binary() != null, "redis-server is not installed");
+    List<String> lines = new ArrayList<>(List.of("offerId,price,currency"));
+    for (int i = 0; i < 600; i++) {
+      lines.add("R-" + i + "," + (100 + i) + ",RUR");
+    }
+    Path prices = file("prices.csv", lines.toArray(String[]::new));
+    failOn.add("R-550"); // the second request fails with 503 on every attempt
+    failing = true;
+    try (TestRedis redis = TestRedis.start()) {
+      int first = run("--limits-store", redis.uri(), "yandex", "prices", "update", "--file", prices.toString(),
+          "--business-id", "7", "--parallel", "1");
+
+      assertThat(first).as(err.toString()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(err.toString()).contains("checkpoint redis://127.0.0.1:", "mc:checkpoint:prices:7:sha256:",
+          "500 accepted, 0 rejected, 100 not sent");
+      assertThat(dir.resolve("prices.csv.checkpoint")).doesNotExist();
+
+      failing = false;
+      writesReceived.clear();
+      int again = run("--limits-store", redis.uri(), "yandex", "prices", "update", "--file", prices.toString(),
+          "--business-id", "7");
+
+      assertThat(again).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(err.toString()).contains("holds outcomes of this job", "--resume", "nothing was sent");
+      assertThat(writesReceived).isEmpty();
+
+      int resumed = run("--limits-store", redis.uri(), "yandex", "prices", "update", "--file", prices.toString(),
+          "--business-id", "7", "--resume");
+
+      assertThat(resumed).as(err.toString()).isZero();
+      assertThat(outcomes()).hasSize(600).allMatch(l -> l.get("state").equals("ACCEPTED"));
+      assertThat(writesReceived).hasSize(100).allMatch(id -> Integer.parseInt(id.substring(2)) >= 500);
+      for (int i = 0; i < 600; i++) {
+        assertThat(applied.get("R-" + i).get()).as("R-%s applied", i).isEqualTo(1);
+      }
+    }
   }
 }

@@ -105,7 +105,7 @@ class CallCommandTest {
   void theOperationsListShowsDecisionsQuotasAndDeclarations() {
     assertThat(run("yandex", "operations", "--tag", "prices")).isZero();
 
-    assertThat(out.toString()).contains("updatePrices", "covered", "10000/1 minutes (req.offers)", "offers≤2000")
+    assertThat(out.toString()).contains("updatePrices", "10000 items/min", "batch offers≤2000")
         .contains("getPrices", "deprecated").doesNotContain("updateStocks ");
   }
 }

@@ -43,7 +43,8 @@ class LazyCommandTreeTest {
         List.of("teez", "import-status"),
         List.of("demo", "--bogus"),
         List.of("drift", "--help"),
-        List.of("spec", "--help"));
+        List.of("spec", "--help"),
+        List.of("mock", "--help"));
     for (List<String> run : runs) {
       String[] args = run.toArray(String[]::new);
       String named = MarketplaceCli.named(args);
@@ -62,7 +63,7 @@ class LazyCommandTreeTest {
       assertThat(MarketplaceCli.named(run.toArray(String[]::new))).as("%s", run).isNull();
     }
     assertThat(MarketplaceCli.commandLine(ENV, null).getSubcommands().keySet())
-        .containsExactly("teez", "yandex", "demo", "drift", "spec");
+        .containsExactly("teez", "yandex", "demo", "drift", "spec", "mock");
   }
 
   /** The words the root's options are known by: named() must pass over each, and over nothing else. */

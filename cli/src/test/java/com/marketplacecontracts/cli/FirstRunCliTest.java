@@ -1,0 +1,302 @@
+package com.marketplacecontracts.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.core.http.MockServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * What a new user ran into, in-process: mistakes reported in words with the nearest known name, values and network
+ * failures without Java's words, tables that never cut an id, a listing stopped by its guards, the help's layout, and
+ * the mock served in the foreground.
+ */
+class FirstRunCliTest {
+
+  private static final String API_KEY = "ACMA:first-run-secret";
+
+  @RegisterExtension
+  final MockServer server = new MockServer();
+  @TempDir
+  Path dir;
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env, String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    Map<String, String> all = new HashMap<>(env);
+    all.putIfAbsent("COLUMNS", "200");
+    CommandLine line = MarketplaceCli.commandLine(all);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    int code = line.execute(args);
+    assertThat(out.toString() + err.toString()).doesNotContain(API_KEY, "first-run-secret");
+    assertThat(err.toString()).doesNotContain("\tat ", "Exception");
+    return code;
+  }
+
+  private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private String base() {
+    return server.url("/").toString();
+  }
+
+  // --- mistakes ------------------------------------------------------------------------------------------------
+
+  @Test
+  void aMistypedOptionIsReportedBeforeTheRequiredOneItHides() {
+    int code = run("yandex", "uin-status", "--campaign-id", "1", "--ordr-id", "5");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).startsWith("error: unknown option '--ordr-id'. Did you mean --order-id?")
+        .doesNotContain("Missing required");
+  }
+
+  @Test
+  void aMistypedGlobalOptionGetsASuggestion() {
+    int code = run("--bse-url", "http://x", "yandex", "orders", "--business-id", "1", "--from", "2026-01-01",
+        "--to", "2026-01-02");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).startsWith("error: unknown option '--bse-url'. Did you mean --base-url?");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aMistypedCommandIsAnUnknownCommandWithTheNearestOne() {
+    int root = run("yandx", "orders");
+    String rootErr = err.toString();
+    int sub = run("yandex", "ordrs", "--business-id", "1");
+
+    assertThat(root).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(sub).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(rootErr).startsWith("error: unknown command 'yandx'. Did you mean 'yandex'?")
+        .doesNotContain("Unmatched");
+    assertThat(err.toString()).startsWith("error: unknown command 'ordrs'. Did you mean 'orders'?");
+  }
+
+  @Test
+  void anUnknownOperationIsNamedWithTheNearestOneNotTheJavaApi() {
+    int code = run("yandex", "call", "getCampaignz");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).startsWith("error: unknown operation 'getCampaignz'. Did you mean getCampaigns?")
+        .contains("marketplace yandex operations").doesNotContain("operationIndex");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void valuesAreRefusedInWordsNamingTheOption() {
+    int date = run("yandex", "orders", "--business-id", "1", "--from", "15.01.2026", "--to", "2026-01-02");
+    String dateErr = err.toString();
+    int number = run("yandex", "orders", "--business-id", "abc", "--from", "2026-01-01", "--to", "2026-01-02");
+
+    assertThat(date).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(number).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(dateErr).startsWith("error: --from: '15.01.2026' is not a date (YYYY-MM-DD)")
+        .doesNotContain("java.", "DateTimeParse");
+    assertThat(err.toString()).startsWith("error: --business-id: 'abc' is not a whole number")
+        .doesNotContain("long");
+  }
+
+  @Test
+  void aRefusedConnectionIsSaidAsHostAndPortAndExitsWithTheNetworkCode() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    int code = run("--base-url", "http://127.0.0.1:" + port + "/", "--yandex-api-key", API_KEY, "yandex", "orders",
+        "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("error: yandex getBusinessOrders: cannot connect to 127.0.0.1:" + port
+        + " (connection refused)", "attempt 1 failed (cannot connect to 127.0.0.1:" + port + ")");
+  }
+
+  @Test
+  void anUnknownOperationsTagExits2ListingTheTags() {
+    int none = run("yandex", "operations", "--tag", "nosuch");
+    String noneErr = err.toString();
+    int close = run("yandex", "operations", "--tag", "order");
+
+    assertThat(none).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(close).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(noneErr).contains("--tag: 'nosuch' is not an API of the spec. The tags are: ", "orders", "prices",
+        "stocks");
+    assertThat(err.toString()).contains("Did you mean orders?");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void orderStatusOffersOnlyTargetStatusesAndSuggestsTheSubstatus() {
+    int help = run("yandex", "order-status", "--help");
+    String helpOut = out.toString();
+    int placing = run("yandex", "order-status", "1", "--campaign-id", "1", "--status", "PLACING");
+    String placingErr = err.toString();
+    int shipped = run("yandex", "order-status", "1", "--campaign-id", "1", "--status", "shiped");
+
+    assertThat(help).isZero();
+    String offered = helpOut.substring(helpOut.indexOf("--status=S  "), helpOut.indexOf("--substatus=SS  "));
+    assertThat(offered).contains("PROCESSING").doesNotContain("PLACING", "UNKNOWN");
+    assertThat(placing).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(placingErr).contains("--status: 'PLACING' is not one of");
+    assertThat(shipped).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Did you mean SHIPPED?", "--substatus SHIPPED");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  // --- tables --------------------------------------------------------------------------------------------------
+
+  @Test
+  void atEightyColumnsIdsAndQuotasStayWholeAndAConstantColumnIsSaidOnce() {
+    int code = run(Map.of("COLUMNS", "80"), "yandex", "operations", "--tag", "orders");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("getOrderIdentifiersStatusUnversioned", "updateOrderStatuses",
+        "10000 answered/h", "(on every row: API orders)").doesNotContain("API  ");
+    assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+  }
+
+  @Test
+  void aLongOfferIdIsNeverCutTheNameIs() {
+    server.enqueue(MockServer.json(200, "{\"status\":\"OK\",\"result\":{\"offerMappings\":[{\"offer\":{\"offerId\":"
+        + "\"SKU-0123456789-ABCDEFGHIJ-long\",\"name\":\"A drill with a very long name that does not fit anywhere at"
+        + " all\"},\"mapping\":{\"marketSku\":100956451345}}]}}"));
+
+    int code = run(Map.of("COLUMNS", "80"), "--base-url", base(), "--yandex-api-key", API_KEY, "yandex", "offers",
+        "--business-id", "1");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("SKU-0123456789-ABCDEFGHIJ-long", "100956451345", "…")
+        .doesNotContain("does not fit anywhere");
+    assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+  }
+
+  @Test
+  void aServerRepeatingItsPageTokenStopsTheOrdersWithOneWarningAndWhatWasRead() {
+    String page = "{\"orders\":[{\"orderId\":%d,\"campaignId\":5,\"status\":\"PROCESSING\"}],"
+        + "\"paging\":{\"nextPageToken\":\"again\"}}";
+    server.enqueue(MockServer.json(200, String.format(page, 1)));
+    server.enqueue(MockServer.json(200, String.format(page, 123456789012345L)));
+
+    int code = run("--base-url", base(), "--yandex-api-key", API_KEY, "yandex", "orders", "--business-id", "7",
+        "--from", "2026-06-01", "--to", "2026-06-02");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString().lines().filter(l -> l.startsWith("warning:"))).singleElement().asString()
+        .contains("stopped after page 2", "page token \"again\"", "--from, --to");
+    assertThat(err.toString()).doesNotContain("--page-token");
+    // the ORDER column is as wide as its widest id
+    assertThat(out.toString().lines()).containsSubsequence(
+        "ORDER            SHOP  STATUS      SUBSTATUS  CREATED  LINES  PAYMENT",
+        "1                5     PROCESSING                      0",
+        "123456789012345  5     PROCESSING                      0");
+  }
+
+  // --- help ----------------------------------------------------------------------------------------------------
+
+  @Test
+  void theHelpKeepsCredentialsAndEnvironmentApartWithinEightyColumns() {
+    int code = run("--help");
+
+    assertThat(code).isZero();
+    String help = out.toString();
+    assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(help.indexOf("Environment:")).isGreaterThan(help.indexOf("Credentials"));
+    assertThat(help.substring(help.indexOf("Environment:"))).contains("MARKETPLACE_HOME", "MARKETPLACE_LIMITS_STORE");
+    assertThat(help.substring(help.indexOf("Credentials"), help.indexOf("Environment:")))
+        .doesNotContain("MARKETPLACE_");
+    // every variable's text starts in the same column
+    assertThat(help.lines().filter(l -> l.matches("  [A-Z_]{5,} +\\S.*")).map(l -> l.replaceFirst("^  [A-Z_]+ +", "")
+        .length() - l.length()).distinct()).hasSize(help.lines().filter(l -> l.matches("  [A-Z_]{5,} +\\S.*"))
+        .map(l -> l.indexOf(l.replaceFirst("^  [A-Z_]+ +", ""))).distinct().toList().size());
+    assertThat(help.lines().filter(l -> l.matches("  [A-Z_]{5,} +\\S.*"))
+        .map(l -> l.length() - l.replaceFirst("^  [A-Z_]+ +", "").length()).distinct()).containsExactly(29);
+    assertThat(help.lines().filter(l -> l.startsWith("  drift"))).singleElement().asString().endsWith(".");
+  }
+
+  @Test
+  void aBulkCommandsHelpSaysWhatItsJsonIsWithoutPaging() {
+    int code = run("yandex", "prices", "update", "--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).doesNotContain("--all-pages").contains("--checkpoint=PATH|NAME", "--resume",
+        "with --json a JSON line");
+  }
+
+  // --- the embedded mock ---------------------------------------------------------------------------------------
+
+  @Test
+  void onTheEmbeddedMockOrdersEndWithAWarningAndLabelsSayTheMockHasNoPdf() {
+    int orders = run("yandex", "orders", "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02");
+    String ordersOut = out.toString();
+    String ordersErr = err.toString();
+    int labels = run("yandex", "labels", "1", "--campaign-id", "1", "--output", dir.toString());
+
+    assertThat(orders).isZero();
+    assertThat(ordersErr.lines().filter(l -> l.startsWith("warning:"))).singleElement().asString()
+        .contains("embedded mock");
+    assertThat(ordersErr).doesNotContain("--page-token");
+    assertThat(ordersOut).contains("-9007199254740991  1");
+    assertThat(labels).isEqualTo(ExitCodes.FAILURE);
+    assertThat(out.toString()).contains("the answer was not a PDF", "The embedded mock has no PDF example");
+  }
+
+  @Test
+  void mockServesTheSpecInTheForegroundUntilStopped() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    StringWriter mockOut = new StringWriter();
+    CommandLine line = MarketplaceCli.commandLine(Map.of());
+    line.setOut(new PrintWriter(mockOut, true));
+    line.setErr(new PrintWriter(new StringWriter(), true));
+    AtomicInteger code = new AtomicInteger(-1);
+    int at = port;
+    Thread serving = new Thread(() -> code.set(line.execute("mock", "yandex", "--port", Integer.toString(at))));
+    serving.start();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!mockOut.toString().contains("http://") && System.nanoTime() < deadline && serving.isAlive()) {
+      Thread.sleep(50);
+    }
+    assertThat(mockOut.toString().strip()).isEqualTo("http://127.0.0.1:" + port);
+    HttpURLConnection get = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/v2/campaigns").toURL()
+        .openConnection();
+    get.setRequestProperty("Api-Key", "mock");
+    assertThat(get.getResponseCode()).isEqualTo(200);
+    get.disconnect();
+    assertThat(serving.isAlive()).as("still serving").isTrue();
+
+    serving.interrupt();
+    serving.join(20_000);
+
+    assertThat(code.get()).isZero();
+    assertThat(mockOut.toString().lines()).hasSize(1);
+    assertThat(portFree(port)).as("the mock stopped").isTrue();
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket free = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
