@@ -1,0 +1,113 @@
+package com.marketplacecontracts.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The shortcuts the guard takes per call give the answers of the slow ways they stand in for. */
+class GuardFastPathTest {
+
+  private static final BodySchema OK_BODY = (body, id, direction, found) -> { };
+  private static final BodySchema RANGE_BODY = (body, id, direction, found) -> { };
+  private static final BodySchema DEFAULT_BODY = (body, id, direction, found) -> { };
+
+  @Test
+  void aStatusFindsItsExactKeyThenItsHundredsThenDefaultSkippingKeysWithoutABody() {
+    SpecIndex.Statuses statuses = new SpecIndex.Statuses(Map.of("200", OK_BODY, "2XX", RANGE_BODY,
+        "DEFAULT", DEFAULT_BODY), Set.of("200", "204", "2XX", "404", "DEFAULT"));
+    assertThat(statuses.response(200)).containsSame(OK_BODY);
+    assertThat(statuses.response(204)).containsSame(RANGE_BODY); // 204 is listed without a body
+    assertThat(statuses.response(299)).containsSame(RANGE_BODY);
+    assertThat(statuses.response(404)).containsSame(DEFAULT_BODY);
+    assertThat(statuses.response(500)).containsSame(DEFAULT_BODY);
+    assertThat(statuses.documents(404)).isTrue();
+    assertThat(statuses.documents(503)).isTrue();
+
+    SpecIndex.Statuses strict = new SpecIndex.Statuses(Map.of("200", OK_BODY), Set.of("200", "204", "4XX", "0200"));
+    assertThat(strict.documents(204)).isTrue();
+    assertThat(strict.response(204)).isEmpty();
+    assertThat(strict.documents(418)).isTrue();
+    assertThat(strict.documents(500)).isFalse();
+    assertThat(strict.response(500)).isEmpty();
+    assertThat(strict.documents(300)).isFalse(); // "0200" is not how a status is written
+  }
+
+  @Test
+  void aPatternOfOneRepeatedClassIsReadAndOtherPatternsAreLeftToTheRegex() {
+    assertThat(SchemaNode.ClassRun.of("^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$")).isNotNull();
+    assertThat(SchemaNode.ClassRun.of("^[A-Z]{2}$")).isNotNull();
+    assertThat(SchemaNode.ClassRun.of("^[[a-zA-Z0-9]- ]*$")).isNotNull();
+    for (String other : List.of("^\\+[0-9]+$", "^([0-1][0-9]|2[0-3]):[0-5][0-9]$", "[A-Z]{2}", "^[A-Z]{2}",
+        "^[a-z][0-9]$", "^[a-z]|[0-9]$", "^[]a]+$", "^[a-z]{2}+$", "^[a-z]+?$", "^[\\Qab\\E]+$", "^[\\c[]+$")) {
+      assertThat(SchemaNode.ClassRun.of(other)).as(other).isNull();
+    }
+  }
+
+  @Test
+  void aClassRunAcceptsExactlyTheAsciiStringsItsRegexMatchesWithoutALineTerminator() {
+    List<String> patterns = List.of("^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$", "^[A-Z]{2}$",
+        "^[[a-zA-Z0-9]- ]*$", "^[a-c\\]\\\\]{2,3}$", "^[^a]+$", "^[a-z&&[^x]]{1,}$", "^[\\s\\S]{0,4}$");
+    String alphabet = "abcxAZ09 -]\\\t\u000b\f\u007f\u0001\u001f\n\r";
+    Random random = new Random(7);
+    int accepted = 0;
+    for (String regex : patterns) {
+      Pattern pattern = Pattern.compile(regex);
+      SchemaNode.ClassRun run = SchemaNode.ClassRun.of(regex);
+      assertThat(run).as(regex).isNotNull();
+      for (int i = 0; i < 20_000; i++) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(i < 19_990 ? 7 : 300);
+        for (int k = 0; k < length; k++) {
+          text.append(alphabet.charAt(random.nextInt(i % 2 == 0 ? 6 : alphabet.length())));
+        }
+        String string = text.toString();
+        byte[] bytes = ("\"" + string + "\"").getBytes(StandardCharsets.US_ASCII);
+        boolean accepts = run.accepts(bytes, 1, bytes.length - 1);
+        boolean matches = pattern.matcher(string).find();
+        if (accepts) {
+          accepted++;
+          assertThat(matches).as(regex + " on '" + string + "'").isTrue();
+        } else if (string.indexOf('\n') < 0 && string.indexOf('\r') < 0) {
+          assertThat(matches).as(regex + " on '" + string + "'").isFalse();
+        }
+      }
+    }
+    assertThat(accepted).isGreaterThan(10_000);
+  }
+
+  @Test
+  void anExpectedNameIsFoundInPlaceOnlyWhenWrittenAsItIsAndClosed() {
+    SchemaNode.Names names = new SchemaNode.Names(new java.util.LinkedHashSet<>(List.of("offerId", "marketSkuName",
+        "ключ", "a\"b")), Map.of(), Map.of());
+    byte[] body = "{\"offerId\":1,\"offerIdX\":2,\"marketSkuName\":3,\"ключ\":4,\"offer\\u0049d\":5,\"offerI"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(names.at(0, body, 2)).isTrue();
+    assertThat(names.at(0, body, byteIndex(body, "offerIdX"))).isFalse(); // not closed after the name
+    assertThat(names.at(1, body, byteIndex(body, "marketSkuName"))).isTrue();
+    assertThat(names.at(2, body, byteIndex(body, "ключ"))).isTrue();
+    assertThat(names.at(0, body, byteIndex(body, "offer\\u0049d"))).isFalse(); // escaped: left to the lookup
+    assertThat(names.at(0, body, body.length - 6)).isFalse(); // the body ends inside the name
+    assertThat(names.at(3, body, 2)).isFalse(); // a name with a quote is always escaped in an answer
+    assertThat(names.at(4, body, 2)).isFalse();
+  }
+
+  private static int byteIndex(byte[] body, String what) {
+    byte[] needle = what.getBytes(StandardCharsets.UTF_8);
+    outer:
+    for (int i = 0; i + needle.length <= body.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (body[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
