@@ -43,8 +43,8 @@ final class SpecIndex {
       .nullableKeywordEnabled(true).pathType(PathType.JSON_PATH).build();
 
   /** One operation: how to recognise its requests and what its bodies must look like. */
-  record Entry(String operationId, String method, Pattern path, String tail, BodySchema requestBody,
-      Statuses statuses) {
+  record Entry(String operationId, String method, Pattern path, String tail, String lastSegment,
+      BodySchema requestBody, Statuses statuses) {
 
     /** The schema for {@code status}: exact, then {@code 4XX}-style, then {@code default}; empty when none. */
     Optional<BodySchema> response(int status) {
@@ -123,8 +123,16 @@ final class SpecIndex {
   /** How bodies are checked: compiled where the schema allows (the guard), or all by the validator (tests). */
   enum Checking { COMPILED, VALIDATOR }
 
-  /** The operations by HTTP method, each method's in the spec's order (the first that matches is the one). */
-  private final Map<String, Entry[]> byMethod;
+  /** The operations of one HTTP method that a path may be of, by the path's last segment. */
+  private record Candidates(Map<String, Entry[]> bySegment, Entry[] anySegment) {
+  }
+
+  /**
+   * The operations by HTTP method, then by the last segment of their template when it is literal (a path ending
+   * {@code /offer-mappings} can only be of a template that does, or of one ending with a parameter); each list in
+   * the spec's order, as the first that matches is the one.
+   */
+  private final Map<String, Candidates> byMethod;
   private final List<String> validated;
 
   private SpecIndex(List<Entry> entries, List<String> validated) {
@@ -132,8 +140,19 @@ final class SpecIndex {
     for (Entry entry : entries) {
       grouped.computeIfAbsent(entry.method(), method -> new ArrayList<>()).add(entry);
     }
-    Map<String, Entry[]> byMethod = new HashMap<>();
-    grouped.forEach((method, list) -> byMethod.put(method, list.toArray(new Entry[0])));
+    Map<String, Candidates> byMethod = new HashMap<>();
+    grouped.forEach((method, list) -> {
+      Map<String, Entry[]> bySegment = new HashMap<>();
+      for (Entry entry : list) {
+        if (entry.lastSegment() != null) {
+          bySegment.computeIfAbsent(entry.lastSegment(), segment -> list.stream()
+              .filter(other -> other.lastSegment() == null || other.lastSegment().equals(segment))
+              .toArray(Entry[]::new));
+        }
+      }
+      byMethod.put(method, new Candidates(Map.copyOf(bySegment),
+          list.stream().filter(entry -> entry.lastSegment() == null).toArray(Entry[]::new)));
+    });
     this.byMethod = Map.copyOf(byMethod);
     this.validated = validated;
   }
@@ -191,19 +210,32 @@ final class SpecIndex {
 
   /** The operation a request to {@code method path} belongs to; the path may carry the base URL's prefix. */
   Optional<Entry> find(String method, String path) {
-    // A path can only match a template it ends with the literal tail of: checked first, so the patterns of the
-    // other few hundred operations are not run on every call.
-    Entry[] candidates = byMethod.get(method);
-    if (candidates == null) {
+    // A path can only match a template of its last segment (or one ending with a parameter) and whose literal
+    // tail it ends with: checked first, so the patterns of the other few hundred operations are not run.
+    Candidates byPath = byMethod.get(method);
+    if (byPath == null) {
       return Optional.empty();
     }
     String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    Entry[] candidates = byPath.bySegment().getOrDefault(trimmed.substring(trimmed.lastIndexOf('/') + 1),
+        byPath.anySegment());
     for (Entry entry : candidates) {
       if (trimmed.endsWith(entry.tail) && entry.path.matcher(path).matches()) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The template's last segment ({@code offer-mappings}) when it is literal, which the last segment of a path of it
+   * then is too (after the one {@code /} the pattern lets end it); null when a parameter is in it or the template
+   * ends with {@code /}.
+   */
+  static String lastSegment(String template) {
+    int slash = template.lastIndexOf('/');
+    String segment = template.substring(slash + 1);
+    return slash < 0 || segment.isEmpty() || segment.contains("{") || segment.contains("}") ? null : segment;
   }
 
   /** The literal text after a template's last parameter ({@code /offer-mappings}); empty when it ends with one. */
@@ -229,7 +261,7 @@ final class SpecIndex {
         }
       }
     }
-    return new Entry(id, method.name(), pathPattern(template), tail(template), requestBody,
+    return new Entry(id, method.name(), pathPattern(template), tail(template), lastSegment(template), requestBody,
         new Statuses(responses, documented));
   }
 

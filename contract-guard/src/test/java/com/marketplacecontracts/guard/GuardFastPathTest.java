@@ -39,6 +39,49 @@ class GuardFastPathTest {
   }
 
   @Test
+  void aPathFindsTheFirstOperationInTheSpecsOrderWhosePatternItMatches() {
+    String spec = """
+        openapi: 3.0.3
+        info: {title: paths, version: "1"}
+        paths:
+          /v2/things/{id}:
+            get: {operationId: getThing, responses: {"200": {description: ok}}}
+          /v2/things/list:
+            get: {operationId: listThings, responses: {"200": {description: ok}}}
+          /v2/{kind}/list:
+            get: {operationId: listKinds, responses: {"200": {description: ok}}}
+          /v2/things/{id}/parts/:
+            get: {operationId: getPartsSlash, responses: {"200": {description: ok}}}
+          /v2/stats:
+            get: {operationId: getStats, responses: {"200": {description: ok}}}
+            post: {operationId: postStats, responses: {"200": {description: ok}}}
+        """;
+    SpecIndex index = SpecIndex.parse(spec, "paths");
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("GET /v2/things/7", "getThing");
+    expected.put("GET /v2/things/7/", "getThing");
+    expected.put("GET /v2/things/list", "getThing"); // declared first, and its parameter takes "list"
+    expected.put("GET /v2/other/list", "listKinds");
+    expected.put("GET /base/v2/other/list/", "listKinds");
+    expected.put("GET /v2/things/7/parts/", "getPartsSlash");
+    expected.put("GET /v2/stats", "getStats");
+    expected.put("POST /v2/stats", "postStats");
+    expected.put("DELETE /v2/stats", null);
+    expected.put("GET /v2/statsx", null);
+    expected.put("GET /v2/xstats", null);
+    expected.put("GET /base/v2/stats/", "getStats");
+    expected.put("GET /v2/x/stats", null);
+    expected.put("GET /v2/stats//", null);
+    expected.put("GET /v2/things/7/other", null);
+    expected.put("GET /v2/things/7/parts", null); // the template's own slash is required
+    expected.forEach((call, operation) -> {
+      String[] parts = call.split(" ");
+      assertThat(index.find(parts[0], parts[1]).map(SpecIndex.Entry::operationId).orElse(null)).as(call)
+          .isEqualTo(operation);
+    });
+  }
+
+  @Test
   void aPatternOfOneRepeatedClassIsReadAndOtherPatternsAreLeftToTheRegex() {
     assertThat(SchemaNode.ClassRun.of("^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$")).isNotNull();
     assertThat(SchemaNode.ClassRun.of("^[A-Z]{2}$")).isNotNull();
