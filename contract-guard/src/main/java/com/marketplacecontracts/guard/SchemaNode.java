@@ -108,6 +108,8 @@ final class SchemaNode {
     final byte[][] quoted;
     /** {@link #quoted} as little-endian words, the last one's unused bytes zero; null where it is. */
     private final long[][] quotedWords;
+    /** Per name, the bytes of its last word that are its own. */
+    private final long[] lastMask;
     final String[] texts;
     /** The property's schema; null for a name only listed as required. */
     final SchemaNode[] schemas;
@@ -121,6 +123,7 @@ final class SchemaNode {
       this.names = new byte[n][];
       this.quoted = new byte[n][];
       this.quotedWords = new long[n][];
+      this.lastMask = new long[n];
       this.texts = new String[n];
       this.schemas = new SchemaNode[n];
       this.requiredBit = new int[n];
@@ -135,6 +138,8 @@ final class SchemaNode {
         if (quoted[i] != null) {
           quoted[i][names[i].length] = '"';
           quotedWords[i] = words(quoted[i]);
+          int tail = quoted[i].length - 8 * (quotedWords[i].length - 1);
+          lastMask[i] = tail == 8 ? -1L : (1L << (8 * tail)) - 1;
         }
         texts[i] = name;
         this.schemas[i] = schemas.get(name);
@@ -163,10 +168,10 @@ final class SchemaNode {
      * name escaped).
      */
     boolean at(int index, byte[] bytes, int from) {
-      if (index >= quoted.length || quoted[index] == null) {
+      long[] words = index < quotedWords.length ? quotedWords[index] : null;
+      if (words == null) {
         return false;
       }
-      long[] words = quotedWords[index];
       int last = words.length - 1;
       if (from + 8 * words.length > bytes.length) {
         byte[] name = quoted[index];
@@ -178,9 +183,7 @@ final class SchemaNode {
           return false;
         }
       }
-      int tail = quoted[index].length - 8 * last;
-      long mask = tail == 8 ? -1L : (1L << (8 * tail)) - 1;
-      return ((long) LONGS.get(bytes, from + 8 * last) & mask) == words[last];
+      return ((long) LONGS.get(bytes, from + 8 * last) & lastMask[index]) == words[last];
     }
 
     private static long[] words(byte[] bytes) {
