@@ -465,6 +465,16 @@ final class CompiledSchema implements BodySchema {
     }
 
     /**
+     * Whether the eight bytes are four two-byte UTF-8 characters: each lead byte {@code 110xxxxx} but not
+     * {@code C0}/{@code C1} (some of its bits 1-4 set), each second byte {@code 10xxxxxx}.
+     */
+    private static boolean twoByteWord(long x) {
+      long leads = x & 0x001E001E001E001EL;
+      return (x & 0xC0E0C0E0C0E0C0E0L) == 0x80C080C080C080C0L
+          && ((leads + 0x00FF00FF00FF00FFL) & 0x0100010001000100L) == 0x0100010001000100L;
+    }
+
+    /**
      * Moves past the string at {@code p} (its opening quote); true when it holds an escape. Sets
      * {@link #continuations} and {@link #canonical} for it.
      */
@@ -489,6 +499,10 @@ final class CompiledSchema implements BodySchema {
           } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && p + 1 < end && (b[p + 1] & 0xC0) == 0x80) {
             p += 2; // the two-byte characters of Cyrillic text, most of a marketplace's non-ASCII
             continuations++;
+            while (p <= end - 8 && twoByteWord((long) LONGS.get(b, p))) {
+              p += 8;
+              continuations += 4;
+            }
           } else {
             break;
           }

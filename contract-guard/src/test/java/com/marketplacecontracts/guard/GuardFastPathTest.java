@@ -82,6 +82,53 @@ class GuardFastPathTest {
   }
 
   @Test
+  void cyrillicTextIsCountedByCharactersAndABrokenByteAnywhereInItIsNotJson() {
+    String spec = """
+        openapi: 3.0.3
+        info: {title: text, version: "1"}
+        paths:
+          /text:
+            get:
+              operationId: getText
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {s: {type: string, maxLength: 40}}}
+        """;
+    BodySchema schema = SpecIndex.parse(spec, "text").find("GET", "/text").orElseThrow().response(200).orElseThrow();
+    assertThat(check(schema, "ж".repeat(40))).isEmpty();
+    assertThat(check(schema, "ж".repeat(41))).singleElement()
+        .satisfies(m -> assertThat(m.message()).endsWith("must be at most 40 characters long"));
+    for (int offset = 0; offset < 8; offset++) {
+      String value = "a".repeat(offset) + "ж".repeat(12) + "b";
+      assertThat(check(schema, value)).as(value).isEmpty();
+      byte[] body = ("{\"s\":\"" + value + "\"}").getBytes(StandardCharsets.UTF_8);
+      int text = 6 + offset;
+      for (int at = text; at < text + 24; at++) {
+        for (int bad : new int[] {0xC0, 0xC1, 0xE0, 0xFF, 'A'}) {
+          byte[] broken = body.clone();
+          broken[at] = (byte) bad;
+          List<com.marketplacecontracts.core.operation.ContractMismatch> found = new java.util.ArrayList<>();
+          schema.check(broken, "getText", com.marketplacecontracts.core.operation.ContractMismatch.Direction.RESPONSE,
+              found);
+          assertThat(found).as("byte %d of %s as %x", at, value, bad).singleElement()
+              .satisfies(m -> assertThat(m.message()).isEqualTo("body is not JSON"));
+        }
+      }
+    }
+  }
+
+  private static List<com.marketplacecontracts.core.operation.ContractMismatch> check(BodySchema schema,
+      String value) {
+    List<com.marketplacecontracts.core.operation.ContractMismatch> found = new java.util.ArrayList<>();
+    schema.check(("{\"s\":\"" + value + "\"}").getBytes(StandardCharsets.UTF_8), "getText",
+        com.marketplacecontracts.core.operation.ContractMismatch.Direction.RESPONSE, found);
+    return found;
+  }
+
+  @Test
   void aPatternOfOneRepeatedClassIsReadAndOtherPatternsAreLeftToTheRegex() {
     assertThat(SchemaNode.ClassRun.of("^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$")).isNotNull();
     assertThat(SchemaNode.ClassRun.of("^[A-Z]{2}$")).isNotNull();
