@@ -6,9 +6,11 @@ import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
 import java.io.IOException;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,6 +122,13 @@ final class CompiledSchema implements BodySchema {
     final int[] nameTo = new int[ContractGuard.MAX_CHECKED_DEPTH + 2];
     final int[] index = new int[ContractGuard.MAX_CHECKED_DEPTH + 2];
     Set<String> reported;
+    /** Of the string {@link #stringEnd} last passed: its UTF-8 continuation bytes (0 for ASCII). */
+    int continuations;
+    /**
+     * Whether that string's bytes are the one UTF-8 form of its text: no escape, and no character of three or four
+     * bytes (whose overlong forms and surrogates the scan lets through), so equal text means equal bytes.
+     */
+    boolean canonical;
 
     Walk(byte[] b, String operationId, Direction direction, List<ContractMismatch> found) {
       this.b = b;
@@ -211,7 +220,15 @@ final class CompiledSchema implements BodySchema {
             throw Stop.NOT_JSON;
           }
           int from = p + 1;
-          boolean escaped = stringEnd();
+          // Answers list their fields in the schema's order: the expected name is compared in place, its end
+          // then known without scanning it.
+          int expected = nodes.length > 0 && nodes[0].properties.at(guess, b, from) ? guess : -1;
+          boolean escaped = false;
+          if (expected >= 0) {
+            p = from + nodes[0].properties.quoted[expected].length;
+          } else {
+            escaped = stringEnd();
+          }
           int to = p - 1;
           token();
           skipSpace();
@@ -234,7 +251,8 @@ final class CompiledSchema implements BodySchema {
           SchemaNode[] child = NOTHING;
           for (int i = 0; i < nodes.length; i++) {
             SchemaNode node = nodes[i];
-            int property = i == 0 ? node.properties.find(nameBytes, nameStart, nameEnd, guess)
+            int property = i == 0 ? (expected >= 0 ? expected
+                : node.properties.find(nameBytes, nameStart, nameEnd, guess))
                 : node.properties.find(nameBytes, nameStart, nameEnd);
             if (i == 0) {
               guess = property + 1;
@@ -264,7 +282,11 @@ final class CompiledSchema implements BodySchema {
               child = child.length == 0 ? schema.flat : union(child, schema.flat);
             }
           }
-          value(child, nullable);
+          if (p < b.length && b[p] == '"') {
+            string(child); // most values: no dispatch
+          } else {
+            value(child, nullable);
+          }
           count++;
         } while (next((byte) '}'));
       }
@@ -322,7 +344,7 @@ final class CompiledSchema implements BodySchema {
         }
         unique |= node.uniqueItems;
       }
-      Set<Object> keys = unique ? new HashSet<>() : null;
+      Distinct keys = unique ? new Distinct() : null;
       boolean nullable = nullable(nodes);
       boolean duplicate = false;
       int count = 0;
@@ -334,8 +356,12 @@ final class CompiledSchema implements BodySchema {
         do {
           index[level] = count;
           int from = p;
-          value(child, nullable);
-          if (keys != null && !keys.add(key(from, p))) {
+          if (p < b.length && b[p] == '"') {
+            string(child); // most values: no dispatch
+          } else {
+            value(child, nullable);
+          }
+          if (keys != null && !keys.add(from, p)) {
             duplicate = true;
           }
           count++;
@@ -355,6 +381,44 @@ final class CompiledSchema implements BodySchema {
         if (node.uniqueItems && duplicate) {
           report(Kind.CONSTRAINT, path(level - 1), null, "must have only unique items in the array");
         }
+      }
+    }
+
+    /**
+     * The items of one {@code uniqueItems} array seen so far. The first few, while all are strings compared by their
+     * bytes (no escape, no character of three or four bytes: equal bytes then mean equal text and back), are kept as
+     * spans and compared pairwise with no key made; past them, or at the first other item, every item so far
+     * becomes a {@link #key} in a set.
+     */
+    private final class Distinct {
+      private static final int SPANS = 8;
+      private final int[] spans = new int[2 * SPANS];
+      private int count;
+      private Set<Object> keys;
+
+      /** Adds the item in {@code b[from, to)}; false when an equal one was added before. */
+      boolean add(int from, int to) {
+        if (keys == null) {
+          if (count < SPANS && b[from] == '"' && canonical) {
+            for (int i = 0; i < 2 * count; i += 2) {
+              if (Arrays.equals(b, spans[i], spans[i + 1], b, from, to)) {
+                spans[2 * count] = from;
+                spans[2 * count + 1] = to;
+                count++;
+                return false;
+              }
+            }
+            spans[2 * count] = from;
+            spans[2 * count + 1] = to;
+            count++;
+            return true;
+          }
+          keys = new HashSet<>();
+          for (int i = 0; i < 2 * count; i += 2) {
+            keys.add(key(spans[i], spans[i + 1]));
+          }
+        }
+        return keys.add(key(from, to));
       }
     }
 
@@ -388,32 +452,79 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
-    /** Moves past the string at {@code p} (its opening quote); true when it holds an escape. */
+    private static final VarHandle LONGS = SchemaNode.LONGS;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+
+    /**
+     * Whether the eight bytes are all plain (printable ASCII, no quote, no backslash). Once no byte has its high bit
+     * set, {@code v - n * ONES} sets a byte's high bit exactly when some byte of {@code v} is below {@code n}.
+     */
+    private static boolean plainWord(long x) {
+      return ((x | (x - 0x20 * ONES) | ((x ^ '"' * ONES) - ONES) | ((x ^ '\\' * ONES) - ONES)) & HIGH) == 0;
+    }
+
+    /**
+     * Whether the eight bytes are four two-byte UTF-8 characters: each lead byte {@code 110xxxxx} but not
+     * {@code C0}/{@code C1} (some of its bits 1-4 set), each second byte {@code 10xxxxxx}.
+     */
+    private static boolean twoByteWord(long x) {
+      long leads = x & 0x001E001E001E001EL;
+      return (x & 0xC0E0C0E0C0E0C0E0L) == 0x80C080C080C080C0L
+          && ((leads + 0x00FF00FF00FF00FFL) & 0x0100010001000100L) == 0x0100010001000100L;
+    }
+
+    /**
+     * Moves past the string at {@code p} (its opening quote); true when it holds an escape. Sets
+     * {@link #continuations} and {@link #canonical} for it.
+     */
     private boolean stringEnd() {
       byte[] b = this.b;
       int p = this.p + 1;
       boolean escaped = false;
+      boolean wide = false;
+      int continuations = 0;
       int end = b.length;
       while (true) {
-        while (p < end && PLAIN[b[p] & 0xFF]) {
-          p++;
+        while (p <= end - 8 && plainWord((long) LONGS.get(b, p))) {
+          p += 8;
         }
-        if (p >= b.length) {
+        while (p < end) {
+          byte c = b[p];
+          if (c >= 0) {
+            if (!PLAIN[c]) {
+              break;
+            }
+            p++;
+          } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && p + 1 < end && (b[p + 1] & 0xC0) == 0x80) {
+            p += 2; // the two-byte characters of Cyrillic text, most of a marketplace's non-ASCII
+            continuations++;
+            while (p <= end - 8 && twoByteWord((long) LONGS.get(b, p))) {
+              p += 8;
+              continuations += 4;
+            }
+          } else {
+            break;
+          }
+        }
+        if (p >= end) {
           throw Stop.NOT_JSON;
         }
         byte c = b[p];
         if (c == '"') {
           this.p = p + 1;
+          this.continuations = continuations;
+          this.canonical = !escaped && !wide;
           return escaped;
         } else if (c == '\\') {
           escaped = true;
-          if (p + 1 >= b.length) {
+          if (p + 1 >= end) {
             throw Stop.NOT_JSON;
           }
           switch (b[p + 1]) {
             case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> p += 2;
             case 'u' -> {
-              if (p + 5 >= b.length) {
+              if (p + 5 >= end) {
                 throw Stop.NOT_JSON;
               }
               for (int i = p + 2; i < p + 6; i++) {
@@ -427,10 +538,11 @@ final class CompiledSchema implements BodySchema {
           }
         } else if (c >= 0) {
           throw Stop.NOT_JSON; // a control character
-        } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && p + 1 < end && (b[p + 1] & 0xC0) == 0x80) {
-          p += 2; // the two-byte characters of Cyrillic text, most of a marketplace's non-ASCII
         } else {
-          p = utf8(b, p);
+          int next = utf8(b, p);
+          continuations += next - p - 1;
+          wide = true;
+          p = next;
         }
       }
     }
@@ -491,6 +603,7 @@ final class CompiledSchema implements BodySchema {
       int from = p + 1;
       boolean escaped = stringEnd();
       int to = p - 1;
+      int continuations = this.continuations;
       token();
       String text = null;
       for (SchemaNode node : nodes) {
@@ -507,7 +620,8 @@ final class CompiledSchema implements BodySchema {
               "does not have a value in the enumeration " + node.enumText);
         }
         if (node.minLength >= 0 || node.maxLength >= 0) {
-          int length = text == null ? codePoints(from, to) : text.codePointCount(0, text.length());
+          // unescaped: a character per byte that is not a continuation
+          int length = text == null ? to - from - continuations : text.codePointCount(0, text.length());
           if (node.minLength >= 0 && length < node.minLength) {
             report(Kind.CONSTRAINT, path(depth), null, "must be at least " + node.minLength + " characters long");
           }
@@ -516,12 +630,14 @@ final class CompiledSchema implements BodySchema {
           }
         }
         if (node.pattern != null || node.format != SchemaNode.FORMAT_NONE) {
-          CharSequence chars = text != null ? text : ascii(from, to) ? ascii.of(from, to) : (text = text(from, to));
+          boolean ascii = text == null && continuations == 0;
+          CharSequence chars = text != null ? text : ascii ? this.ascii.of(from, to) : (text = text(from, to));
           if (node.pattern != null) {
             if (chars.length() > MAX_PATTERN_LENGTH) {
               report(Kind.NOT_CHECKED, path(depth), null, "string longer than " + MAX_PATTERN_LENGTH
                   + " characters not matched against the pattern " + node.pattern.pattern());
-            } else if (!node.pattern.matcher(chars).find()) {
+            } else if (!(ascii && node.patternRun != null && node.patternRun.accepts(b, from, to))
+                && !node.pattern.matcher(chars).find()) {
               report(Kind.CONSTRAINT, path(depth), null, "does not match the regex pattern "
                   + node.pattern.pattern());
             }
@@ -567,26 +683,6 @@ final class CompiledSchema implements BodySchema {
       }
     }
 
-    private boolean ascii(int from, int to) {
-      for (int i = from; i < to; i++) {
-        if (b[i] < 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Characters (code points) of an unescaped, valid UTF-8 string: its bytes that start one. */
-    private int codePoints(int from, int to) {
-      int count = 0;
-      for (int i = from; i < to; i++) {
-        if ((b[i] & 0xC0) != 0x80) {
-          count++;
-        }
-      }
-      return count;
-    }
-
     private void literal(String word, int type, Object key, SchemaNode[] nodes, boolean inNullable) {
       int length = word.length();
       if (p + length > b.length) {
@@ -623,22 +719,37 @@ final class CompiledSchema implements BodySchema {
       if (p >= b.length) {
         throw Stop.NOT_JSON;
       }
+      // The digits as a long and the count after the point: the value for bounds() of a short number (a longer
+      // one's long overflows, and it is not used).
+      long mantissa = 0;
       if (b[p] == '0') {
         p++;
       } else if (b[p] >= '1' && b[p] <= '9') {
         while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+          mantissa = mantissa * 10 + (b[p] - '0');
           p++;
         }
       } else {
         throw Stop.NOT_JSON;
       }
       boolean integral = true;
+      int scale = 0;
       if (p < b.length && b[p] == '.') {
         integral = false;
-        p = digits(b, p + 1);
+        int point = ++p;
+        while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+          mantissa = mantissa * 10 + (b[p] - '0');
+          p++;
+        }
+        if (p == point) {
+          throw Stop.NOT_JSON;
+        }
+        scale = p - point;
       }
+      boolean exponent = false;
       if (p < b.length && (b[p] == 'e' || b[p] == 'E')) {
         integral = false;
+        exponent = true;
         p++;
         if (p < b.length && (b[p] == '+' || b[p] == '-')) {
           p++;
@@ -656,7 +767,8 @@ final class CompiledSchema implements BodySchema {
         if (node.minimum == null && node.maximum == null && node.enumKeys == null) {
           continue;
         }
-        if (node.enumKeys == null && bounds(node, from, p, integral)) {
+        if (node.enumKeys == null && !exponent && bounds(node, p - from, b[from] == '-' ? -mantissa : mantissa,
+            scale)) {
           continue;
         }
         String text = new String(b, from, p - from, StandardCharsets.US_ASCII);
@@ -686,29 +798,16 @@ final class CompiledSchema implements BodySchema {
     }
 
     /**
-     * Checks {@code minimum}/{@code maximum} on the number in {@code b[from, to)} without making an object, when
-     * both it and the bounds are exact doubles (up to 15 characters, no exponent); false to leave it to the exact path.
+     * Checks {@code minimum}/{@code maximum} on a number of {@code length} characters without an exponent, whose
+     * digits are {@code mantissa} with {@code scale} of them after the point, without making an object, when both it
+     * and the bounds are exact doubles (up to 15 characters); false to leave it to the exact path.
      */
-    private boolean bounds(SchemaNode node, int from, int to, boolean integral) {
-      if (to - from > 15 || node.minimum != null && Double.isNaN(node.minimumValue)
+    private boolean bounds(SchemaNode node, int length, long mantissa, int scale) {
+      if (length > 15 || node.minimum != null && Double.isNaN(node.minimumValue)
           || node.maximum != null && Double.isNaN(node.maximumValue)) {
         return false;
       }
-      long mantissa = 0;
-      int scale = 0;
-      boolean fraction = false;
-      for (int i = from; i < to; i++) {
-        byte c = b[i];
-        if (c == '.') {
-          fraction = true;
-        } else if (c >= '0' && c <= '9') {
-          mantissa = mantissa * 10 + (c - '0');
-          scale += fraction ? 1 : 0;
-        } else if (c != '-') {
-          return false; // an exponent
-        }
-      }
-      double value = (b[from] == '-' ? -mantissa : mantissa) / POWERS[scale];
+      double value = mantissa / POWERS[scale];
       if (node.minimum != null && (value < node.minimumValue || value == node.minimumValue && node.exclusiveMinimum)) {
         report(Kind.CONSTRAINT, path(depth), null, "must have " + (node.exclusiveMinimum ? "an exclusive " : "a ")
             + "minimum value of " + node.minimum.toPlainString());

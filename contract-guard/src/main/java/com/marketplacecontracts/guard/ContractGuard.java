@@ -101,17 +101,18 @@ public final class ContractGuard implements Interceptor {
     if (sample < 1.0 && ThreadLocalRandom.current().nextDouble() >= sample) {
       return chain.proceed(request);
     }
-    byte[] sent = bodyOf(request.body());
-    Response response = chain.proceed(request);
     Optional<SpecIndex.Entry> operation = spec.find(request.method(), request.url().encodedPath());
     if (operation.isEmpty()) {
-      return response; // not an operation of this spec
+      return chain.proceed(request); // not an operation of this spec
     }
     SpecIndex.Entry entry = operation.get();
+    // Read before the call is sent (a body is written again to the wire); only when its schema is there to check.
+    byte[] sent = entry.requestBody() == null ? null : bodyOf(request.body());
+    Response response = chain.proceed(request);
     // Names in a mismatch may be the server's text (an unknown field is named as sent): masked like the client's.
     Redactor redactor = Objects.requireNonNullElse(response.request().tag(Redactor.class), Redactor.NONE);
     List<ContractMismatch> found = new ArrayList<>();
-    if (sent != null && entry.requestBody() != null) {
+    if (sent != null) {
       check(entry, Direction.REQUEST, entry.requestBody(), sent, found);
     }
     int status = response.code();

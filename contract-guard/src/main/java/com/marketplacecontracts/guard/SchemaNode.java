@@ -1,7 +1,10 @@
 package com.marketplacecontracts.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +62,8 @@ final class SchemaNode {
   int minLength = -1;
   int maxLength = -1;
   Pattern pattern;
+  /** The pattern's answer from a table when it is one character class repeated; null when not of that form. */
+  ClassRun patternRun;
   int format = FORMAT_NONE;
   String formatText;
 
@@ -81,6 +86,9 @@ final class SchemaNode {
     return enumKeys != null || minLength >= 0 || maxLength >= 0 || pattern != null || format != FORMAT_NONE;
   }
 
+  /** Eight bytes of an array as one little-endian {@code long}. */
+  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** A keyword or form the compiled checker does not handle. */
   static final class Unsupported extends Exception {
     Unsupported(String what) {
@@ -93,6 +101,15 @@ final class SchemaNode {
     static final Names EMPTY = new Names(new LinkedHashSet<>(), Map.of(), Map.of());
 
     final byte[][] names;
+    /**
+     * Each name's bytes and its closing quote, to be found in place where an answer writes the name as it is;
+     * null for a name an answer must escape (a quote, a backslash or a control character in it).
+     */
+    final byte[][] quoted;
+    /** {@link #quoted} as little-endian words, the last one's unused bytes zero; null where it is. */
+    private final long[][] quotedWords;
+    /** Per name, the bytes of its last word that are its own. */
+    private final long[] lastMask;
     final String[] texts;
     /** The property's schema; null for a name only listed as required. */
     final SchemaNode[] schemas;
@@ -104,6 +121,9 @@ final class SchemaNode {
     Names(Set<String> all, Map<String, SchemaNode> schemas, Map<String, Integer> requiredBits) {
       int n = all.size();
       this.names = new byte[n][];
+      this.quoted = new byte[n][];
+      this.quotedWords = new long[n][];
+      this.lastMask = new long[n];
       this.texts = new String[n];
       this.schemas = new SchemaNode[n];
       this.requiredBit = new int[n];
@@ -114,6 +134,13 @@ final class SchemaNode {
       int i = 0;
       for (String name : all) {
         names[i] = name.getBytes(StandardCharsets.UTF_8);
+        quoted[i] = plain(names[i]) ? Arrays.copyOf(names[i], names[i].length + 1) : null;
+        if (quoted[i] != null) {
+          quoted[i][names[i].length] = '"';
+          quotedWords[i] = words(quoted[i]);
+          int tail = quoted[i].length - 8 * (quotedWords[i].length - 1);
+          lastMask[i] = tail == 8 ? -1L : (1L << (8 * tail)) - 1;
+        }
         texts[i] = name;
         this.schemas[i] = schemas.get(name);
         requiredBit[i] = requiredBits.getOrDefault(name, -1);
@@ -124,6 +151,47 @@ final class SchemaNode {
         slots[slot] = i;
         i++;
       }
+    }
+
+    private static boolean plain(byte[] name) {
+      for (byte c : name) {
+        if (c == '"' || c == '\\' || c >= 0 && c < 0x20) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether the string starting at {@code bytes[from]} (after its opening quote) is the name at {@code index},
+     * written as it is and closed: then its end is known without scanning it. False says nothing (it may be the
+     * name escaped).
+     */
+    boolean at(int index, byte[] bytes, int from) {
+      long[] words = index < quotedWords.length ? quotedWords[index] : null;
+      if (words == null) {
+        return false;
+      }
+      int last = words.length - 1;
+      if (from + 8 * words.length > bytes.length) {
+        byte[] name = quoted[index];
+        return from + name.length <= bytes.length
+            && Arrays.equals(name, 0, name.length, bytes, from, from + name.length);
+      }
+      for (int i = 0; i < last; i++) {
+        if ((long) LONGS.get(bytes, from + 8 * i) != words[i]) {
+          return false;
+        }
+      }
+      return ((long) LONGS.get(bytes, from + 8 * last) & lastMask[index]) == words[last];
+    }
+
+    private static long[] words(byte[] bytes) {
+      long[] words = new long[(bytes.length + 7) / 8];
+      for (int i = 0; i < bytes.length; i++) {
+        words[i / 8] |= (bytes[i] & 0xFFL) << (8 * (i % 8));
+      }
+      return words;
     }
 
     /** Length and three bytes: cheap per field; names sharing them are told apart by the comparison. */
@@ -162,15 +230,115 @@ final class SchemaNode {
 
     private boolean is(int index, byte[] bytes, int from, int to) {
       byte[] name = names[index];
-      if (name.length != to - from) {
-        return false;
+      return name.length == to - from && Arrays.equals(name, 0, name.length, bytes, from, to);
+    }
+  }
+
+  /**
+   * A pattern of the form {@code ^[class]{m,n}$} ({@code {m}}, {@code {m,}}, {@code +} or {@code *} too), optionally
+   * with {@code (?=.*\S.*)} after the {@code ^} (the specs' "not blank" ids): for an ASCII string it can say "matches"
+   * from a table of the class's ASCII characters, which {@link Pattern} itself filled. It never says "does not
+   * match": a string it does not accept goes to the pattern, so an unusual one (a line terminator before {@code $},
+   * a character outside ASCII) gets the regular expression's own answer.
+   */
+  static final class ClassRun {
+    private static final String NOT_BLANK = "(?=.*\\S.*)";
+    private static final Pattern QUANTIFIER = Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}|[+*]");
+
+    private final boolean[] inClass;
+    private final int min;
+    private final int max;
+    private final boolean notBlank;
+
+    private ClassRun(boolean[] inClass, int min, int max, boolean notBlank) {
+      this.inClass = inClass;
+      this.min = min;
+      this.max = max;
+      this.notBlank = notBlank;
+    }
+
+    /** The run a pattern is, or null when it is not one. */
+    static ClassRun of(String regex) {
+      if (!regex.startsWith("^") || !regex.endsWith("$")) {
+        return null;
       }
-      for (int i = 0; i < name.length; i++) {
-        if (name[i] != bytes[from + i]) {
-          return false;
+      String rest = regex.substring(1, regex.length() - 1);
+      boolean notBlank = rest.startsWith(NOT_BLANK);
+      if (notBlank) {
+        rest = rest.substring(NOT_BLANK.length());
+      }
+      int end = classEnd(rest);
+      if (end < 0) {
+        return null;
+      }
+      java.util.regex.Matcher quantifier = QUANTIFIER.matcher(rest.substring(end + 1));
+      if (!quantifier.matches()) {
+        return null;
+      }
+      int min;
+      int max;
+      if (quantifier.group().equals("+")) {
+        min = 1;
+        max = Integer.MAX_VALUE;
+      } else if (quantifier.group().equals("*")) {
+        min = 0;
+        max = Integer.MAX_VALUE;
+      } else {
+        min = Integer.parseInt(quantifier.group(1));
+        max = quantifier.group(2) == null ? min
+            : quantifier.group(3).isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(quantifier.group(3));
+      }
+      Pattern oneCharacter;
+      try {
+        oneCharacter = Pattern.compile(rest.substring(0, end + 1));
+      } catch (PatternSyntaxException e) {
+        return null;
+      }
+      boolean[] inClass = new boolean[128];
+      for (char c = 0; c < 128; c++) {
+        inClass[c] = oneCharacter.matcher(String.valueOf(c)).matches();
+      }
+      return new ClassRun(inClass, min, max, notBlank);
+    }
+
+    /**
+     * The index of the {@code ]} closing the class that opens {@code text}, or -1 when it does not open with one
+     * or uses what this reading does not follow ({@code \Q}, {@code \c}, a {@code ]} first in a class).
+     */
+    private static int classEnd(String text) {
+      if (!text.startsWith("[") || text.contains("\\Q") || text.contains("\\c") || text.contains("[]")
+          || text.contains("[^]")) {
+        return -1;
+      }
+      int depth = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '[') {
+          depth++;
+        } else if (c == ']' && --depth == 0) {
+          return i;
         }
       }
-      return true;
+      return -1;
+    }
+
+    /** True when the pattern surely finds a match in the unescaped ASCII string {@code bytes[from, to)}. */
+    boolean accepts(byte[] bytes, int from, int to) {
+      int length = to - from;
+      if (length < min || length > max) {
+        return false;
+      }
+      boolean blank = true;
+      for (int i = from; i < to; i++) {
+        byte c = bytes[i];
+        if (c < 0 || !inClass[c] || c == '\n' || c == '\r') {
+          return false;
+        }
+        blank &= c == ' ' || c == '\t' || c == 0x0B || c == '\f';
+      }
+      return !notBlank || !blank;
     }
   }
 
@@ -307,6 +475,7 @@ final class SchemaNode {
       if (pattern != null) {
         try {
           node.pattern = Pattern.compile(pattern.asText());
+          node.patternRun = ClassRun.of(pattern.asText());
         } catch (PatternSyntaxException e) {
           throw new Unsupported("pattern " + pattern.asText());
         }

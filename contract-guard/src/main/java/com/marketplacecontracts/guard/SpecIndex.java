@@ -43,37 +43,117 @@ final class SpecIndex {
       .nullableKeywordEnabled(true).pathType(PathType.JSON_PATH).build();
 
   /** One operation: how to recognise its requests and what its bodies must look like. */
-  record Entry(String operationId, String method, Pattern path, String tail, BodySchema requestBody,
-      Map<String, BodySchema> responses, Set<String> documented) {
+  record Entry(String operationId, String method, Pattern path, String tail, String lastSegment,
+      BodySchema requestBody, Statuses statuses) {
 
     /** The schema for {@code status}: exact, then {@code 4XX}-style, then {@code default}; empty when none. */
     Optional<BodySchema> response(int status) {
-      for (String key : keys(status)) {
-        if (responses.containsKey(key)) {
-          return Optional.of(responses.get(key));
-        }
-      }
-      return Optional.empty();
+      return statuses.response(status);
     }
 
     /** Whether the operation lists {@code status} (with or without a body). */
     boolean documents(int status) {
-      return keys(status).stream().anyMatch(documented::contains);
+      return statuses.documents(status);
+    }
+  }
+
+  /**
+   * The statuses an operation documents ({@code 200}, {@code 4XX}, {@code default}), each read once into the
+   * numbers it stands for, so a call's status is found with no key made for it.
+   */
+  static final class Statuses {
+    private static final int NONE = -1;
+    /** Per documented key: the status it names ({@code 200}), or NONE. */
+    private final int[] exact;
+    /** Per key: the hundreds it names ({@code 4} for {@code 4XX}), or NONE. */
+    private final int[] hundreds;
+    private final boolean[] fallback;
+    /** Per key: its JSON body's schema, or empty. */
+    private final List<Optional<BodySchema>> schemas;
+
+    Statuses(Map<String, BodySchema> responses, Set<String> documented) {
+      int n = documented.size();
+      exact = new int[n];
+      hundreds = new int[n];
+      fallback = new boolean[n];
+      List<Optional<BodySchema>> schemas = new ArrayList<>();
+      int i = 0;
+      for (String key : documented) {
+        exact[i] = number(key);
+        hundreds[i] = key.endsWith("XX") ? number(key.substring(0, key.length() - 2)) : NONE;
+        fallback[i] = key.equals("DEFAULT");
+        schemas.add(Optional.ofNullable(responses.get(key)));
+        i++;
+      }
+      this.schemas = List.copyOf(schemas);
     }
 
-    private static List<String> keys(int status) {
-      return List.of(Integer.toString(status), status / 100 + "XX", "DEFAULT");
+    /** The number {@code text} is written as, digits only and as {@link Integer#toString} writes it; else NONE. */
+    private static int number(String text) {
+      if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return NONE;
+      }
+      int value = Integer.parseInt(text);
+      return Integer.toString(value).equals(text) ? value : NONE;
+    }
+
+    /** The index of the key {@code status} meets first: exact, {@code 4XX}-style, then {@code default}; or -1. */
+    private int find(int status, boolean withBody) {
+      for (int rule = 0; rule < 3; rule++) {
+        for (int i = 0; i < exact.length; i++) {
+          boolean meets = rule == 0 ? exact[i] == status : rule == 1 ? hundreds[i] == status / 100 : fallback[i];
+          if (meets && (!withBody || schemas.get(i).isPresent())) {
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+
+    Optional<BodySchema> response(int status) {
+      int i = find(status, true);
+      return i < 0 ? Optional.empty() : schemas.get(i);
+    }
+
+    boolean documents(int status) {
+      return find(status, false) >= 0;
     }
   }
 
   /** How bodies are checked: compiled where the schema allows (the guard), or all by the validator (tests). */
   enum Checking { COMPILED, VALIDATOR }
 
-  private final List<Entry> entries;
+  /** The operations of one HTTP method that a path may be of, by the path's last segment. */
+  private record Candidates(Map<String, Entry[]> bySegment, Entry[] anySegment) {
+  }
+
+  /**
+   * The operations by HTTP method, then by the last segment of their template when it is literal (a path ending
+   * {@code /offer-mappings} can only be of a template that does, or of one ending with a parameter); each list in
+   * the spec's order, as the first that matches is the one.
+   */
+  private final Map<String, Candidates> byMethod;
   private final List<String> validated;
 
   private SpecIndex(List<Entry> entries, List<String> validated) {
-    this.entries = entries;
+    Map<String, List<Entry>> grouped = new HashMap<>();
+    for (Entry entry : entries) {
+      grouped.computeIfAbsent(entry.method(), method -> new ArrayList<>()).add(entry);
+    }
+    Map<String, Candidates> byMethod = new HashMap<>();
+    grouped.forEach((method, list) -> {
+      Map<String, Entry[]> bySegment = new HashMap<>();
+      for (Entry entry : list) {
+        if (entry.lastSegment() != null) {
+          bySegment.computeIfAbsent(entry.lastSegment(), segment -> list.stream()
+              .filter(other -> other.lastSegment() == null || other.lastSegment().equals(segment))
+              .toArray(Entry[]::new));
+        }
+      }
+      byMethod.put(method, new Candidates(Map.copyOf(bySegment),
+          list.stream().filter(entry -> entry.lastSegment() == null).toArray(Entry[]::new)));
+    });
+    this.byMethod = Map.copyOf(byMethod);
     this.validated = validated;
   }
 
@@ -130,15 +210,32 @@ final class SpecIndex {
 
   /** The operation a request to {@code method path} belongs to; the path may carry the base URL's prefix. */
   Optional<Entry> find(String method, String path) {
-    // A path can only match a template it ends with the literal tail of: checked first, so the patterns of the
-    // other few hundred operations are not run on every call.
+    // A path can only match a template of its last segment (or one ending with a parameter) and whose literal
+    // tail it ends with: checked first, so the patterns of the other few hundred operations are not run.
+    Candidates byPath = byMethod.get(method);
+    if (byPath == null) {
+      return Optional.empty();
+    }
     String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    for (Entry entry : entries) {
-      if (entry.method.equals(method) && trimmed.endsWith(entry.tail) && entry.path.matcher(path).matches()) {
+    Entry[] candidates = byPath.bySegment().getOrDefault(trimmed.substring(trimmed.lastIndexOf('/') + 1),
+        byPath.anySegment());
+    for (Entry entry : candidates) {
+      if (trimmed.endsWith(entry.tail) && entry.path.matcher(path).matches()) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The template's last segment ({@code offer-mappings}) when it is literal, which the last segment of a path of it
+   * then is too (after the one {@code /} the pattern lets end it); null when a parameter is in it or the template
+   * ends with {@code /}.
+   */
+  static String lastSegment(String template) {
+    int slash = template.lastIndexOf('/');
+    String segment = template.substring(slash + 1);
+    return slash < 0 || segment.isEmpty() || segment.contains("{") || segment.contains("}") ? null : segment;
   }
 
   /** The literal text after a template's last parameter ({@code /offer-mappings}); empty when it ends with one. */
@@ -164,8 +261,8 @@ final class SpecIndex {
         }
       }
     }
-    return new Entry(id, method.name(), pathPattern(template), tail(template), requestBody, Map.copyOf(responses),
-        Set.copyOf(documented));
+    return new Entry(id, method.name(), pathPattern(template), tail(template), lastSegment(template), requestBody,
+        new Statuses(responses, documented));
   }
 
   private static Pattern pathPattern(String template) {

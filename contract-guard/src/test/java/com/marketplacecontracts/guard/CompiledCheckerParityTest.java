@@ -138,6 +138,54 @@ class CompiledCheckerParityTest {
   }
 
   @Test
+  void stringsAreScannedAlikeWhateverTheirBytesOffsetInAWord() {
+    Case uin = SEEDS.get(0);
+    String item = "{\"status\":\"OK\",\"result\":{\"items\":[{\"id\":1,\"uin\":[{\"value\":\"%s\",\"status\":\"OK\"}]}]}}";
+    int conforming = 0;
+    for (String special : List.of("\\n", "\\u0041", "\\\"", "\u0001", "\u007f", "ключ", "€", "😀", "\\\\", "\\x")) {
+      for (int offset = 0; offset < 18; offset++) {
+        String value = "a".repeat(offset) + special + "b".repeat(17 - offset);
+        conforming += agree(uin, String.format(item, value).getBytes(StandardCharsets.UTF_8)) ? 1 : 0;
+      }
+    }
+    assertThat(conforming).isEqualTo(8 * 18); // a raw control character and a bad escape are not JSON
+    for (int offset = 0; offset < 10; offset++) {
+      byte[] body = String.format(item, "a".repeat(offset) + "~" + "b".repeat(9)).getBytes(StandardCharsets.UTF_8);
+      int at = new String(body, StandardCharsets.UTF_8).indexOf('~');
+      for (int bad : new int[] {0xC3, 0xFF, 0x80, 0xE2}) {
+        byte[] broken = body.clone();
+        broken[at] = (byte) bad;
+        assertThat(agree(uin, broken)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void repeatedItemsBoundsAndPatternsAreFoundAlikeByTheirShortcuts() {
+    Case things = new Case("constructs", "", "POST", "/things", 200);
+    String base = "{\"id\":5,\"when\":\"2024-01-01T10:00:00Z\",";
+    List<String> letters = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
+    for (int duplicate = 0; duplicate < letters.size(); duplicate++) {
+      List<String> tags = new ArrayList<>(letters.stream().map(letter -> "\"" + letter + "\"").toList());
+      tags.add("\"" + letters.get(duplicate) + "\"");
+      agree(things, (base + "\"tags\":[" + String.join(",", tags) + "]}").getBytes(StandardCharsets.UTF_8));
+      agree(things, (base + "\"tags\":[" + String.join(",", tags.subList(0, tags.size() - 1)) + "]}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    for (String tags : List.of("\"ключ\",\"ключ\"", "\"ключ\",\"\\u043a\\u043b\\u044e\\u0447\"", "\"€\",\"\\u20ac\"",
+        "\"€\",\"€\"", "\"a\",1,\"a\"", "\"1\",1", "\"a\",\"A\"", "\"\",\"\"")) {
+      agree(things, (base + "\"tags\":[" + tags + "]}").getBytes(StandardCharsets.UTF_8));
+    }
+    for (String ratio : List.of("0.5", "1.0", "1.00000000000001", "1.000000000000001", "-0.0", "0.25e0", "-0",
+        "0.999999999999999", "123456789012345", "1234567890123456", "0.000000000000001")) {
+      agree(things, (base + "\"ratio\":" + ratio + "}").getBytes(StandardCharsets.UTF_8));
+    }
+    for (String code : List.of("AB", "AB\\n", " AB", "A", "ABC", "Ab", "ÄB", "A\\u0042")) {
+      agree(things, (base + "\"code\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void manyMismatchesAreCappedAlike() {
     String body = "{\"status\":\"OK\",\"result\":{\"items\":[" + "{\"x\":1},".repeat(150) + "{}]}}";
     List<List<ContractMismatch>> both = checkBoth(SEEDS.get(0), body.getBytes(StandardCharsets.UTF_8));
