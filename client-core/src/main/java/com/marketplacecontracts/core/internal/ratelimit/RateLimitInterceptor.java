@@ -316,13 +316,15 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /**
-   * The usual case in one step of the store ({@link LimiterStore#admit}): the quota charged, the window's count of
-   * others' use read and the permits taken, all at once or none. Null when something has to be waited for (or the
-   * call's items are charged in pieces): the call then takes its turn step by step.
+   * The usual case in one step of the store ({@link LimiterStore#admit}): the quota charged, the permits taken and
+   * what the charge needs read from the store (the window's count of others' use; before this process knows the
+   * server's windows, whether another one stored them), all at once or none. Null when something has to be waited
+   * for, the call's items are charged in pieces, or another process turns out to know the windows: the call then
+   * takes its turn step by step.
    */
   private Admitted admit(LimiterStore store, String key, RateLimitConfig.Quota quota, long burst, long cost,
       ApiOperation operation, String account) throws InterruptedException {
-    Alignment alignment = quota == null ? null : alignment(store, key, quota);
+    Alignment alignment = quota == null ? null : known(key, quota);
     QuotaBucket bucket = quota == null ? null : bucket(store, key, quota, burst, alignment);
     if (bucket != null && cost > (alignment == null ? burst : alignment.limit())) {
       return null;
@@ -338,9 +340,21 @@ public final class RateLimitInterceptor implements Interceptor {
       permits.add(new LimiterStore.PermitRequest("permits:" + account, config.maxInFlight()));
     }
     long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
+    boolean lookUp = quota != null && alignment == null && store != local;
     LimiterStore.Admission admission = store.admit(bucket, cost, permits,
-        alignment == null ? null : unseenKey(key, windowEnd));
+        alignment != null ? unseenKey(key, windowEnd) : lookUp ? "align:" + key : null);
     if (!admission.admitted()) {
+      return null;
+    }
+    Alignment stored = lookUp ? Alignment.decode(admission.value()) : null;
+    if (stored != null && stored.periodMillis() == quota.period().toMillis()) {
+      // another process knows the server's windows: this call belongs in their bucket, not the conservative one
+      remember(key, stored);
+      bucket.addTokens(cost);
+      List<LimiterStore.Permit> taken = admission.permits();
+      for (int i = taken.size() - 1; i >= 0; i--) {
+        release(taken.get(i));
+      }
       return null;
     }
     Charge charge = bucket == null ? null : new Charge(store, operation.id(), key, quota, bucket, cost, alignment,
@@ -383,6 +397,12 @@ public final class RateLimitInterceptor implements Interceptor {
     long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
     long unseen = alignment == null ? 0 : count(store.get(unseenKey(key, windowEnd)), alignment.limit());
     return new Charge(store, operationId, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
+  }
+
+  /** The server's windows for {@code key} as this process knows them, if they are the quota's. */
+  private Alignment known(String key, RateLimitConfig.Quota quota) {
+    Alignment known = alignments.get(key);
+    return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
   }
 
   private Alignment alignment(LimiterStore store, String key, RateLimitConfig.Quota quota) {
