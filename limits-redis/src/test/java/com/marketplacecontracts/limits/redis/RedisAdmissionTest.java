@@ -128,6 +128,31 @@ class RedisAdmissionTest {
             "zcard", n, "zadd", n, "pexpire", n, "get", 2 * n, "set", n));
   }
 
+  @Test
+  void aCallOfAProcessThatDoesNotKnowTheWindowsYetGoesToTheBucketOfThoseAnotherStored() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(200, "{}"); // no quota headers: only what Redis holds can tell the windows
+      }
+    });
+    try (RedisLimiterStore other = new RedisLimiterStore(redis.uri(), Duration.ofSeconds(30))) {
+      other.put("align:read:campaignId=5", "0/100/60000", Duration.ofMinutes(5)); // another process learnt them
+    }
+    TestClient client = TestClient.builder(server.url("/").toString()).retry(RetryConfig.none())
+        .rateLimit(RateLimitConfig.fromSpec()
+            .withQuota("read", RateLimitConfig.Quota.requests(100, Duration.ofMinutes(1))))
+        .limitsStore(redis.uri()).build();
+
+    client.api.read(5L).execute();
+    client.api.read(5L).execute();
+
+    String aligned = admin.get("marketplace-contracts:limits:quota:read:campaignId=5@0/100/60000");
+    assertThat(aligned).as("the windows' bucket").startsWith("98:");
+    String conservative = admin.get("marketplace-contracts:limits:quota:read:campaignId=5");
+    assertThat(conservative).as("the first call's charge there given back").startsWith("5:");
+  }
+
   private static final QuotaBucket.Shape FIVE_A_MINUTE =
       QuotaBucket.Shape.aligned(5, Duration.ofMinutes(1), Instant.EPOCH);
 

@@ -350,11 +350,11 @@ public final class RateLimitInterceptor implements Interceptor {
     if (stored != null && stored.periodMillis() == quota.period().toMillis()) {
       // another process knows the server's windows: this call belongs in their bucket, not the conservative one
       remember(key, stored);
-      bucket.addTokens(cost);
       List<LimiterStore.Permit> taken = admission.permits();
       for (int i = taken.size() - 1; i >= 0; i--) {
         release(taken.get(i));
       }
+      bucket.addTokens(cost);
       return null;
     }
     Charge charge = bucket == null ? null : new Charge(store, operation.id(), key, quota, bucket, cost, alignment,
