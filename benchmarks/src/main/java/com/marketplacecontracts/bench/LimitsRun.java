@@ -7,6 +7,7 @@ import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.model.OperationType;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -30,7 +31,9 @@ import java.util.stream.IntStream;
  * server's headers, an unseen second consumer, 16 threads on one business, the limiter's cost per call, and three
  * JVM processes sharing one account through Redis or each on its own. Usage: {@code java -cp
  * benchmarks/target/benchmarks.jar com.marketplacecontracts.bench.LimitsRun [windows]}; the report is also written
- * to {@code benchmarks/target/limits-report.md}.
+ * to {@code benchmarks/target/limits-report.md}. {@code LimitsRun cost [--baseline CLASSPATH]} runs the cost per call
+ * alone, and with a baseline also measures the Redis store of another build (its client-core and limits-redis jars,
+ * and what they need beyond this build, put first on the class path) in the same rounds.
  */
 public final class LimitsRun {
 
@@ -42,6 +45,10 @@ public final class LimitsRun {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cost")) {
+      costOnly(args.length > 2 && args[1].equals("--baseline") ? args[2] : null);
+      return;
+    }
     int windows = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     List<String> report = new ArrayList<>();
     report.add("# Limits report");
@@ -82,26 +89,7 @@ public final class LimitsRun {
       report.add("| client | µs/call | limiter's share |");
       report.add("| --- | --- | --- |");
       // rounds alternate the modes so that load from elsewhere on the machine hits them alike; medians reported
-      List<String> modes = new ArrayList<>(List.of("off", "local"));
-      if (redis != null) {
-        modes.add("redis");
-      }
-      Map<String, List<Double>> samples = new HashMap<>();
-      for (int round = 0; round < 5; round++) {
-        for (String mode : modes) {
-          samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(costPerCall(!mode.equals("off"),
-              mode.equals("redis") ? redis.uri() : null));
-        }
-      }
-      double off = median(samples.get("off"));
-      report.add(String.format(Locale.ROOT, "| limiter off | %.1f | — |", off));
-      double local = median(samples.get("local"));
-      report.add(String.format(Locale.ROOT, "| limiter on, in-process | %.1f | %+.1f µs |", local, local - off));
-      if (redis != null) {
-        double shared = median(samples.get("redis"));
-        report.add(String.format(Locale.ROOT, "| limiter on, Redis store (loopback) | %.1f | %+.1f µs |", shared,
-            shared - off));
-      }
+      report.addAll(costRows(redis, null));
 
       report.add("");
       report.add("## Three JVM processes (2 threads each) sharing one business");
@@ -252,13 +240,94 @@ public final class LimitsRun {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static double costPerCall(boolean limiter, String store) throws Exception {
+  /** The cost per call alone, printed and written to {@code benchmarks/target/limits-cost-report.md}. */
+  private static void costOnly(String baseline) throws Exception {
+    Path redisBinary = RedisProcess.binary();
+    RedisProcess redis = redisBinary == null ? null : RedisProcess.start(redisBinary);
+    List<String> report = new ArrayList<>();
+    try {
+      report.add("## Cost per call (one thread, server answers at once, quota out of reach)");
+      report.add("");
+      report.add("| client | µs/call | limiter's share |");
+      report.add("| --- | --- | --- |");
+      report.addAll(costRows(redis, baseline));
+    } finally {
+      if (redis != null) {
+        redis.close();
+      }
+    }
+    Path file = Path.of("benchmarks", "target", "limits-cost-report.md");
+    Files.createDirectories(file.getParent());
+    Files.write(file, report);
+    report.forEach(System.out::println);
+    System.exit(0);
+  }
+
+  /**
+   * Rows of the cost-per-call table: each mode measured in a JVM of its own ({@link LimitsCostWorker}), in rounds
+   * that alternate the modes so that load from elsewhere on the machine hits them alike; medians of 5 rounds.
+   */
+  private static List<String> costRows(RedisProcess redis, String baseline) throws Exception {
+    List<String> modes = new ArrayList<>(List.of("off", "local"));
+    if (redis != null) {
+      modes.add("redis");
+      if (baseline != null) {
+        modes.add("baseline");
+      }
+    }
+    Map<String, List<Double>> samples = new HashMap<>();
+    for (int round = 0; round < 5; round++) {
+      for (String mode : modes) {
+        // the baseline in a database of its own: another build may keep its buckets in another form
+        samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(costInOwnJvm(mode.equals("baseline") ? "redis"
+            : mode, redis == null ? "" : redis.uri() + (mode.equals("baseline") ? "/1" : ""),
+            mode.equals("baseline") ? baseline : null));
+      }
+    }
+    List<String> rows = new ArrayList<>();
+    double off = median(samples.get("off"));
+    rows.add(String.format(Locale.ROOT, "| limiter off | %.1f | — |", off));
+    double local = median(samples.get("local"));
+    rows.add(String.format(Locale.ROOT, "| limiter on, in-process | %.1f | %+.1f µs |", local, local - off));
+    if (samples.containsKey("baseline")) {
+      double before = median(samples.get("baseline"));
+      rows.add(String.format(Locale.ROOT, "| limiter on, Redis store (loopback), baseline build | %.1f | %+.1f µs |",
+          before, before - off));
+    }
+    if (redis != null) {
+      double shared = median(samples.get("redis"));
+      rows.add(String.format(Locale.ROOT, "| limiter on, Redis store (loopback) | %.1f | %+.1f µs |", shared,
+          shared - off));
+    }
+    System.out.println("cost per call, µs by round: " + samples);
+    return rows;
+  }
+
+  /** One mode's cost per call in a JVM of its own; {@code prefix} goes before this JVM's class path. */
+  private static double costInOwnJvm(String mode, String redisUri, String prefix) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = (prefix == null ? "" : prefix + File.pathSeparator)
+        + System.getProperty("java.class.path");
+    Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, LimitsCostWorker.class.getName(), mode,
+        redisUri).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line = out.readLine();
+      process.waitFor();
+      if (line == null || !line.startsWith("us ")) {
+        throw new IllegalStateException("the " + mode + " worker failed: " + line);
+      }
+      return Double.parseDouble(line.substring(3));
+    }
+  }
+
+  static double costPerCall(boolean limiter, String store) throws Exception {
     try (MarketLikeServer server = new MarketLikeServer(1_000_000_000L, WINDOW, CAP, Duration.ZERO, true)) {
       YandexMarketClient client = client(server.url(), limiter, 1_000_000_000L, store);
-      for (int i = 0; i < 1000; i++) {
+      for (int i = 0; i < 3000; i++) {
         call(client);
       }
-      int calls = 2000;
+      int calls = 3000;
       long start = System.nanoTime();
       for (int i = 0; i < calls; i++) {
         call(client);

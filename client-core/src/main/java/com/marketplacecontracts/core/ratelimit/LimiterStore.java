@@ -1,24 +1,28 @@
 package com.marketplacecontracts.core.ratelimit;
 
 import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
- * Where the limiter keeps its state: the quota buckets (Bucket4j), the cap on parallel requests per account as
- * leased permits, and a few small values learned from the server (where its quota windows start, how much of a
- * window others used). {@link LocalLimiterStore} keeps them in this process; a shared store (module
- * {@code limits-redis}) lets several processes that use one account count together.
+ * Where the limiter keeps its state: the quota buckets, the cap on parallel requests per account as leased permits,
+ * and a few small values learned from the server (where its quota windows start, how much of a window others used).
+ * {@link LocalLimiterStore} keeps them in this process; a shared store (module {@code limits-redis}) lets several
+ * processes that use one account count together.
  *
  * <p>Methods may throw any {@link RuntimeException} when the store cannot be reached; the limiter then carries on
  * with its local store and reports it through {@code ClientEvents.limiterStoreUnavailable}.
  */
 public interface LimiterStore extends AutoCloseable {
 
-  /** The bucket stored under {@code key}, created with {@code configuration} if it does not exist yet. */
-  Bucket bucket(String key, Supplier<BucketConfiguration> configuration);
+  /**
+   * The bucket stored under {@code key}, created full with {@code shape} if it does not exist yet, refilled on
+   * {@code wallClockNanos} (nanoseconds since the epoch: the caller's clock, simulated in tests).
+   */
+  QuotaBucket bucket(String key, QuotaBucket.Shape shape, LongSupplier wallClockNanos);
 
   /** The value stored under {@code key}, or {@code null}. */
   String get(String key);
@@ -41,6 +45,42 @@ public interface LimiterStore extends AutoCloseable {
    */
   Permit acquire(String account, int maxInFlight, Duration maxWait) throws InterruptedException;
 
+  /**
+   * Admits one call in one step, without waiting and all or nothing: takes {@code tokens} from {@code bucket} (a
+   * bucket of this store, or {@code null} for none), one permit under each of {@code permits} (in their order), and
+   * reads the value under {@code valueKey} ({@code null} for none). When a permit is not free at once, or the bucket
+   * has too few tokens, nothing is taken and the admission says which; the caller then waits its turn through
+   * {@link #acquire} and {@link QuotaBucket#tryConsume}. A shared store does it in one exchange; this default, in
+   * the calls it is made of.
+   */
+  default Admission admit(QuotaBucket bucket, long tokens, List<PermitRequest> permits, String valueKey)
+      throws InterruptedException {
+    List<Permit> taken = new ArrayList<>(permits.size());
+    boolean admitted = false;
+    try {
+      for (PermitRequest request : permits) {
+        Permit permit = acquire(request.account(), request.maxInFlight(), Duration.ZERO);
+        if (permit == null) {
+          return Admission.permitsBusy();
+        }
+        taken.add(permit);
+      }
+      QuotaBucket.Probe probe = bucket == null ? null : bucket.tryConsume(tokens);
+      if (probe != null && !probe.consumed()) {
+        return Admission.quotaSpent(probe.remaining(), probe.nanosToWait());
+      }
+      String value = valueKey == null ? null : get(valueKey);
+      admitted = true;
+      return Admission.admitted(probe == null ? 0 : probe.remaining(), value, taken);
+    } finally {
+      if (!admitted) {
+        for (int i = taken.size() - 1; i >= 0; i--) {
+          taken.get(i).release();
+        }
+      }
+    }
+  }
+
   /** What the store is, for messages; never credentials. */
   String describe();
 
@@ -50,5 +90,46 @@ public interface LimiterStore extends AutoCloseable {
   /** A permit to have one request in flight; give it back once the answer has come. */
   interface Permit {
     void release();
+  }
+
+  /** One permit wanted by {@link #admit}: one of {@code maxInFlight} under {@code account}. */
+  record PermitRequest(String account, int maxInFlight) {
+
+    public PermitRequest {
+      Objects.requireNonNull(account, "account");
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight must be >= 1, was " + maxInFlight);
+      }
+    }
+  }
+
+  /**
+   * What {@link #admit} did: {@link Outcome#ADMITTED} with the tokens left, the value read and the permits taken (in
+   * the order asked); or refused and nothing taken, with how long until the tokens are back when the quota refused.
+   */
+  record Admission(Outcome outcome, long remaining, long nanosToWait, String value, List<Permit> permits) {
+
+    public Admission {
+      permits = List.copyOf(permits);
+    }
+
+    /** Whether the call was admitted, and if not, what refused it. */
+    public enum Outcome { ADMITTED, QUOTA_SPENT, PERMITS_BUSY }
+
+    public static Admission admitted(long remaining, String value, List<Permit> permits) {
+      return new Admission(Outcome.ADMITTED, remaining, 0, value, permits);
+    }
+
+    public static Admission quotaSpent(long remaining, long nanosToWait) {
+      return new Admission(Outcome.QUOTA_SPENT, remaining, nanosToWait, null, List.of());
+    }
+
+    public static Admission permitsBusy() {
+      return new Admission(Outcome.PERMITS_BUSY, 0, 0, null, List.of());
+    }
+
+    public boolean admitted() {
+      return outcome == Outcome.ADMITTED;
+    }
   }
 }

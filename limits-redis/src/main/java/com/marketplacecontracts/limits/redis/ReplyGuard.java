@@ -13,7 +13,7 @@ import io.netty.channel.ChannelPipeline;
  * elements or nested deeper than {@link #MAX_DEPTH}, a reply over {@link #MAX_REPLY} bytes in all, a line over
  * {@link #MAX_LINE} bytes, or bytes that are not RESP at all. Lettuce keeps a reply in its buffer until it is whole,
  * so a {@code $200000000} header alone would otherwise make it hold 200 MB for a reply it can never use. The store's
- * own replies are tiny: integers, a few short strings and Bucket4j states of tens of bytes.
+ * own replies are tiny: integers, a few short strings and the limits script's list of four.
  *
  * <p>One guard per connection (Netty calls it on the connection's event loop, one read at a time).
  */

@@ -54,7 +54,7 @@ final class FakeRedis implements AutoCloseable {
   }
 
   /** Type-correct answers with no state: what a cooperative Redis would send to the store's commands. */
-  static final Reply COOPERATIVE = (command, arguments, out) -> out.write(canned(command));
+  static final Reply COOPERATIVE = (command, arguments, out) -> out.write(canned(command, arguments));
 
   private final ServerSocket socket;
   private final Reply reply;
@@ -85,12 +85,47 @@ final class FakeRedis implements AutoCloseable {
     });
   }
 
-  static String canned(String command) {
+  /**
+   * A cooperative answer: SCRIPT LOAD the script's digest, the limits script "done, no tokens left", the raise
+   * script "rose by 0", GET nothing.
+   */
+  static String canned(String command, List<String> arguments) {
     return switch (command) {
       case "GET" -> "$-1\r\n";
-      case "EVAL", "EVALSHA", "ZREM", "DEL" -> ":1\r\n";
+      case "SCRIPT" -> bulk(sha1(arguments.get(1)));
+      case "EVAL", "EVALSHA" -> isLimitsScript(command, arguments) ? "*4\r\n:1\r\n:0\r\n:0\r\n$-1\r\n"
+          : ":0\r\n";
+      case "ZREM", "DEL" -> ":1\r\n";
       default -> "+OK\r\n";
     };
+  }
+
+  /** Whether the command runs the store's limits script (by digest or in full). */
+  static boolean isLimitsScript(String command, List<String> arguments) {
+    return command.equals("EVALSHA") && arguments.get(0).equals(RedisLimiterStore.LIMITS_SHA)
+        || command.equals("EVAL") && arguments.get(0).equals(RedisLimiterStore.LIMITS);
+  }
+
+  /** Whether the command runs the limits script to take permits (its ARGV[9], the number of permit sets, above 0). */
+  static boolean takesPermits(String command, List<String> arguments) {
+    if (!isLimitsScript(command, arguments)) {
+      return false;
+    }
+    int keys = Integer.parseInt(arguments.get(1));
+    return Integer.parseInt(arguments.get(2 + keys + 8)) > 0;
+  }
+
+  private static String bulk(String text) {
+    return "$" + text.length() + "\r\n" + text + "\r\n";
+  }
+
+  private static String sha1(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+          .digest(text.getBytes(StandardCharsets.ISO_8859_1)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   String uri() {

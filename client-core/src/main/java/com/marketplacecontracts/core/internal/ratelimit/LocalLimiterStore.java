@@ -1,22 +1,23 @@
 package com.marketplacecontracts.core.internal.ratelimit;
 
 import com.marketplacecontracts.core.ratelimit.LimiterStore;
-import io.github.bucket4j.Bandwidth;
+import com.marketplacecontracts.core.ratelimit.QuotaBucket;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 
 /**
- * The limiter's state in this process: local Bucket4j buckets on the given time meter, and a fair (first come, first
+ * The limiter's state in this process: local Bucket4j buckets on the caller's clock, and a fair (first come, first
  * served) semaphore per account for the parallel cap. Nothing is kept for ever: a bucket goes once it has been idle
  * for as long as it takes to refill (it would be full again, as a new one is) plus {@link #MARGIN}, a value at the
  * end of its time to live, an account's semaphore once no permit is out and it has been idle for {@link #MARGIN};
- * and each kind is bounded in number (see {@link IdleMap}).
+ * and each kind is bounded in number (see {@link IdleMap}). {@link #admit} is the interface's: the same all-or-nothing
+ * admission as a shared store's, made of this store's own steps.
  */
 public final class LocalLimiterStore implements LimiterStore {
 
@@ -24,7 +25,7 @@ public final class LocalLimiterStore implements LimiterStore {
   static final Duration MARGIN = Duration.ofMinutes(1);
 
   private final TimeMeter meter;
-  private final IdleMap<Bucket> buckets;
+  private final IdleMap<QuotaBucket> buckets;
   private final IdleMap<String> values;
   private final IdleMap<Queue> permits;
 
@@ -40,21 +41,55 @@ public final class LocalLimiterStore implements LimiterStore {
   }
 
   @Override
-  public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
-    Bucket known = buckets.get(key);
+  public QuotaBucket bucket(String key, QuotaBucket.Shape shape, LongSupplier wallClockNanos) {
+    QuotaBucket known = buckets.get(key);
     if (known != null) {
       return known;
     }
-    BucketConfiguration config = configuration.get();
-    long idle = refillNanos(config);
+    long idle = shape.timeToFill().toNanos();
     idle = idle > Long.MAX_VALUE - MARGIN.toNanos() ? Long.MAX_VALUE : idle + MARGIN.toNanos();
-    return buckets.computeIfAbsent(key, k -> {
-      var builder = Bucket.builder().withCustomTimePrecision(meter);
-      for (var bandwidth : config.getBandwidths()) {
-        builder.addLimit(bandwidth);
+    return buckets.computeIfAbsent(key, k -> local(shape, wallClockNanos), idle);
+  }
+
+  /** A Bucket4j bucket of {@code shape} on {@code clock}. */
+  private static QuotaBucket local(QuotaBucket.Shape shape, LongSupplier clock) {
+    Bucket bucket = Bucket.builder().withCustomTimePrecision(new TimeMeter() {
+      @Override
+      public long currentTimeNanos() {
+        return clock.getAsLong();
       }
-      return builder.build();
-    }, idle);
+
+      @Override
+      public boolean isWallClockBased() {
+        return true;
+      }
+    }).addLimit(limit -> {
+      var capacity = limit.capacity(shape.capacity());
+      return shape.alignedTo() == null ? capacity.refillGreedy(shape.refillTokens(), shape.refillPeriod())
+          : capacity.refillIntervallyAligned(shape.refillTokens(), shape.refillPeriod(), shape.alignedTo());
+    }).build();
+    return new QuotaBucket() {
+      @Override
+      public Probe tryConsume(long tokens) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
+        return new Probe(probe.isConsumed(), probe.getRemainingTokens(), probe.getNanosToWaitForRefill());
+      }
+
+      @Override
+      public long consumeUpTo(long tokens) {
+        return bucket.tryConsumeAsMuchAsPossible(tokens);
+      }
+
+      @Override
+      public void addTokens(long tokens) {
+        bucket.addTokens(tokens);
+      }
+
+      @Override
+      public long available() {
+        return bucket.getAvailableTokens();
+      }
+    };
   }
 
   @Override
@@ -116,18 +151,6 @@ public final class LocalLimiterStore implements LimiterStore {
   /** Buckets, values and account semaphores held now, for tests. */
   int size() {
     return buckets.size() + values.size() + permits.size();
-  }
-
-  /** How long a bucket must sit idle to be full again: its slowest bandwidth's refill from empty. */
-  static long refillNanos(BucketConfiguration configuration) {
-    long longest = 0;
-    for (Bandwidth bandwidth : configuration.getBandwidths()) {
-      long periods = (bandwidth.getCapacity() + bandwidth.getRefillTokens() - 1) / bandwidth.getRefillTokens();
-      long nanos = periods > Long.MAX_VALUE / bandwidth.getRefillPeriodNanos() ? Long.MAX_VALUE
-          : periods * bandwidth.getRefillPeriodNanos();
-      longest = Math.max(longest, nanos);
-    }
-    return longest;
   }
 
   @Override

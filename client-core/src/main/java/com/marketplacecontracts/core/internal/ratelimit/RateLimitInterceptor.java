@@ -3,6 +3,7 @@ package com.marketplacecontracts.core.internal.ratelimit;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
 import com.marketplacecontracts.core.ratelimit.LimiterStore;
 import com.marketplacecontracts.core.ratelimit.LimiterStores;
+import com.marketplacecontracts.core.ratelimit.QuotaBucket;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.RateLimitedException;
 import com.marketplacecontracts.core.error.RequestValidationException;
@@ -14,9 +15,6 @@ import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Operations;
 import com.marketplacecontracts.core.operation.RateLimitKind;
 import com.marketplacecontracts.core.time.TimeSource;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,6 +23,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,11 +159,18 @@ public final class RateLimitInterceptor implements Interceptor {
     LimiterStore.Permit operationPermit;
     while (true) {
       long burst = quota == null ? 0 : burst(quota, operation.batchMaxItems());
-      charge = quota == null ? null : withStore(store -> charge(store, key, quota, burst, cost, operation.id(),
-          budget));
-      permit = null;
-      operationPermit = null;
-      if (account != null) {
+      Admitted admitted = withStore(store -> admit(store, key, quota, burst, cost, operation, account));
+      if (admitted != null) {
+        charge = admitted.charge();
+        permit = admitted.permit();
+        operationPermit = admitted.operationPermit();
+      } else {
+        charge = quota == null ? null : withStore(store -> charge(store, key, quota, burst, cost, operation.id(),
+            budget));
+        permit = null;
+        operationPermit = null;
+      }
+      if (account != null && admitted == null) {
         long waitStarted = time.nanoTime();
         // The operation's own cap (parallel-limit-value) first, then the account's: always in this order.
         if (operation.parallelLimit() > 0) {
@@ -302,31 +308,81 @@ public final class RateLimitInterceptor implements Interceptor {
 
   /** One call's charge against a quota: what to give back on a 5xx and what to compare the server's count with. */
   private record Charge(LimiterStore store, String operationId, String key, RateLimitConfig.Quota quota,
-      Bucket bucket, long cost, Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
+      QuotaBucket bucket, long cost, Alignment alignment, long windowEnd, long remainingAfter, long unseenAtCharge) {
+  }
+
+  /** A call admitted in one step: its charge (null without a quota) and permits (null when not asked for). */
+  private record Admitted(Charge charge, LimiterStore.Permit permit, LimiterStore.Permit operationPermit) {
+  }
+
+  /**
+   * The usual case in one step of the store ({@link LimiterStore#admit}): the quota charged, the permits taken and
+   * what the charge needs read from the store (the window's count of others' use; before this process knows the
+   * server's windows, whether another one stored them), all at once or none. Null when something has to be waited
+   * for, the call's items are charged in pieces, or another process turns out to know the windows: the call then
+   * takes its turn step by step.
+   */
+  private Admitted admit(LimiterStore store, String key, RateLimitConfig.Quota quota, long burst, long cost,
+      ApiOperation operation, String account) throws InterruptedException {
+    Alignment alignment = quota == null ? null : known(key, quota);
+    QuotaBucket bucket = quota == null ? null : bucket(store, key, quota, burst, alignment);
+    if (bucket != null && cost > (alignment == null ? burst : alignment.limit())) {
+      return null;
+    }
+    List<LimiterStore.PermitRequest> permits = new ArrayList<>(2);
+    boolean ownCap = account != null && operation.parallelLimit() > 0;
+    if (ownCap) {
+      // the operation's own cap first, then the account's: the order of the step-by-step way
+      permits.add(new LimiterStore.PermitRequest("permits:" + account + ":" + operation.id(),
+          operation.parallelLimit()));
+    }
+    if (account != null) {
+      permits.add(new LimiterStore.PermitRequest("permits:" + account, config.maxInFlight()));
+    }
+    long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
+    boolean lookUp = quota != null && alignment == null && store != local;
+    LimiterStore.Admission admission = store.admit(bucket, cost, permits,
+        alignment != null ? unseenKey(key, windowEnd) : lookUp ? "align:" + key : null);
+    if (!admission.admitted()) {
+      return null;
+    }
+    Alignment stored = lookUp ? Alignment.decode(admission.value()) : null;
+    if (stored != null && stored.periodMillis() == quota.period().toMillis()) {
+      // another process knows the server's windows: this call belongs in their bucket, not the conservative one
+      remember(key, stored);
+      List<LimiterStore.Permit> taken = admission.permits();
+      for (int i = taken.size() - 1; i >= 0; i--) {
+        release(taken.get(i));
+      }
+      bucket.addTokens(cost);
+      return null;
+    }
+    Charge charge = bucket == null ? null : new Charge(store, operation.id(), key, quota, bucket, cost, alignment,
+        windowEnd, admission.remaining(), alignment == null ? 0 : count(admission.value(), alignment.limit()));
+    List<LimiterStore.Permit> taken = admission.permits();
+    return new Admitted(charge, account == null ? null : taken.get(taken.size() - 1), ownCap ? taken.get(0) : null);
   }
 
   private Charge charge(LimiterStore store, String key, RateLimitConfig.Quota quota, long burst, long cost,
       String operationId,
       Duration budget) throws IOException, InterruptedException {
     Alignment alignment = alignment(store, key, quota);
-    Bucket bucket = alignment == null
-        ? store.bucket("quota:" + key, () -> conservative(quota, burst))
-        : store.bucket("quota:" + key + "@" + alignment.encode(), () -> aligned(alignment));
+    QuotaBucket bucket = bucket(store, key, quota, burst, alignment);
     long piece = alignment == null ? burst : alignment.limit();
     long left = cost;
     long remainingAfter = 0;
     long waited = 0;
     while (left > 0) {
       long take = Math.min(left, piece);
-      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(take);
-      if (probe.isConsumed()) {
+      QuotaBucket.Probe probe = bucket.tryConsume(take);
+      if (probe.consumed()) {
         left -= take;
-        remainingAfter = probe.getRemainingTokens();
+        remainingAfter = probe.remaining();
         continue;
       }
       // up to the next whole millisecond: Bucket4j's refill arithmetic on wall-clock nanoseconds can leave an exact
       // wait a token short
-      long exact = Math.max(0, probe.getNanosToWaitForRefill());
+      long exact = Math.max(0, probe.nanosToWait());
       long wait = exact + 1_000_000L - exact % 1_000_000L;
       if (waited + wait > budget.toNanos()) {
         if (cost - left > 0) {
@@ -341,6 +397,12 @@ public final class RateLimitInterceptor implements Interceptor {
     long windowEnd = alignment == null ? 0 : alignment.windowEnd(nowMillis());
     long unseen = alignment == null ? 0 : count(store.get(unseenKey(key, windowEnd)), alignment.limit());
     return new Charge(store, operationId, key, quota, bucket, cost, alignment, windowEnd, remainingAfter, unseen);
+  }
+
+  /** The server's windows for {@code key} as this process knows them, if they are the quota's. */
+  private Alignment known(String key, RateLimitConfig.Quota quota) {
+    Alignment known = alignments.get(key);
+    return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
   }
 
   private Alignment alignment(LimiterStore store, String key, RateLimitConfig.Quota quota) {
@@ -391,22 +453,22 @@ public final class RateLimitInterceptor implements Interceptor {
         return; // charged in another window than the server counted it in
       }
       if (response.code() == 420 && RateLimitKind.ofBody(response.peekBody(8192).string()) == RateLimitKind.QUOTA) {
-        charge.bucket().tryConsumeAsMuchAsPossible();
+        charge.bucket().consumeUpTo(Long.MAX_VALUE);
         return;
       }
       // What the server counted up to this request beyond what was charged up to it: another consumer's use. Requests
       // charged after this one may have reached the server first (at most the other slots in flight): not counted.
       long behind = charge.remainingAfter() + charge.unseenAtCharge() - headers.remaining();
-      if (behind <= 0) {
-        return;
+      if (behind <= charge.unseenAtCharge()) {
+        return; // no more than the window's count of others' use held when charged: it cannot rise
       }
-      long chargedSince = Math.max(0, charge.remainingAfter() - charge.bucket().getAvailableTokens());
+      long chargedSince = Math.max(0, charge.remainingAfter() - charge.bucket().available());
       long unseen = behind - Math.min(chargedSince, config.maxInFlight() - 1L);
       if (unseen > 0) {
         long rise = Math.min(unseen, charge.store().raise(unseenKey(charge.key(), windowEnd), unseen,
             Duration.ofMillis(2 * period)));
         if (rise > 0) {
-          charge.bucket().tryConsumeAsMuchAsPossible(rise);
+          charge.bucket().consumeUpTo(rise);
         }
       }
     } catch (RuntimeException | IOException e) {
@@ -417,7 +479,8 @@ public final class RateLimitInterceptor implements Interceptor {
   /** The server told where its windows start (or a new size): continue in a bucket aligned with them. */
   private void learn(Charge charge, Alignment reported, QuotaHeaders headers) {
     LimiterStore store = charge.store();
-    Bucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), () -> aligned(reported));
+    QuotaBucket bucket = store.bucket("quota:" + charge.key() + "@" + reported.encode(), aligned(reported),
+        meter::currentTimeNanos);
     // only once its bucket exists: what is remembered (here and in the shared store) must be usable later
     remember(charge.key(), reported);
     if (store != local) {
@@ -438,7 +501,7 @@ public final class RateLimitInterceptor implements Interceptor {
     long rise = Math.min(used, store.raise(unseenKey(charge.key(), windowEnd), used,
         Duration.ofMillis(2 * reported.periodMillis())));
     if (rise > 0) {
-      bucket.tryConsumeAsMuchAsPossible(rise);
+      bucket.consumeUpTo(rise);
     }
   }
 
@@ -564,22 +627,26 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /** A conservative bucket for a quota whose windows are not known yet: never more than the quota per period. */
-  private static BucketConfiguration conservative(RateLimitConfig.Quota quota, long burst) {
+  private static QuotaBucket.Shape conservative(RateLimitConfig.Quota quota, long burst) {
     long refill = Math.max(1, quota.amount() - burst);
     // The same rate as `refill` per period, phrased as `burst` tokens per interval (refill may not exceed capacity).
     Duration interval = Duration.ofNanos(BigInteger.valueOf(quota.period().toNanos())
         .multiply(BigInteger.valueOf(burst)).divide(BigInteger.valueOf(refill)).longValueExact());
-    return BucketConfiguration.builder()
-        .addLimit(limit -> limit.capacity(burst).refillGreedy(burst, interval))
-        .build();
+    return QuotaBucket.Shape.greedy(burst, burst, interval);
   }
 
   /** The server's windows: the whole limit at each reset. */
-  private static BucketConfiguration aligned(Alignment alignment) {
-    return BucketConfiguration.builder()
-        .addLimit(limit -> limit.capacity(alignment.limit()).refillIntervallyAligned(alignment.limit(),
-            Duration.ofMillis(alignment.periodMillis()), Instant.ofEpochMilli(alignment.phaseMillis())))
-        .build();
+  private static QuotaBucket.Shape aligned(Alignment alignment) {
+    return QuotaBucket.Shape.aligned(alignment.limit(), Duration.ofMillis(alignment.periodMillis()),
+        Instant.ofEpochMilli(alignment.phaseMillis()));
+  }
+
+  /** The bucket a charge of {@code quota} goes to: the conservative one, or that of the server's windows. */
+  private QuotaBucket bucket(LimiterStore store, String key, RateLimitConfig.Quota quota, long burst,
+      Alignment alignment) {
+    return alignment == null
+        ? store.bucket("quota:" + key, conservative(quota, burst), meter::currentTimeNanos)
+        : store.bucket("quota:" + key + "@" + alignment.encode(), aligned(alignment), meter::currentTimeNanos);
   }
 
   // ---- parallel cap and store ------------------------------------------------------------------------------------
