@@ -66,6 +66,9 @@ import okhttp3.Response;
  */
 public final class RateLimitInterceptor implements Interceptor {
 
+  /** Passes of the charge loop before its last charge stands (one re-charge per window change is the rule). */
+  private static final int MAX_CHARGE_PASSES = 4;
+
   static final Duration STORE_RECHECK = Duration.ofSeconds(10);
   /** How long a call waits for another call's attempt to open the shared store (real time; stores connect faster). */
   static final Duration OPEN_WAIT = Duration.ofSeconds(2);
@@ -157,7 +160,9 @@ public final class RateLimitInterceptor implements Interceptor {
     Charge charge;
     LimiterStore.Permit permit;
     LimiterStore.Permit operationPermit;
-    while (true) {
+    // Bounded: a window that never fits (a shared store's window of another size than the quota's) must not keep a
+    // call charging forever; after a few passes the last charge stands.
+    for (int pass = 1; ; pass++) {
       long burst = quota == null ? 0 : burst(quota, operation.batchMaxItems());
       Admitted admitted = withStore(store -> admit(store, key, quota, burst, cost, operation, account));
       if (admitted != null) {
@@ -187,7 +192,7 @@ public final class RateLimitInterceptor implements Interceptor {
               Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
         }
       }
-      if (charge == null || (charge.alignment() == null ? alignments.get(key) == null
+      if (charge == null || pass >= MAX_CHARGE_PASSES || (charge.alignment() == null ? alignments.get(key) == null
           : nowMillis() < charge.windowEnd())) {
         break;
       }
