@@ -80,11 +80,16 @@ public final class BulkWriteRun {
       BitSet acknowledged, String killedLine) {
     TreeMap<Long, Long> windows = new TreeMap<>();
     server.perWindow.forEach((start, n) -> windows.put(start, n.get()));
-    if (Boolean.getBoolean("bulk.windows")) {
-      System.out.println(name + ": " + windows.values());
-    }
     long first = windows.firstKey();
     long last = windows.lastKey();
+    if (Boolean.getBoolean("bulk.windows")) {
+      // every window from the first to the last the server counted offers in, the empty ones as 0
+      List<Long> all = new ArrayList<>();
+      for (long w = first; w <= last; w += WINDOW) {
+        all.add(windows.getOrDefault(w, 0L));
+      }
+      System.out.println(name + ": " + all);
+    }
     long spanned = (last - first) / WINDOW + 1;
     // whole windows: every window but the first and the last (which the run enters and leaves part-way)
     long inner = 0;

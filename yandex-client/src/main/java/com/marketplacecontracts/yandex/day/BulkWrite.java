@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -23,15 +24,18 @@ import java.util.regex.Pattern;
 
 /**
  * Any number of items written through a batch operation ({@code x-batch}: updatePrices, updateStocks, ...) as a
- * resumable job: chunks of at most the operation's {@code maxItems} (and of its item-counted quota), as many in flight
- * as asked and the operation's own parallel limit allows (the client's limiter still holds each call to the quota and
- * the account's cap), and an outcome for every item.
+ * resumable job: chunks of at most the operation's {@code maxItems} (and of its item-counted quota), the first alone
+ * (its answer tells the client's limiter where the quota's windows start), then as many in flight as asked and the
+ * operation's own parallel limit allows (the limiter still holds each call to the quota and the account's cap), and an
+ * outcome for every item.
  *
- * <p><b>Per item.</b> With {@link #key} set (the offerId or sku the marketplace names an item by), a refusal that
- * names some items of its request (a 400 whose errors quote them) rejects those items with their own code and
- * message, and — for an operation that may be sent twice — the request's other items are sent again without them; an
- * answer that carries per-item results ({@code results[].errors}, {@code warnings}) rejects or annotates each item.
- * Without a key, a refusal rejects its whole chunk.
+ * <p><b>Per item.</b> A refusal (a 4xx) rejects the items its errors name by structure — the error's field is the
+ * item's path in the request ({@code offers[3]}) or, with {@link #key} set, the item's key; or its message begins
+ * with the item's path — each with its own code and message, and — for an operation that may be sent twice — the
+ * request's other items are sent again without them. An item no error names gets no verdict from the refusal: it is
+ * {@code NOT_SENT} with the marketplace's code, sent again by the next run when the operation may be sent twice, else
+ * recorded and left to a person. With a key, an answer that carries per-item results ({@code results[].errors},
+ * {@code warnings}) rejects or annotates each item.
  *
  * <p><b>Resumable.</b> Each chunk's outcomes are appended to a {@link CheckpointStore} and durable before the chunk
  * counts as done, so a run started again with the same input and store (after a crash, {@code kill -9} included)
@@ -56,7 +60,10 @@ public final class BulkWrite<I> {
     ACCEPTED,
     /** The marketplace refused it: its request (a 4xx with error codes), or this item by name. */
     REJECTED,
-    /** Not sent, or sent with no verdict received (see {@link Outcome#failure()} and the message). */
+    /**
+     * Not sent, sent with no verdict received, or refused by errors none of which names it (see
+     * {@link Outcome#failure()}, the code and the message).
+     */
     NOT_SENT
   }
 
@@ -263,13 +270,17 @@ public final class BulkWrite<I> {
       }
       run.started = System.nanoTime();
       // The first chunk alone: its answer tells the client's limiter where the server's quota windows start, so the
-      // others are each held to the start of a window rather than to the cautious pace the limiter keeps before it
-      // knows them (chunks waiting at that pace would sleep through a whole window).
-      if (!indexes.isEmpty()) {
-        run.send(pending.get(0), calls.get(0), opened);
-      }
-      Batches.each(indexes.subList(Math.min(1, indexes.size()), indexes.size()), i -> {
-        run.send(pending.get(i), calls.get(i), opened);
+      // others, sent as soon as that answer is in, are each held to the start of a window rather than to the
+      // cautious pace the limiter keeps before it knows them (chunks waiting at that pace sleep through windows).
+      Batches.each(indexes, i -> {
+        if (i > 0) {
+          run.awaitFirstAnswer();
+        }
+        try {
+          run.send(pending.get(i), calls.get(i), opened);
+        } finally {
+          run.firstAnswer.countDown();
+        }
         return null;
       }, inFlight, (i, outcome) -> {
         if (outcome.failure() != null) {
@@ -325,6 +336,8 @@ public final class BulkWrite<I> {
     final Map<Integer, String[]> notes = new HashMap<>();
     final Outcome<I>[] outcomes = newArray(items.size());
     final int[] counts = new int[3];
+    /** Open once the first chunk's first request has been answered (or has failed). */
+    final CountDownLatch firstAnswer = new CountDownLatch(1);
     int done;
     int sent;
     long started;
@@ -332,6 +345,15 @@ public final class BulkWrite<I> {
     Run(boolean idempotent, String batchField) {
       this.idempotent = idempotent;
       this.itemPath = Pattern.compile(Pattern.quote(batchField) + "\\[(\\d{1,9})](?![^.:\\s\\[])");
+    }
+
+    void awaitFirstAnswer() {
+      try {
+        firstAnswer.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the job's first request was on its way", e);
+      }
     }
 
     /** One record of the checkpoint; anything that is not a record of this input is ignored. */
@@ -405,6 +427,8 @@ public final class BulkWrite<I> {
           answer = request.execute();
         } catch (RuntimeException e) {
           failure = e;
+        } finally {
+          firstAnswer.countDown();
         }
         List<Integer> again = failure == null ? accepted(attempt, answer, ended) : refused(attempt, failure, ended,
             round + 1 < SPLIT_ROUNDS);

@@ -369,8 +369,14 @@ public final class RateLimitInterceptor implements Interceptor {
       if (until <= now) {
         if (now - until > period + CLOCK_SKEW.toMillis()) {
           unusable(charge.operationId(), QuotaHeaders.UNTIL, "more than one window in the past: ignored");
+          return;
         }
-        return; // about a window that has ended
+        if (charge.alignment() != null || alignments.get(charge.key()) != null) {
+          return; // about a window that has ended
+        }
+        // The first answer, read after its window ended (a slow answer, a loaded machine): where the windows start
+        // still holds — only the count is of the past, and learn() leaves it out — so the client need not stay
+        // cautious until another answer comes back in time.
       }
       if (until - now > period + CLOCK_SKEW.toMillis()) {
         // a reset further away than one window cannot be this quota's: learning it would misplace every window
@@ -433,8 +439,9 @@ public final class RateLimitInterceptor implements Interceptor {
     long windowEnd = headers.until().toEpochMilli();
     long othersInFlight = inFlight.getOrDefault(charge.key(), 0);
     // A fresh aligned bucket holds the whole limit: take what the server has counted, and this process's requests
-    // still on their way (not counted yet), once for every process that learns the same window.
-    long used = headers.limit() - headers.remaining() + othersInFlight;
+    // still on their way (not counted yet), once for every process that learns the same window. Once that window is
+    // over (an answer read at its very end), the fresh bucket is the next window's: the server's count is not its.
+    long used = (nowMillis() < windowEnd ? headers.limit() - headers.remaining() : 0) + othersInFlight;
     long rise = Math.min(used, store.raise(unseenKey(charge.key(), windowEnd), used,
         Duration.ofMillis(2 * reported.periodMillis())));
     if (rise > 0) {
