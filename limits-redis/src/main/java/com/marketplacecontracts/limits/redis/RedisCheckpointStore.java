@@ -170,9 +170,11 @@ public final class RedisCheckpointStore implements CheckpointStore {
       for (long from = 0; from < size; from += PAGE) {
         long start = from;
         List<String> page = typed(() -> commands.lrange(recordsKey, start, start + PAGE - 1));
-        if (page == null || page.size() > PAGE) {
+        long expected = Math.min(PAGE, size - from);
+        if (page == null || page.size() != expected) {
+          // the lease keeps other writers out: a page that is not what LLEN said is a reply of the wrong kind
           throw new RedisStoreException(description + " answered LRANGE with " + (page == null ? "nil"
-              : page.size() + " records for a page of " + PAGE));
+              : page.size() + " records where LLEN said " + expected));
         }
         for (String record : page) {
           if (record != null && record.length() <= MAX_RECORD && !record.isEmpty() && record.indexOf('\n') < 0
