@@ -182,15 +182,23 @@ public final class RateLimitInterceptor implements Interceptor {
         }
       }
       if (charge == null || (charge.alignment() == null ? alignments.get(key) == null
-          : nowMillis() < charge.windowEnd())) {
+          : nowMillis() < charge.windowEnd() - edge(charge.alignment()))) {
         break;
       }
       // Charged in the conservative bucket while another call learned the server's windows: the aligned bucket has
       // not counted this call, so it is charged there (an item-counted call may carry thousands of units).
-      // The window this call was charged in ended while it waited for a slot: the server will count it in the next
-      // one, so it is charged there (the old window is over; its unit is simply spent).
+      // The window this call was charged in ended while it waited for a slot, or is about to: the server will count
+      // it in the next one, so it is charged there (the old window's unit is simply spent).
       release(permit);
       release(operationPermit);
+      if (charge.alignment() != null && nowMillis() < charge.windowEnd()) {
+        try {
+          time.sleep(Duration.ofMillis(charge.windowEnd() - nowMillis()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for the marketplace's limits");
+        }
+      }
     }
     String pending = charge == null ? null : charge.key();
     if (pending != null) {
@@ -447,6 +455,14 @@ public final class RateLimitInterceptor implements Interceptor {
     if (rise > 0) {
       bucket.tryConsumeAsMuchAsPossible(rise);
     }
+  }
+
+  /**
+   * The end of a window in which a request is no longer sent: on its way (a large body, a loaded machine) it would
+   * reach the server in the next window, which has not counted it — a tenth of the window, at most 200 ms.
+   */
+  private static long edge(Alignment alignment) {
+    return Math.min(200, alignment.periodMillis() / 10);
   }
 
   /** Kept while the quota is used: idle for longer than its window (and margin), it is learned again if needed. */
