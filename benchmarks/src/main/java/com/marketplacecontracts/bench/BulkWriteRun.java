@@ -43,6 +43,7 @@ public final class BulkWriteRun {
     int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long quota = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
     Path dir = Files.createTempDirectory("bulk-bench");
+    String loadAtStart = Files.readString(Path.of("/proc/loadavg")).trim();
     List<String> report = new ArrayList<>();
     report.add("| run | seconds | offers applied | windows | share of the item quota (whole windows) | share"
         + " (whole run) | 420s | lost | applied twice | heap peak | heap after GC |");
@@ -68,7 +69,8 @@ public final class BulkWriteRun {
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
     String text = String.join("\n", report) + "\n\n" + items + " offers, quota " + quota + " offers a " + WINDOW
         + " ms window, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-        + System.getProperty("java.version") + ", load average (1/5/15 min, /proc/loadavg at the end): " + load + "\n";
+        + System.getProperty("java.version") + ", load average (1/5/15 min, /proc/loadavg) at the start: "
+        + loadAtStart + ", at the end: " + load + "\n";
     System.out.println(text);
     Path out = Path.of("benchmarks", "target");
     if (Files.isDirectory(out)) {
@@ -80,11 +82,16 @@ public final class BulkWriteRun {
       BitSet acknowledged, String killedLine) {
     TreeMap<Long, Long> windows = new TreeMap<>();
     server.perWindow.forEach((start, n) -> windows.put(start, n.get()));
-    if (Boolean.getBoolean("bulk.windows")) {
-      System.out.println(name + ": " + windows.values());
-    }
     long first = windows.firstKey();
     long last = windows.lastKey();
+    if (Boolean.getBoolean("bulk.windows")) {
+      // every window from the first to the last the server counted offers in, the empty ones as 0
+      List<Long> all = new ArrayList<>();
+      for (long w = first; w <= last; w += WINDOW) {
+        all.add(windows.getOrDefault(w, 0L));
+      }
+      System.out.println(name + ": " + all);
+    }
     long spanned = (last - first) / WINDOW + 1;
     // whole windows: every window but the first and the last (which the run enters and leaves part-way)
     long inner = 0;

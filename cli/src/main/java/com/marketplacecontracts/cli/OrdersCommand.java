@@ -222,7 +222,7 @@ final class OrdersCommand {
     }
 
     /** The failure in words: an answer that is not a PDF is said as such, with why on the embedded mock. */
-    private String failed(MarketplaceException failure) {
+    private String failed(RuntimeException failure) {
       if (failure instanceof UnreadableResponseException && failure.getMessage().contains("is not a PDF")) {
         String what = failure.getMessage().replaceFirst(".*is not a PDF \\((.*?)\\)\\)?$", "$1");
         return "the answer was not a PDF (" + what + ", not starting with %PDF-); nothing saved" + (embeddedMock()
@@ -230,7 +230,8 @@ final class OrdersCommand {
             + " example, so labels can only be saved from the marketplace (credentials) or a --base-url serving PDFs"
             : "");
       }
-      return failure.getMessage();
+      return failure instanceof MarketplaceException || failure.getMessage() == null
+          ? String.valueOf(failure.getMessage()) : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     @Override
@@ -241,7 +242,7 @@ final class OrdersCommand {
       List<OrderActions.LabelOutcome> outcomes = OrderActions.of(market).labels(campaignId, orderIds, output, 4);
       int code = ExitCodes.OK;
       for (OrderActions.LabelOutcome outcome : outcomes) {
-        MarketplaceException failure = outcome.failure();
+        RuntimeException failure = outcome.failure();
         if (out.json()) {
           out.json(new Line(outcome.orderId(), outcome.saved() ? outcome.file().toString() : null, outcome.bytes(),
               failure == null ? null : failed(failure)));

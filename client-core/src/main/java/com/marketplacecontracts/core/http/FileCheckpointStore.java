@@ -42,16 +42,16 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   @Override
   public synchronized List<String> open(String header) {
-    check(header);
+    CheckpointRecordException.check(header);
     if (channel != null) {
       throw new IllegalStateException("checkpoint " + path + " is already open");
     }
     try {
       if (Files.isSymbolicLink(path)) {
-        throw new IllegalStateException("checkpoint " + path + " is a symbolic link: refused");
+        throw new CheckpointRefusedException("checkpoint " + path + " is a symbolic link: refused", null);
       }
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-        throw new IllegalStateException("checkpoint " + path + " is not a regular file");
+        throw new CheckpointRefusedException("checkpoint " + path + " is not a regular file", null);
       }
       channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
           LinkOption.NOFOLLOW_LINKS);
@@ -62,18 +62,19 @@ public final class FileCheckpointStore implements CheckpointStore {
       }
       if (lock == null) {
         closeQuietly();
-        throw new IllegalStateException("checkpoint " + path + " is held by another running job");
+        throw new CheckpointRefusedException("checkpoint " + path + " is held by another running job", null);
       }
       size = channel.size();
       if (size > MAX_BYTES) {
         closeQuietly();
-        throw new IllegalStateException("checkpoint " + path + " is larger than " + MAX_BYTES + " bytes: refused");
+        throw new CheckpointRefusedException("checkpoint " + path + " is larger than " + MAX_BYTES
+            + " bytes: refused", null);
       }
       List<String> lines = lines();
       if (lines.isEmpty() && size > 0) {
         closeQuietly();
-        throw new IllegalStateException("checkpoint " + path + " holds no checkpoint (no complete line): refused;"
-            + " remove it to start the job anew");
+        throw new CheckpointRefusedException("checkpoint " + path + " holds no checkpoint (no complete line):"
+            + " refused; remove it to start the job anew", null);
       }
       if (lines.isEmpty()) {
         write(List.of(header));
@@ -82,8 +83,8 @@ public final class FileCheckpointStore implements CheckpointStore {
       if (!lines.get(0).equals(header)) {
         String found = lines.get(0).length() > 200 ? lines.get(0).substring(0, 200) + "..." : lines.get(0);
         closeQuietly();
-        throw new IllegalStateException("checkpoint " + path + " was written for another input (" + found
-            + "), this one is " + header);
+        throw new CheckpointRefusedException("checkpoint " + path + " was written for another input (" + found
+            + "), this one is " + header, found);
       }
       if (endsTorn()) {
         write(List.of("")); // the torn line stays unreadable; the next record starts on a line of its own
@@ -100,7 +101,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     if (channel == null) {
       throw new IllegalStateException("checkpoint " + path + " is not open");
     }
-    records.forEach(FileCheckpointStore::check);
+    records.forEach(CheckpointRecordException::check);
     try {
       write(records);
     } catch (IOException e) {
@@ -165,14 +166,6 @@ public final class FileCheckpointStore implements CheckpointStore {
     ByteBuffer last = ByteBuffer.allocate(1);
     channel.read(last, size - 1);
     return last.get(0) != '\n';
-  }
-
-  private static void check(String record) {
-    Objects.requireNonNull(record, "record");
-    if (record.length() > MAX_RECORD || record.indexOf('\n') >= 0 || record.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("a checkpoint record is one line of at most " + MAX_RECORD
-          + " characters");
-    }
   }
 
   @Override

@@ -1,7 +1,10 @@
 package com.marketplacecontracts.limits.redis;
 
 import com.marketplacecontracts.core.internal.error.UriMask;
+import com.marketplacecontracts.core.http.CheckpointRecordException;
+import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import com.marketplacecontracts.core.http.CheckpointStore;
+import com.marketplacecontracts.core.http.FileCheckpointStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -35,13 +38,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Records are durable as the Redis server is configured to keep writes ({@code appendonly yes},
  * {@code appendfsync always} for the same guarantee as the file store's {@code fsync}). Replies are read as untrusted:
- * every connection has the {@link ReplyGuard}, a reply of the wrong kind is a {@link RedisStoreException}, and a record
- * that is not one line of at most {@link CheckpointStore#MAX_RECORD} characters is left out.
+ * every connection has the {@link ReplyGuard}, a reply of the wrong kind (a nil, a status or a list where a number is
+ * due) is a {@link RedisStoreException}, a record that is not one line of at most {@link CheckpointStore#MAX_RECORD}
+ * characters is left out, and an {@link #open} reads at most {@link #MAX_CHARS} characters of records. A job that
+ * may not use the checkpoint (another job's, too large, held) is refused with a {@link CheckpointRefusedException}.
  */
 public final class RedisCheckpointStore implements CheckpointStore {
 
   /** The most records a job's list may hold (a 300,000-item job of 500-item chunks has about 1,200). */
   public static final long MAX_RECORDS = 200_000;
+  /** The most characters of records an open reads: as much as the file store reads ({@value}). */
+  public static final long MAX_CHARS = FileCheckpointStore.MAX_BYTES;
   /** Records read a command (each at most MAX_RECORD characters: the reply stays under the guard's 1 MB). */
   static final int PAGE = 50;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -131,14 +138,14 @@ public final class RedisCheckpointStore implements CheckpointStore {
 
   @Override
   public synchronized List<String> open(String header) {
-    check(header);
+    CheckpointRecordException.check(header);
     if (held) {
       throw new IllegalStateException("checkpoint " + description + " is already open");
     }
     String taken = typed(() -> commands.set(leaseKey, token, SetArgs.Builder.nx().px(lease.toMillis())));
     if (!"OK".equals(taken)) {
-      throw new IllegalStateException("checkpoint " + description + " is held by another running job (its lease"
-          + " lapses within " + lease.toSeconds() + " s of its last renewal)");
+      throw new CheckpointRefusedException("checkpoint " + description + " is held by another running job (its lease"
+          + " lapses within " + lease.toSeconds() + " s of its last renewal)", null);
     }
     held = true;
     lost = null;
@@ -147,21 +154,36 @@ public final class RedisCheckpointStore implements CheckpointStore {
       String found = typed(() -> commands.get(headerKey));
       if (!header.equals(found)) {
         String shown = found == null ? "none" : found.length() > 200 ? found.substring(0, 200) + "..." : found;
-        throw new IllegalStateException("checkpoint " + description + " was written for another input (" + shown
-            + "), this one is " + header);
+        throw new CheckpointRefusedException("checkpoint " + description + " was written for another input ("
+            + shown + "), this one is " + header, found == null ? null : shown);
       }
-      long size = typed(() -> commands.llen(recordsKey));
+      Long size = typed(() -> commands.llen(recordsKey));
+      if (size == null || size < 0) {
+        throw new RedisStoreException(description + " answered LLEN with " + (size == null ? "nil" : size));
+      }
       if (size > MAX_RECORDS) {
-        throw new IllegalStateException("checkpoint " + description + " holds more than " + MAX_RECORDS
-            + " records: refused");
+        throw new CheckpointRefusedException("checkpoint " + description + " holds more than " + MAX_RECORDS
+            + " records: refused", null);
       }
       List<String> records = new ArrayList<>();
+      long chars = 0;
       for (long from = 0; from < size; from += PAGE) {
         long start = from;
         List<String> page = typed(() -> commands.lrange(recordsKey, start, start + PAGE - 1));
+        long expected = Math.min(PAGE, size - from);
+        if (page == null || page.size() != expected) {
+          // the lease keeps other writers out: a page that is not what LLEN said is a reply of the wrong kind
+          throw new RedisStoreException(description + " answered LRANGE with " + (page == null ? "nil"
+              : page.size() + " records where LLEN said " + expected));
+        }
         for (String record : page) {
           if (record != null && record.length() <= MAX_RECORD && !record.isEmpty() && record.indexOf('\n') < 0
               && record.indexOf('\r') < 0) {
+            chars += record.length() + 1;
+            if (chars > MAX_CHARS) {
+              throw new CheckpointRefusedException("checkpoint " + description + " holds more than " + MAX_CHARS
+                  + " characters of records: refused", null);
+            }
             records.add(record);
           }
         }
@@ -196,7 +218,7 @@ public final class RedisCheckpointStore implements CheckpointStore {
     if (records.isEmpty()) {
       return;
     }
-    records.forEach(RedisCheckpointStore::check);
+    records.forEach(CheckpointRecordException::check);
     String[] args = new String[records.size() + 2];
     args[0] = token;
     args[1] = Long.toString(MAX_RECORDS);
@@ -219,26 +241,23 @@ public final class RedisCheckpointStore implements CheckpointStore {
     }
   }
 
-  /** Runs a command; a failure (a wrong-kind reply, an error reply, a refused or missing reply) is typed. */
+  /**
+   * Runs a command; a failure (an error reply, a refused or missing reply, a reply of the wrong kind that the client
+   * library fails to decode — a cast, a number that is none, a nil where a value is due) is typed.
+   */
   private <T> T typed(java.util.function.Supplier<T> command) {
     try {
       return command.get();
     } catch (RedisStoreException e) {
       throw e;
-    } catch (ClassCastException e) {
-      throw new RedisStoreException(description + " answered with a reply of the wrong kind");
     } catch (RedisException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new RedisStoreException(description + ": " + UriMask.mask(message.length() > 200
           ? message.substring(0, 200) : message));
-    }
-  }
-
-  private static void check(String record) {
-    Objects.requireNonNull(record, "record");
-    if (record.length() > MAX_RECORD || record.indexOf('\n') >= 0 || record.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("a checkpoint record is one line of at most " + MAX_RECORD
-          + " characters");
+    } catch (RuntimeException e) {
+      // whatever the library made of a reply it could not decode: never its own exception
+      throw new RedisStoreException(description + " answered with a reply of the wrong kind ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 

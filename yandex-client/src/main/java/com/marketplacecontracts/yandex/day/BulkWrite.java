@@ -3,6 +3,7 @@ package com.marketplacecontracts.yandex.day;
 import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.http.Batches;
+import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.http.MarketplaceCall;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -22,15 +24,18 @@ import java.util.regex.Pattern;
 
 /**
  * Any number of items written through a batch operation ({@code x-batch}: updatePrices, updateStocks, ...) as a
- * resumable job: chunks of at most the operation's {@code maxItems} (and of its item-counted quota), as many in flight
- * as asked and the operation's own parallel limit allows (the client's limiter still holds each call to the quota and
- * the account's cap), and an outcome for every item.
+ * resumable job: chunks of at most the operation's {@code maxItems} (and of its item-counted quota), the first alone
+ * (its answer tells the client's limiter where the quota's windows start), then as many in flight as asked and the
+ * operation's own parallel limit allows (the limiter still holds each call to the quota and the account's cap), and an
+ * outcome for every item.
  *
- * <p><b>Per item.</b> With {@link #key} set (the offerId or sku the marketplace names an item by), a refusal that
- * names some items of its request (a 400 whose errors quote them) rejects those items with their own code and
- * message, and — for an operation that may be sent twice — the request's other items are sent again without them; an
- * answer that carries per-item results ({@code results[].errors}, {@code warnings}) rejects or annotates each item.
- * Without a key, a refusal rejects its whole chunk.
+ * <p><b>Per item.</b> A refusal (a 4xx) rejects the items its errors name by structure — the error's field is the
+ * item's path in the request ({@code offers[3]}) or, with {@link #key} set, the item's key; or its message begins
+ * with the item's path — each with its own code and message, and — for an operation that may be sent twice — the
+ * request's other items are sent again without them. An item no error names gets no verdict from the refusal: it is
+ * {@code NOT_SENT} with the marketplace's code, sent again by the next run when the operation may be sent twice, else
+ * recorded and left to a person. With a key, an answer that carries per-item results ({@code results[].errors},
+ * {@code warnings}) rejects or annotates each item.
  *
  * <p><b>Resumable.</b> Each chunk's outcomes are appended to a {@link CheckpointStore} and durable before the chunk
  * counts as done, so a run started again with the same input and store (after a crash, {@code kill -9} included)
@@ -55,7 +60,10 @@ public final class BulkWrite<I> {
     ACCEPTED,
     /** The marketplace refused it: its request (a 4xx with error codes), or this item by name. */
     REJECTED,
-    /** Not sent, or sent with no verdict received (see {@link Outcome#failure()} and the message). */
+    /**
+     * Not sent, sent with no verdict received, or refused by errors none of which names it (see
+     * {@link Outcome#failure()}, the code and the message).
+     */
     NOT_SENT
   }
 
@@ -118,7 +126,10 @@ public final class BulkWrite<I> {
     return new BulkWrite<>(items, call::apply);
   }
 
-  /** How the marketplace names an item in its errors (offerId, sku): enables per-item verdicts. */
+  /**
+   * How the marketplace names an item in its per-item results and errors (offerId, sku; with a warehouse,
+   * {@link #placed}): enables per-item verdicts from the answer's {@code results[]}.
+   */
   public BulkWrite<I> key(Function<I, String> key) {
     this.key = Objects.requireNonNull(key, "key");
     return this;
@@ -180,15 +191,24 @@ public final class BulkWrite<I> {
     return this;
   }
 
-  /** The chunk size the job uses for {@code operation}: its maxItems, its item-counted quota, and the user's cap. */
+  /**
+   * The chunk size the job uses for {@code operation}: its maxItems and the user's cap, and — for an item-counted
+   * quota — the largest size of which a whole number of chunks fills the quota's window (10,000 a window in chunks of
+   * at most 1,500: 7 of 1,428), so that no window's end is left unused for want of room for one more chunk.
+   */
   static int chunkSize(ApiOperation operation, int requested) {
-    int size = operation.batchMaxItems();
+    int size = requested > 0 ? Math.min(operation.batchMaxItems(), requested) : operation.batchMaxItems();
     if (operation.quotaUnit().equals("req." + operation.batchField())) {
+      int tiled = size;
       for (ApiOperation.Quota quota : operation.quotas()) {
-        size = (int) Math.min(size, quota.amount());
+        if (quota.amount() >= 1) {
+          long perWindow = (quota.amount() + size - 1) / size;
+          tiled = (int) Math.min(tiled, quota.amount() / perWindow);
+        }
       }
+      size = Math.max(1, tiled);
     }
-    return requested > 0 ? Math.min(size, requested) : size;
+    return size;
   }
 
   /**
@@ -196,7 +216,8 @@ public final class BulkWrite<I> {
    *
    * @throws IllegalArgumentException when the operation declares no batch
    * @throws com.marketplacecontracts.core.error.RequestValidationException when any chunk is invalid: nothing sent
-   * @throws IllegalStateException when the checkpoint was written for another input, or another process holds it
+   * @throws CheckpointRefusedException when the checkpoint was written for another input, operation or account
+   *     (campaign, business: both named), or another process holds it — nothing sent
    * @throws java.io.UncheckedIOException when the checkpoint cannot be read or written (the run stops: an outcome
    *     that cannot be recorded must not be taken as done)
    */
@@ -204,7 +225,8 @@ public final class BulkWrite<I> {
     if (items.isEmpty()) {
       return new Report<>(List.of());
     }
-    ApiOperation declared = Operations.of(call.apply(items.subList(0, 1)).request());
+    MarketplaceCall<?> first = call.apply(items.subList(0, 1));
+    ApiOperation declared = Operations.of(first.request());
     if (declared == null || declared.batchMaxItems() < 1) {
       throw new IllegalArgumentException((declared == null ? "the call" : declared.id())
           + " declares no batch in the spec (x-batch)");
@@ -212,12 +234,14 @@ public final class BulkWrite<I> {
     int size = chunkSize(declared, chunkSize);
     int inFlight = declared.parallelLimit() > 0 ? Math.min(parallel, declared.parallelLimit()) : parallel;
     boolean idempotent = declared.idempotent();
-    Run run = new Run(idempotent);
-    String header = "{\"job\":\"bulk-write\",\"operation\":\"" + declared.id() + "\",\"items\":" + items.size()
-        + ",\"chunk\":" + size + ",\"input\":\"" + fingerprint + "\"}";
+    Run run = new Run(idempotent, declared.batchField());
+    String account = Operations.account(first.request());
+    String header = "{\"job\":\"bulk-write\",\"operation\":\"" + declared.id() + "\",\"account\":"
+        + quote(account, 100) + ",\"items\":" + items.size() + ",\"chunk\":" + size + ",\"input\":\"" + fingerprint
+        + "\"}";
     try (CheckpointStore opened = store) {
       if (opened != null) {
-        for (String record : opened.open(header)) {
+        for (String record : open(opened, header, declared.id(), account)) {
           run.restore(record);
         }
       }
@@ -245,8 +269,18 @@ public final class BulkWrite<I> {
         indexes.add(i);
       }
       run.started = System.nanoTime();
+      // The first chunk alone: its answer tells the client's limiter where the server's quota windows start, so the
+      // others, sent as soon as that answer is in, are each held to the start of a window rather than to the
+      // cautious pace the limiter keeps before it knows them (chunks waiting at that pace sleep through windows).
       Batches.each(indexes, i -> {
-        run.send(pending.get(i), calls.get(i), opened);
+        if (i > 0) {
+          run.awaitFirstAnswer();
+        }
+        try {
+          run.send(pending.get(i), calls.get(i), opened);
+        } finally {
+          run.firstAnswer.countDown();
+        }
         return null;
       }, inFlight, (i, outcome) -> {
         if (outcome.failure() != null) {
@@ -255,6 +289,33 @@ public final class BulkWrite<I> {
       });
       return new Report<>(List.of(run.outcomes));
     }
+  }
+
+  /** Opens the store; a checkpoint of another operation or account is refused with both named. */
+  private static List<String> open(CheckpointStore store, String header, String operation, String account) {
+    try {
+      return store.open(header);
+    } catch (CheckpointRefusedException e) {
+      Matcher m = e.found() == null ? null : HEADER.matcher(e.found());
+      if (m != null && m.lookingAt()) {
+        String foundOperation = m.group(1);
+        String foundAccount = unquote(m.group(2));
+        if (!foundOperation.equals(operation) || !Objects.equals(foundAccount, account)) {
+          throw new CheckpointRefusedException("checkpoint " + store.describe() + " was written for " + foundOperation
+              + " of " + accountText(foundAccount) + ", this job is " + operation + " of " + accountText(account)
+              + ": refused (a job is resumed for the operation and account it was started for)", e.found());
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static String accountText(String account) {
+    if (account == null) {
+      return "no account";
+    }
+    String text = account.length() > 80 ? account.substring(0, 80) + "..." : account;
+    return text.replaceAll("[^A-Za-z0-9=_.:-]", "?");
   }
 
   private List<I> itemsAt(List<Integer> positions) {
@@ -268,17 +329,31 @@ public final class BulkWrite<I> {
   /** One run's state: what each item's outcome is, and the counts progress reports. */
   private final class Run {
     final boolean idempotent;
+    /** How an error names an item of its request by position: {@code offers[3]} (the operation's batch field). */
+    final Pattern itemPath;
     final byte[] state = new byte[items.size()];
     /** Code and message of the items that have them (rejected, uncertain, warned), by position. */
     final Map<Integer, String[]> notes = new HashMap<>();
     final Outcome<I>[] outcomes = newArray(items.size());
     final int[] counts = new int[3];
+    /** Open once the first chunk's first request has been answered (or has failed). */
+    final CountDownLatch firstAnswer = new CountDownLatch(1);
     int done;
     int sent;
     long started;
 
-    Run(boolean idempotent) {
+    Run(boolean idempotent, String batchField) {
       this.idempotent = idempotent;
+      this.itemPath = Pattern.compile(Pattern.quote(batchField) + "\\[(\\d{1,9})](?![^.:\\s\\[])");
+    }
+
+    void awaitFirstAnswer() {
+      try {
+        firstAnswer.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the job's first request was on its way", e);
+      }
     }
 
     /** One record of the checkpoint; anything that is not a record of this input is ignored. */
@@ -301,8 +376,15 @@ public final class BulkWrite<I> {
             state[p] = kind.equals("ACCEPTED") ? ACCEPTED : REJECTED;
             note(p, code, message);
           }
-          case "UNCERTAIN", "SENDING" -> {
+          case "SENDING" -> {
             if (state[p] == NONE) {
+              state[p] = UNCERTAIN;
+              note(p, code, message);
+            }
+          }
+          case "UNCERTAIN" -> {
+            // after its SENDING: what is known of why there is no verdict
+            if (state[p] == NONE || state[p] == UNCERTAIN) {
               state[p] = UNCERTAIN;
               note(p, code, message);
             }
@@ -345,6 +427,8 @@ public final class BulkWrite<I> {
           answer = request.execute();
         } catch (RuntimeException e) {
           failure = e;
+        } finally {
+          firstAnswer.countDown();
         }
         List<Integer> again = failure == null ? accepted(attempt, answer, ended) : refused(attempt, failure, ended,
             round + 1 < SPLIT_ROUNDS);
@@ -391,55 +475,82 @@ public final class BulkWrite<I> {
         }
         return List.of();
       }
-      Map<Integer, ApiError> named = key == null ? Map.of() : named(attempt, typed.errors());
-      if (named.isEmpty()) {
-        ApiError firstError = typed.errors().isEmpty() ? null : typed.errors().get(0);
-        for (int p : attempt) {
-          ended.add(new Outcome<>(p, items.get(p), State.REJECTED, firstError == null ? "HTTP_" + status
-              : firstError.code(), firstError == null ? typed.getMessage() : firstError.message(), failure));
+      Map<Integer, ApiError> named = named(attempt, typed.errors());
+      ApiError untied = null;
+      for (ApiError error : typed.errors()) {
+        if (!named.containsValue(error)) {
+          untied = error;
+          break;
         }
-        return List.of();
       }
+      String code = untied != null ? untied.code() : "HTTP_" + status;
+      String words = untied != null ? untied.message() : null;
       List<Integer> rest = new ArrayList<>();
       for (int p : attempt) {
         ApiError error = named.get(p);
         if (error != null) {
           ended.add(new Outcome<>(p, items.get(p), State.REJECTED, error.code(), error.message(), failure));
-        } else if (idempotent && mayResend) {
-          rest.add(p);
+        } else if (idempotent && mayResend && !named.isEmpty()) {
+          rest.add(p); // refused with the items named: sent again without them
         } else {
-          ended.add(new Outcome<>(p, items.get(p), State.NOT_SENT, null, "refused with other items of its request"
-              + (idempotent ? "; sent again too often" : "; not sent again (the operation may not be sent twice)"),
+          // No error of the answer names this item: not its verdict, so not taken for one. An operation that may be
+          // sent twice sends it again on the next run; any other leaves it to a person (recorded, never resent).
+          ended.add(new Outcome<>(p, items.get(p), State.NOT_SENT, code, (named.isEmpty()
+              ? "refused with errors that name none of the items of its request"
+              : "refused with other items of its request") + (idempotent
+              ? (named.isEmpty() ? "; sent again by the next run" : "; sent again too often")
+              : "; not sent again (the operation may not be sent twice)") + (words == null ? "" : ": " + words),
               failure));
         }
       }
       return rest;
     }
 
-    /** The items of {@code attempt} each error names: by a word of its message equal to the item's key. */
+    /**
+     * The items of {@code attempt} the errors name, each by structure, never by a word or number found in a text:
+     * the error's field is the item's path in the request ({@code offers[3]}, {@code offers[3].price}) or, with
+     * {@link #key} set, the item's key (offerId, sku); or its message begins with the item's path. An item key that
+     * two items of the request share names neither.
+     */
     Map<Integer, ApiError> named(List<Integer> attempt, List<ApiError> errors) {
       Map<String, Integer> byKey = new HashMap<>();
-      for (int p : attempt) {
-        String id = key.apply(items.get(p));
-        if (id != null && !id.isBlank()) {
-          byKey.putIfAbsent(id.strip(), p);
+      if (key != null) {
+        for (int p : attempt) {
+          String id = key.apply(items.get(p));
+          if (id != null && !id.isBlank()) {
+            byKey.merge(id.strip(), p, (a, b) -> -1);
+          }
         }
       }
       Map<Integer, ApiError> out = new HashMap<>();
       for (ApiError error : errors) {
-        for (String text : new String[] {error.field(), error.message()}) {
-          if (text == null || text.length() > CheckpointStore.MAX_RECORD) {
-            continue;
+        Integer p = null;
+        String field = error.field() == null ? null : error.field().strip();
+        if (field != null) {
+          p = at(attempt, itemPath.matcher(field));
+          if (p == null) {
+            Integer keyed = byKey.get(field);
+            p = keyed == null || keyed < 0 ? null : keyed;
           }
-          for (String word : WORDS.split(text)) {
-            Integer p = byKey.get(word);
-            if (p != null) {
-              out.putIfAbsent(p, error);
-            }
-          }
+        }
+        if (p == null && error.message() != null) {
+          p = at(attempt, itemPath.matcher(error.message().stripLeading()));
+        }
+        if (p != null) {
+          out.putIfAbsent(p, error);
         }
       }
       return out;
+    }
+
+    /** The position of the item {@code path} names at the start of its text (followed by nothing, ".", ":", "[" or a
+     *  space), or null. */
+    private Integer at(List<Integer> attempt, Matcher path) {
+      if (!path.lookingAt()) {
+        return null;
+      }
+      long index = Long.parseLong(path.group(1));
+      return index < attempt.size() ? attempt.get((int) index) : null;
     }
 
     /** Appends the chunk's outcomes (durable first), then counts and reports them. */
@@ -494,7 +605,18 @@ public final class BulkWrite<I> {
         && Objects.equals(a.errorMessage(), b.errorMessage());
   }
 
-  /** Per-item results of a 2xx answer ({@code results[]} with {@code offerId}/{@code sku}, errors and warnings). */
+  /**
+   * The key of an item the marketplace names by its id and a place (a SKU on one of several warehouses): results
+   * that give the place ({@code partnerWarehouseId}, {@code warehouseId}) are matched by both.
+   */
+  public static String placed(String id, String place) {
+    return place == null ? id.strip() : id.strip() + "\u0000" + place.strip();
+  }
+
+  /**
+   * Per-item results of a 2xx answer ({@code results[]} with {@code offerId}/{@code sku} and, where given, the
+   * warehouse; errors and warnings), under the item's id and, with a warehouse, under {@link #placed}.
+   */
   private static void perItemResults(Object answer, Map<String, String[]> errors, Map<String, String[]> warnings) {
     Object results = answer == null ? null : Operations.valueAt(answer, "results");
     if (!(results instanceof List<?> list)) {
@@ -511,13 +633,21 @@ public final class BulkWrite<I> {
       if (!(id instanceof String text)) {
         continue;
       }
-      String[] error = firstNote(Operations.valueAt(result, "errors"));
-      if (error != null) {
-        errors.putIfAbsent(text.strip(), error);
+      Object place = Operations.valueAt(result, "partnerWarehouseId");
+      if (place == null) {
+        place = Operations.valueAt(result, "warehouseId");
       }
+      List<String> keys = place == null ? List.of(text.strip()) : List.of(text.strip(), placed(text,
+          String.valueOf(place)));
+      String[] error = firstNote(Operations.valueAt(result, "errors"));
       String[] warning = firstNote(Operations.valueAt(result, "warnings"));
-      if (warning != null) {
-        warnings.putIfAbsent(text.strip(), warning);
+      for (String k : keys) {
+        if (error != null) {
+          errors.putIfAbsent(k, error);
+        }
+        if (warning != null) {
+          warnings.putIfAbsent(k, warning);
+        }
       }
     }
   }
@@ -540,8 +670,19 @@ public final class BulkWrite<I> {
     return text.length() > 1000 ? text.substring(0, 1000) : text;
   }
 
-  private static final Pattern WORDS = Pattern.compile("[\\s,;:'\"`()\\[\\]{}<>«»]+");
-  private static final String STRING = "(\"(?:[^\"\\\\]|\\\\.)*\"|null)";
+  // unrolled ("a run of plain characters, then escapes each followed by a run") so that matching a long text
+  // recurses once per escape, not once per character
+  private static final String STRING = "(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|null)";
+  /** The start of a job's header: its operation and account. */
+  private static final Pattern HEADER = Pattern.compile("\\{\"job\":\"bulk-write\",\"operation\":\"([A-Za-z0-9_]{1,100})\","
+      + "\"account\":" + STRING);
+  /**
+   * The most characters of the marketplace's code and message a record keeps. Escaped, a character takes at most 6
+   * ({@code \\u0000}), so a record — its range and state take under 80 — stays within
+   * {@link CheckpointStore#MAX_RECORD} whatever the texts hold: 80 + 2 + 6 * 100 + 2 + 6 * 500 = 3,684.
+   */
+  static final int CODE_CHARS = 100;
+  static final int MESSAGE_CHARS = 500;
   private static final Pattern RECORD = Pattern.compile("\\{\"from\":(\\d{1,10}),\"size\":(\\d{1,10}),\"state\":\"("
       + "ACCEPTED|REJECTED|UNCERTAIN|SENDING)\"(?:,\"code\":" + STRING + ")?(?:,\"message\":" + STRING + ")?}");
 
@@ -560,21 +701,26 @@ public final class BulkWrite<I> {
   }
 
   private static String range(int from, int size, String kind, String code, String message) {
-    // a record is one bounded line: the marketplace's texts are cut to fit
-    return "{\"from\":" + from + ",\"size\":" + size + ",\"state\":\"" + kind + "\",\"code\":" + quote(code, 200)
-        + ",\"message\":" + quote(message, 1000) + "}";
+    // a record is one bounded line: the marketplace's texts are cut to fit (see MESSAGE_CHARS)
+    return "{\"from\":" + from + ",\"size\":" + size + ",\"state\":\"" + kind + "\",\"code\":"
+        + quote(code, CODE_CHARS) + ",\"message\":" + quote(message, MESSAGE_CHARS) + "}";
   }
 
+  /** {@code value}'s first {@code max} characters (never half of a surrogate pair) as a JSON string. */
   private static String quote(String value, int max) {
     if (value == null) {
       return "null";
     }
-    String text = value.length() > max ? value.substring(0, max) : value;
+    int end = Math.min(value.length(), max);
+    if (end < value.length() && end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+      end--;
+    }
     StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < end; i++) {
+      char c = value.charAt(i);
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+      } else if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);

@@ -90,10 +90,11 @@ public final class OrderActions {
    * @param substatus the substatus asked for, or null
    * @param result    what became of it
    * @param detail    the marketplace's words for a refusal, or what is not known; null when updated
-   * @param failure   the failure of the whole request this order was sent in, or null
+   * @param failure   the failure of the whole request this order was sent in (a {@link MarketplaceException}, or
+   *                  — {@link Result#UNKNOWN} — whatever else ended it), or null
    */
   public record StatusOutcome(long orderId, String status, String substatus, Result result, String detail,
-      MarketplaceException failure) {
+      RuntimeException failure) {
   }
 
   /** A status change: the order, its new status and (for some statuses) the substatus. */
@@ -103,7 +104,9 @@ public final class OrderActions {
 
   /**
    * Changes the statuses of any number of a shop's orders, in requests of the size the spec declares (30), each
-   * order's outcome in input order. Each order may appear once (checked before anything is sent).
+   * order's outcome in input order — every order's, whatever became of the other requests: a request that ended in
+   * a failure other than the marketplace's leaves its orders {@link Result#UNKNOWN} with that failure. Each order
+   * may appear once (checked before anything is sent).
    */
   public List<StatusOutcome> updateStatuses(long campaignId, List<OrderStateDTO> changes) {
     Objects.requireNonNull(changes, "changes");
@@ -123,19 +126,22 @@ public final class OrderActions {
       throw new RequestValidationException(Marketplace.YANDEX_MARKET, "updateOrderStatuses", violations);
     }
     OrdersApi orders = market.api(OrdersApi.class);
-    Batches.Result<OrderStateDTO, UpdateOrderStatusesResponse> batch = market.batch(changes,
-        chunk -> orders.updateOrderStatuses(campaignId, new UpdateOrderStatusesRequest().orders(chunk)));
-    List<StatusOutcome> out = new ArrayList<>(changes.size());
+    return outcomes(market.batch(changes,
+        chunk -> orders.updateOrderStatuses(campaignId, new UpdateOrderStatusesRequest().orders(chunk))));
+  }
+
+  /** Each order's outcome from its request's answer or failure, in input order. */
+  static List<StatusOutcome> outcomes(Batches.Result<OrderStateDTO, UpdateOrderStatusesResponse> batch) {
+    List<StatusOutcome> out = new ArrayList<>();
     for (Batches.Chunk<OrderStateDTO, UpdateOrderStatusesResponse> chunk : batch.chunks()) {
       if (chunk.failed()) {
-        MarketplaceException failure = chunk.failure() instanceof MarketplaceException m ? m : null;
-        if (failure == null) {
-          throw chunk.failure();
-        }
-        Result result = verdictOf(failure);
+        RuntimeException failure = chunk.failure();
+        Result result = failure instanceof MarketplaceException m ? verdictOf(m) : Result.UNKNOWN;
+        String detail = failure instanceof MarketplaceException ? failure.getMessage()
+            : "no verdict: the request ended in " + failure.getClass().getSimpleName() + "; re-read the order";
         for (OrderStateDTO change : chunk.items()) {
           out.add(new StatusOutcome(change.getId(), change.getStatusAsString(), change.getSubstatusAsString(),
-              result, failure.getMessage(), failure));
+              result, detail, failure));
         }
         continue;
       }
@@ -229,8 +235,11 @@ public final class OrderActions {
         new SetOrderBoxLayoutRequest().boxes(layout)).execute();
   }
 
-  /** Where an order's labels were saved, or why not. */
-  public record LabelOutcome(long orderId, Path file, long bytes, MarketplaceException failure) {
+  /**
+   * Where an order's labels were saved, or why not: the marketplace's failure, or another (the file could not be
+   * written: an {@link UncheckedIOException}).
+   */
+  public record LabelOutcome(long orderId, Path file, long bytes, RuntimeException failure) {
     public boolean saved() {
       return failure == null;
     }
@@ -252,7 +261,10 @@ public final class OrderActions {
     return save(download, "generateOrderLabel", dir.resolve("order-" + orderId + "-box-" + boxId + ".pdf"));
   }
 
-  /** The labels of several orders, {@code parallel} at a time, each order's outcome in input order. */
+  /**
+   * The labels of several orders, {@code parallel} at a time, each order's outcome in input order — every order's,
+   * whatever became of the others.
+   */
   public List<LabelOutcome> labels(long campaignId, List<Long> orderIds, Path dir, int parallel) {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be >= 1, was " + parallel);
@@ -263,11 +275,8 @@ public final class OrderActions {
     List<LabelOutcome> out = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       Batches.Outcome<Path> outcome = outcomes.get(i);
-      if (outcome.failure() != null && !(outcome.failure() instanceof MarketplaceException)) {
-        throw outcome.failure();
-      }
       out.add(outcome.failure() == null ? new LabelOutcome(ids.get(i), outcome.answer(), size(outcome.answer()), null)
-          : new LabelOutcome(ids.get(i), null, 0, (MarketplaceException) outcome.failure()));
+          : new LabelOutcome(ids.get(i), null, 0, outcome.failure()));
     }
     return List.copyOf(out);
   }

@@ -116,7 +116,7 @@ public final class StockWrites {
             ? "no warehouse with the campaign method (the campaign is the warehouse)"
             : "required with the business-level method (the cabinet has no warehouse groups)");
       }
-      if (!seen.add(stock.sku().strip() + "\u0000" + stock.warehouseId())) {
+      if (!seen.add(BulkWrite.placed(stock.sku(), stock.warehouseId()))) {
         throw violation(operation, field + ".sku", stock.sku(), "each SKU (and warehouse) once a job");
       }
     }
@@ -129,7 +129,9 @@ public final class StockWrites {
             new UpdateStocksOnPartnerWarehousesRequest().skuItems(chunk.stream().map(s -> new PartnerWarehouseStockDTO()
                 .sku(s.sku()).partnerWarehouseId(s.warehouseId()).count(s.count()).updatedAt(s.updatedAt()))
                 .toList())));
-    return job.key(StockUpdate::sku);
+    // v3: one SKU may be on several warehouses, so an item is its SKU and warehouse (per-item results that name
+    // both are matched by both; errors name an item by its path in the request, skuItems[i])
+    return job.key(s -> BulkWrite.placed(s.sku(), s.warehouseId()));
   }
 
   private static RequestValidationException violation(String operation, String field, String value, String rule) {

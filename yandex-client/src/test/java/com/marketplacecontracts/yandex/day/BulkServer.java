@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * A loopback stand-in for the marketplace's bulk writes, enforcing what the real one does: each operation's batch size
  * (400 beyond it), its item-counted quota in windows aligned to whole seconds (a request the window cannot take is
  * answered 420, and every answer says the window's limit, remaining and reset in {@code X-RateLimit-Resource-*}),
- * per-offer refusals (a 400 whose errors name the offers; nothing of that request applied), and failures on demand.
+ * per-offer refusals (a 400 with an error per refused item, whose message begins with the item's path in the request,
+ * {@code offers[3]: ...}, or — {@link #pathsInErrors} off — only quotes it in words; nothing of that request
+ * applied), and failures on demand.
  * It keeps its own count: what each item was set to, how often it was received, and how often it changed.
  *
  * <p>Serves updatePrices, updateBusinessPrices, updateStocks, updateStocksOnPartnerWarehouses, deleteCampaignOffers,
@@ -64,8 +66,16 @@ final class BulkServer implements AutoCloseable {
   final Map<String, Object> values = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> changed = new ConcurrentHashMap<>();
-  /** Offers refused by name (a 400 naming them), and the requests failed on purpose (arrival order). */
+  /** Items refused (a 400 naming them; {@code sku@warehouse} for v3 stocks), and the requests failed on purpose. */
   final Set<String> refused = ConcurrentHashMap.newKeySet();
+  /** Whether a refusal's message begins with the item's path; else it names the item in words only. */
+  volatile boolean pathsInErrors = true;
+  /** What a refusal's message says after the item (JSON string content, inserted as is). */
+  volatile String refusalText = "the price is below the allowed minimum; 17 offers checked";
+  /** How long each write is held before it is answered. */
+  volatile long delayMillis;
+  /** When each write arrived and when its answer began (System.nanoTime), in arrival order. */
+  final List<long[]> spans = java.util.Collections.synchronizedList(new ArrayList<>());
   volatile IntPredicate failing = n -> false;
   volatile int failStatus = 500;
   volatile boolean onlyDefaultPrice = true;
@@ -170,6 +180,20 @@ final class BulkServer implements AutoCloseable {
   }
 
   private void write(HttpExchange exchange, String body, String field, int max) throws IOException {
+    long[] span = {System.nanoTime(), 0};
+    spans.add(span);
+    try {
+      if (delayMillis > 0) {
+        Thread.sleep(delayMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    span[1] = System.nanoTime(); // before the answer goes out: a request sent after it arrives later
+    writeNow(exchange, body, field, max);
+  }
+
+  private void writeNow(HttpExchange exchange, String body, String field, int max) throws IOException {
     List<?> items = (List<?>) JSON.fromJson(body).get(field);
     if (items.size() > max) {
       tooLarge.incrementAndGet();
@@ -200,11 +224,12 @@ final class BulkServer implements AutoCloseable {
     String[] headers = quota == Long.MAX_VALUE ? null : new String[] {Long.toString(quota), Long.toString(remaining),
         DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(start + windowMillis).atZone(ZoneOffset.UTC))};
     StringBuilder errors = new StringBuilder();
-    for (Object item : items) {
-      String id = id(item);
+    for (int i = 0; i < items.size(); i++) {
+      String id = id(items.get(i));
       if (refused.contains(id)) {
-        errors.append(errors.length() == 0 ? "" : ",").append("{\"code\":\"INVALID_PRICE\",\"message\":\"Offer ")
-            .append(id).append(": the price is below the allowed minimum\"}");
+        errors.append(errors.length() == 0 ? "" : ",").append("{\"code\":\"INVALID_PRICE\",\"message\":\"")
+            .append(pathsInErrors ? field + "[" + i + "].price: offer " : "Offer ").append(id).append(": ")
+            .append(refusalText).append("\"}");
       }
     }
     if (errors.length() > 0) {

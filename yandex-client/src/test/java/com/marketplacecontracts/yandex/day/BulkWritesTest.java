@@ -119,7 +119,9 @@ class BulkWritesTest {
 
     assertThat(BulkWrite.chunkSize(updatePrices, 0)).isEqualTo(2000);
     assertThat(BulkWrite.chunkSize(business, 0)).isEqualTo(500);
-    assertThat(BulkWrite.chunkSize(updatePrices, 300)).isEqualTo(300);
+    // a whole number of chunks a window: 10,000 offers a minute in at most 300 a chunk are 34 chunks of 294
+    assertThat(BulkWrite.chunkSize(updatePrices, 300)).isEqualTo(294);
+    assertThat(BulkWrite.chunkSize(updatePrices, 1500)).isEqualTo(1428);
     assertThat(BulkWrite.chunkSize(business, 5000)).isEqualTo(500);
   }
 
@@ -236,5 +238,132 @@ class BulkWritesTest {
 
     assertThat(resumed.count(State.ACCEPTED)).isEqualTo(1000);
     assertThat(server.received).hasSize(500).containsKey("offer-500").doesNotContainKey("offer-499");
+  }
+
+  @Test
+  void aRefusalThatQuotesItemsOnlyInWordsRejectsNoneByGuessAndTheNextRunSendsThemAgain() {
+    // offer ids that are bare numbers: the message "Offer 2017: ...; 17 offers checked" quotes two of them
+    List<PriceUpdate> prices = IntStream.range(0, 5000).mapToObj(i -> new PriceUpdate(Integer.toString(i),
+        BigDecimal.valueOf(100 + i), CurrencyType.RUR, null)).toList();
+    server.pathsInErrors = false;
+    server.refused.add("2017");
+    server.refusalText = "the price is below the allowed minimum; 2100 offers checked";
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, CAMPAIGN, PriceWrites.Target.CAMPAIGN);
+
+    BulkWrite.Report<PriceUpdate> report = writes.job(prices).checkpoint(checkpoint).run();
+
+    assertThat(report.in(State.REJECTED)).isEmpty();
+    assertThat(report.in(State.NOT_SENT)).hasSize(2000).allSatisfy(o -> {
+      assertThat(o.position()).isBetween(2000, 3999);
+      assertThat(o.errorCode()).isEqualTo("INVALID_PRICE");
+      assertThat(o.errorMessage()).contains("name none of the items").contains("sent again by the next run")
+          .contains("Offer 2017");
+    });
+    assertThat(server.received).doesNotContainKeys("2017", "2100");
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(3000);
+
+    server.refused.clear();
+    BulkWrite.Report<PriceUpdate> resumed = writes.job(prices).checkpoint(checkpoint).run();
+    assertThat(resumed.count(State.ACCEPTED)).isEqualTo(5000);
+    assertThat(server.received).hasSize(5000);
+    assertThat(server.received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+  }
+
+  @Test
+  void aRefusalNamingNoItemOfAWriteThatMayNotBeSentTwiceLeavesItsItemsUnknownAndNeverResends() {
+    var offers = client.api(com.marketplacecontracts.yandex.api.OffersApi.class);
+    List<String> ids = IntStream.range(0, 1000).mapToObj(Integer::toString).toList();
+    server.pathsInErrors = false;
+    server.refused.add("517");
+    Path checkpoint = dir.resolve("delete.ckpt");
+    java.util.function.Supplier<BulkWrite<String>> job = () -> BulkWrite.of(ids, chunk -> offers.deleteCampaignOffers(
+        CAMPAIGN, new com.marketplacecontracts.yandex.model.DeleteCampaignOffersRequest().offerIds(
+            new java.util.LinkedHashSet<>(chunk)))).key(id -> id).checkpoint(checkpoint);
+
+    BulkWrite.Report<String> report = job.get().run();
+
+    assertThat(report.in(State.REJECTED)).isEmpty();
+    assertThat(report.in(State.NOT_SENT)).hasSize(500).allSatisfy(o -> {
+      assertThat(o.position()).isBetween(500, 999);
+      assertThat(o.errorCode()).isEqualTo("INVALID_PRICE");
+      assertThat(o.errorMessage()).contains("not sent again");
+    });
+    server.refused.clear();
+    int before = server.requests.get();
+    BulkWrite.Report<String> resumed = job.get().run();
+    assertThat(server.requests.get()).isEqualTo(before);
+    assertThat(resumed.in(State.NOT_SENT)).hasSize(500).allSatisfy(o -> assertThat(o.errorMessage())
+        .contains("not resent").contains("Offer 517"));
+  }
+
+  @Test
+  void theSameSkuOnTwoWarehousesGetsTheOutcomeOfEach() {
+    server.refused.add("sku-1@wh-2");
+    Path checkpoint = dir.resolve("stocks.ckpt");
+    List<StockUpdate> stocks = List.of(new StockUpdate("sku-1", 5, "wh-1", null),
+        new StockUpdate("sku-1", 6, "wh-2", null), new StockUpdate("sku-2", 7, "wh-2", null));
+    StockWrites writes = StockWrites.of(client, BUSINESS, null, StockWrites.Method.BUSINESS_V3);
+
+    BulkWrite.Report<StockUpdate> report = writes.job(stocks).checkpoint(checkpoint).run();
+
+    assertThat(report.outcomes()).extracting(o -> o.item().warehouseId() + " " + o.state()).containsExactly(
+        "wh-1 ACCEPTED", "wh-2 REJECTED", "wh-2 ACCEPTED");
+    assertThat(report.outcomes().get(1).errorMessage()).startsWith("skuItems[1]");
+    assertThat(server.values).containsEntry("sku-1@wh-1", 5L).containsEntry("sku-2@wh-2", 7L)
+        .doesNotContainKey("sku-1@wh-2");
+    assertThat(writes.job(stocks).checkpoint(checkpoint).run().outcomes()).extracting(o -> o.state().name())
+        .containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+  }
+
+  @Test
+  void aMessageThatGrowsPastARecordWhenEscapedIsCutAndTheVerdictKept() throws Exception {
+    server.refused.add("offer-3");
+    server.refusalText = "\\u0001".repeat(1000); // 1,000 control characters: 6,000 escaped
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, CAMPAIGN, PriceWrites.Target.CAMPAIGN);
+
+    BulkWrite.Report<PriceUpdate> report = writes.job(prices(10, 1)).checkpoint(checkpoint).run();
+
+    assertThat(report.in(State.REJECTED)).singleElement().satisfies(o -> assertThat(o.position()).isEqualTo(3));
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(9);
+    assertThat(Files.readAllLines(checkpoint)).allSatisfy(line -> assertThat(line.length())
+        .isLessThanOrEqualTo(com.marketplacecontracts.core.http.CheckpointStore.MAX_RECORD));
+    BulkWrite.Report<PriceUpdate> resumed = writes.job(prices(10, 1)).checkpoint(checkpoint).run();
+    assertThat(resumed.in(State.REJECTED)).singleElement().satisfies(o -> {
+      assertThat(o.errorCode()).isEqualTo("INVALID_PRICE");
+      assertThat(o.errorMessage()).startsWith("offers[3].price: offer offer-3: \u0001")
+          .hasSize(BulkWrite.MESSAGE_CHARS);
+    });
+  }
+
+  @Test
+  void aCheckpointOfAnotherCampaignIsRefusedNamingBothAndNothingIsSent() {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites.of(client, BUSINESS, CAMPAIGN, PriceWrites.Target.CAMPAIGN).job(prices(100, 1))
+        .checkpoint(checkpoint).run();
+    int before = server.requests.get();
+
+    assertThatThrownBy(() -> PriceWrites.of(client, BUSINESS, 10L, PriceWrites.Target.CAMPAIGN).job(prices(100, 1))
+        .checkpoint(checkpoint).run()).isInstanceOf(com.marketplacecontracts.core.http.CheckpointRefusedException.class)
+        .hasMessageContaining("updatePrices of campaignId=9").hasMessageContaining("updatePrices of campaignId=10");
+    assertThatThrownBy(() -> PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS).job(prices(100, 1))
+        .checkpoint(checkpoint).run()).isInstanceOf(com.marketplacecontracts.core.http.CheckpointRefusedException.class)
+        .hasMessageContaining("updateBusinessPrices of businessId=7");
+    assertThat(server.requests.get()).isEqualTo(before);
+  }
+
+  @Test
+  void theFirstChunkIsAnsweredBeforeTheOthersAreSentSoTheLimiterKnowsTheWindows() {
+    server.delayMillis = 150;
+
+    PriceWrites.of(client, BUSINESS, CAMPAIGN, PriceWrites.Target.CAMPAIGN).job(prices(10_000, 1)).parallel(4).run();
+
+    List<long[]> spans = List.copyOf(server.spans);
+    assertThat(spans).hasSize(5);
+    long firstAnswered = spans.get(0)[1];
+    assertThat(spans.subList(1, 5)).allSatisfy(span -> assertThat(span[0]).isGreaterThanOrEqualTo(firstAnswered));
+    // and then in parallel: the other four overlap
+    assertThat(spans.get(2)[0]).isLessThan(spans.get(1)[1]);
   }
 }

@@ -121,7 +121,8 @@ class OrderActionsTest {
     assertThat(outcomes.get(0).result()).isEqualTo(Result.UPDATED);
     assertThat(outcomes.subList(30, 60)).allSatisfy(o -> {
       assertThat(o.result()).isEqualTo(Result.REJECTED);
-      assertThat(o.failure().errorCodes()).containsExactly("STATUS_NOT_ALLOWED");
+      assertThat(o.failure()).isInstanceOfSatisfying(com.marketplacecontracts.core.error.MarketplaceException.class,
+          f -> assertThat(f.errorCodes()).containsExactly("STATUS_NOT_ALLOWED"));
     });
     assertThat(outcomes.get(64).result()).isEqualTo(Result.UNKNOWN);
     assertThat(outcomes.get(64).detail()).contains("does not list");
@@ -170,9 +171,59 @@ class OrderActionsTest {
     assertThat(Files.readAllBytes(outcomes.get(0).file())).isEqualTo(pdf);
     assertThat(outcomes.get(0).bytes()).isEqualTo(pdf.length);
     assertThat(outcomes.get(1).saved()).isFalse();
-    assertThat(outcomes.get(1).failure().statusCode()).isEqualTo(404);
+    assertThat(outcomes.get(1).failure()).isInstanceOfSatisfying(
+        com.marketplacecontracts.core.error.MarketplaceException.class, f -> assertThat(f.statusCode()).isEqualTo(404));
     assertThat(Files.readAllBytes(dir.resolve("out/order-13.pdf"))).isEqualTo(pdf);
     assertThat(Files.exists(dir.resolve("out/order-12.pdf"))).isFalse();
+  }
+
+  @Test
+  void aLabelThatCannotBeSavedIsThatOrdersOutcomeAndTheOthersAreKept() throws Exception {
+    byte[] pdf = "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf));
+      }
+    });
+    // order 12's file cannot be written: a folder with a file in it is in its place
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(Files.createDirectories(out.resolve("order-12.pdf")).resolve("keep"), "x");
+
+    List<OrderActions.LabelOutcome> outcomes = actions.labels(5L, List.of(11L, 12L, 13L), out, 1);
+
+    assertThat(outcomes).extracting(OrderActions.LabelOutcome::orderId).containsExactly(11L, 12L, 13L);
+    assertThat(outcomes.get(0).saved()).isTrue();
+    assertThat(outcomes.get(1).saved()).isFalse();
+    assertThat(outcomes.get(1).failure()).isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("order-12.pdf");
+    assertThat(outcomes.get(2).saved()).isTrue();
+    assertThat(Files.readAllBytes(out.resolve("order-13.pdf"))).isEqualTo(pdf);
+  }
+
+  @Test
+  void aStatusRequestEndedByAnotherFailureLeavesItsOrdersUnknownAndKeepsTheOthers() {
+    List<OrderStateDTO> changes = changes(3);
+    RuntimeException broken = new IllegalStateException("the connection pool was shut down");
+    var answered = new com.marketplacecontracts.yandex.model.UpdateOrderStatusesResponse().result(
+        new com.marketplacecontracts.yandex.model.UpdateOrderStatusesDTO().orders(List.of(
+            new com.marketplacecontracts.yandex.model.UpdateOrderStatusDTO().id(changes.get(0).getId())
+                .updateStatus(com.marketplacecontracts.yandex.model.OrderUpdateStatusType.OK),
+            new com.marketplacecontracts.yandex.model.UpdateOrderStatusDTO().id(changes.get(2).getId())
+                .updateStatus(com.marketplacecontracts.yandex.model.OrderUpdateStatusType.OK))));
+    var batch = new com.marketplacecontracts.core.http.Batches.Result<>(List.of(
+        new com.marketplacecontracts.core.http.Batches.Chunk<>(0, List.of(changes.get(0)), answered, null),
+        new com.marketplacecontracts.core.http.Batches.Chunk<OrderStateDTO,
+            com.marketplacecontracts.yandex.model.UpdateOrderStatusesResponse>(1, List.of(changes.get(1)), null,
+            broken),
+        new com.marketplacecontracts.core.http.Batches.Chunk<>(2, List.of(changes.get(2)), answered, null)));
+
+    List<StatusOutcome> outcomes = OrderActions.outcomes(batch);
+
+    assertThat(outcomes).extracting(StatusOutcome::result).containsExactly(Result.UPDATED, Result.UNKNOWN,
+        Result.UPDATED);
+    assertThat(outcomes.get(1).failure()).isSameAs(broken);
+    assertThat(outcomes.get(1).detail()).contains("IllegalStateException").contains("re-read");
   }
 
   @Test

@@ -193,15 +193,23 @@ public final class RateLimitInterceptor implements Interceptor {
         }
       }
       if (charge == null || pass >= MAX_CHARGE_PASSES || (charge.alignment() == null ? alignments.get(key) == null
-          : nowMillis() < charge.windowEnd())) {
+          : nowMillis() < charge.windowEnd() - edge(charge.alignment()))) {
         break;
       }
       // Charged in the conservative bucket while another call learned the server's windows: the aligned bucket has
       // not counted this call, so it is charged there (an item-counted call may carry thousands of units).
-      // The window this call was charged in ended while it waited for a slot: the server will count it in the next
-      // one, so it is charged there (the old window is over; its unit is simply spent).
+      // The window this call was charged in ended while it waited for a slot, or is about to: the server will count
+      // it in the next one, so it is charged there (the old window's unit is simply spent).
       release(permit);
       release(operationPermit);
+      if (charge.alignment() != null && nowMillis() < charge.windowEnd()) {
+        try {
+          time.sleep(Duration.ofMillis(charge.windowEnd() - nowMillis()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for the marketplace's limits");
+        }
+      }
     }
     String pending = charge == null ? null : charge.key();
     if (pending != null) {
@@ -436,8 +444,14 @@ public final class RateLimitInterceptor implements Interceptor {
       if (until <= now) {
         if (now - until > period + CLOCK_SKEW.toMillis()) {
           unusable(charge.operationId(), QuotaHeaders.UNTIL, "more than one window in the past: ignored");
+          return;
         }
-        return; // about a window that has ended
+        if (charge.alignment() != null || alignments.get(charge.key()) != null) {
+          return; // about a window that has ended
+        }
+        // The first answer, read after its window ended (a slow answer, a loaded machine): where the windows start
+        // still holds — only the count is of the past, and learn() leaves it out — so the client need not stay
+        // cautious until another answer comes back in time.
       }
       if (until - now > period + CLOCK_SKEW.toMillis()) {
         // a reset further away than one window cannot be this quota's: learning it would misplace every window
@@ -501,13 +515,22 @@ public final class RateLimitInterceptor implements Interceptor {
     long windowEnd = headers.until().toEpochMilli();
     long othersInFlight = inFlight.getOrDefault(charge.key(), 0);
     // A fresh aligned bucket holds the whole limit: take what the server has counted, and this process's requests
-    // still on their way (not counted yet), once for every process that learns the same window.
-    long used = headers.limit() - headers.remaining() + othersInFlight;
+    // still on their way (not counted yet), once for every process that learns the same window. Once that window is
+    // over (an answer read at its very end), the fresh bucket is the next window's: the server's count is not its.
+    long used = (nowMillis() < windowEnd ? headers.limit() - headers.remaining() : 0) + othersInFlight;
     long rise = Math.min(used, store.raise(unseenKey(charge.key(), windowEnd), used,
         Duration.ofMillis(2 * reported.periodMillis())));
     if (rise > 0) {
       bucket.consumeUpTo(rise);
     }
+  }
+
+  /**
+   * The end of a window in which a request is no longer sent: on its way (a large body, a loaded machine) it would
+   * reach the server in the next window, which has not counted it — a tenth of the window, at most 200 ms.
+   */
+  private static long edge(Alignment alignment) {
+    return Math.min(200, alignment.periodMillis() / 10);
   }
 
   /** Kept while the quota is used: idle for longer than its window (and margin), it is learned again if needed. */

@@ -194,6 +194,40 @@ class RateLimitInterceptorTest {
   }
 
   @Test
+  void aFirstAnswerReadAfterItsWindowEndedStillAlignsTheClientAndItsCountStaysWithThatWindow() {
+    // list: 1,000 items a minute; the server counts them in windows aligned to the minute
+    long[] window = {-1, 0};
+    answer = request -> {
+      long now = time.clock().instant().toEpochMilli();
+      long index = now / 60_000;
+      if (index != window[0]) {
+        window[0] = index;
+        window[1] = 0;
+      }
+      window[1] += Long.parseLong(request.getRequestUrl().queryParameter("limit"));
+      MockResponse response = ok().setHeader("X-RateLimit-Resource-Limit", 1000)
+          .setHeader("X-RateLimit-Resource-Remaining", 1000 - window[1])
+          .setHeader("X-RateLimit-Resource-Until", httpDate(Instant.ofEpochMilli((index + 1) * 60_000)));
+      if (requestTimes.size() == 1) {
+        // the first answer reaches the client 1 s after its window ended (a slow answer, a loaded machine)
+        time.advance(Duration.ofMillis((index + 1) * 60_000 + 1000 - now));
+      }
+      return response;
+    };
+    TestClient client = client(RateLimitConfig.fromSpec());
+
+    client.api.list(500).execute(); // cautious until the windows are known: 450 of it waited for (about 28 s)
+    Duration cautious = time.slept();
+    client.api.list(500).execute();
+    client.api.list(500).execute();
+
+    // aligned by the late answer, and the next window whole: its 1,000 go at once, neither at the cautious pace (950
+    // a minute) nor held back by the first window's count taken for the second's
+    assertThat(cautious).isGreaterThan(Duration.ofSeconds(20));
+    assertThat(time.slept()).isEqualTo(cautious);
+  }
+
+  @Test
   void quotasAreKeptPerAccount() {
     TestClient client = client(RateLimitConfig.fromSpec());
 
