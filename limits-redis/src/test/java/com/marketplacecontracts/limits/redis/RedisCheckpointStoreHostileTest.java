@@ -26,7 +26,7 @@ class RedisCheckpointStoreHostileTest {
         case "GET" -> out.write("$" + HEADER.length() + "\r\n" + HEADER + "\r\n");
         case "LLEN" -> out.write(llen);
         case "LRANGE" -> out.write(lrange);
-        default -> out.write(FakeRedis.canned(command));
+        default -> out.write(FakeRedis.canned(command, arguments));
       }
     };
   }
