@@ -92,10 +92,11 @@ class BulkCommandsTest {
           return json(503, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\"}]}");
         }
         StringBuilder errors = new StringBuilder();
-        for (String id : ids) {
-          if (refused.contains(id)) {
-            errors.append(errors.length() == 0 ? "" : ",").append("{\"code\":\"INVALID_PRICE\",\"message\":\"Offer ")
-                .append(id).append(": the price is below the allowed minimum\"}");
+        // each refusal names its item by its path in the request, the structure the client ties errors by
+        for (int i = 0; i < ids.size(); i++) {
+          if (refused.contains(ids.get(i))) {
+            errors.append(errors.length() == 0 ? "" : ",").append("{\"code\":\"INVALID_PRICE\",\"message\":\"")
+                .append(field).append('[').append(i).append("].price: the price is below the allowed minimum\"}");
           }
         }
         if (errors.length() > 0) {
@@ -338,7 +339,7 @@ class BulkCommandsTest {
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.REJECTED);
     assertThat(out.toString().lines()).containsExactlyInAnyOrder("line 2  A-1  ACCEPTED",
-        "line 3  A-2  REJECTED  INVALID_PRICE  Offer A-2: the price is below the allowed minimum");
+        "line 3  A-2  REJECTED  INVALID_PRICE  offers[1].price: the price is below the allowed minimum");
   }
 
   @Test
