@@ -73,8 +73,10 @@ public interface Credential {
    */
   static String checked(Marketplace marketplace, String field, String value) {
     if (!isHeaderSafe(value)) {
-      throw new RequestValidationException(marketplace, "client settings",
-          List.of(new Violation(field, "***", value == null || value.isBlank() ? "must not be blank" : VALUE_RULE)));
+      // null is what an unset environment variable reads as: say "not set", not a masked value that is not there
+      throw new RequestValidationException(marketplace, "client settings", List.of(value == null
+          ? new Violation(field, "(not set)", "must be set (no value was given: is its environment variable set?)")
+          : new Violation(field, "***", value.isBlank() ? "must not be blank" : VALUE_RULE)));
     }
     return value;
   }
