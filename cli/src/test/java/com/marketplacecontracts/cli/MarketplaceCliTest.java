@@ -101,7 +101,7 @@ class MarketplaceCliTest {
 
     assertThat(code).isZero();
     assertThat(err.toString()).doesNotContain("warning");
-    assertThat(out.toString()).contains("SKU-4607", "Ударная дрель Makita HP1630, 710 Вт", "NEEDS_ACTION",
+    assertThat(out.toString()).contains("SKU-4607", "Impact drill Makita HP1630, 710 W", "NEEDS_ACTION",
         "HAS_CARD_CAN_UPDATE", "campaigns[7654321]: NO_STOCKS", "100956451345",
         "next page: --page-token eyBuZXh0SWQ6IDIzNDIgfQ==");
   }
@@ -156,7 +156,7 @@ class MarketplaceCliTest {
         "--limit", "20");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("SKU/INDEX", "example", "Ударная дрель Makita HP1630, 710 Вт",
+    assertThat(out.toString()).contains("SKU/INDEX", "example", "Impact drill Makita HP1630, 710 W",
         "ASSORTMENT (example)", "next page: --page-token example");
   }
 
@@ -177,7 +177,7 @@ class MarketplaceCliTest {
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"paging\":{\"nextPageToken\":\"p2\"},"
         + "\"offerMappingEntries\":[{\"offer\":{\"shopSku\":\"A-1\",\"name\":\"Drill\"}}]}}"));
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"offerMappingEntries\":["
-        + "{\"offer\":{\"shopSku\":\"LONGER-SKU-2\",\"name\":\"Ударная дрель Makita HP1630, 710 Вт\","
+        + "{\"offer\":{\"shopSku\":\"LONGER-SKU-2\",\"name\":\"Impact drill Makita HP1630, 710 W\","
         + "\"processingState\":{\"status\":\"NEED_INFO\"}}}]}}"));
 
     int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,

@@ -137,7 +137,7 @@ class OperationContractsTest {
         new Case("yandex/partner-api.yaml", "getOfferMappings", true,
             c -> c.yandex().api(BusinessOfferMappingsApi.class).getOfferMappings(12345L, null, 50, CatalogLanguageType.RU,
                 CatalogFilter.builder().cardStatus(OfferCardStatusType.HAS_CARD_CAN_UPDATE).categoryId(91597)
-                    .vendor("Makita").tag("электроинструмент").archived(false).build().toRequest()).execute(),
+                    .vendor("Makita").tag("power tools").archived(false).build().toRequest()).execute(),
             body -> YandexMapper.listings((GetOfferMappingsResponse) body),
             c -> c.yandex().catalog(12345L, CatalogFilter.builder().pageSize(101).build()).iterator().hasNext()),
         new Case("yandex/partner-api.yaml", "getOfferMappingEntries", true,

@@ -28,7 +28,7 @@ class TeezMapperTest {
     assertThat(error.marketplace()).isEqualTo(Marketplace.TEEZ);
     assertThat(error.httpStatus()).isEqualTo(400);
     assertThat(error.issues()).containsExactly(
-        new Issue("VALIDATION_ERROR", "Некорректные параметры запроса", null),
+        new Issue("VALIDATION_ERROR", "Invalid request parameters", null),
         new Issue("PageSize", "PageSize must be > 0", "pageSize"));
   }
 

@@ -132,7 +132,7 @@ class YandexMapperTest {
     assertThat(listing.sellerSku()).isEqualTo("example");
     assertThat(listing.productId()).isNull();
     assertThat(listing.requestIndex()).isNull();
-    assertThat(listing.name()).isEqualTo("Ударная дрель Makita HP1630, 710 Вт");
+    assertThat(listing.name()).isEqualTo("Impact drill Makita HP1630, 710 W");
     assertThat(listing.vendor()).isEqualTo("LEVENHUK");
     assertThat(listing.vendorCode()).isEqualTo("VNDR-0005A");
     assertThat(listing.barcodes()).containsExactly("46012300000000");
