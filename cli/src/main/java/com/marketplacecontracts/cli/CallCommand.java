@@ -142,7 +142,7 @@ final class CallCommand extends YandexCommand.Base {
   }
 
   /** One row of {@code yandex operations}. */
-  record Row(String operationId, String api, String decision, boolean idempotent, String quota, String paged,
+  public record Row(String operationId, String api, String decision, boolean idempotent, String quota, String paged,
       String batch, String job) {
 
     static Row of(OperationIndex.Operation op) {

@@ -171,7 +171,7 @@ final class OrdersCommand {
     OrderSubstatusType substatus;
 
     /** JSON line of one order's outcome. */
-    record Line(long orderId, String status, String substatus, String result, String detail) {
+    public record Line(long orderId, String status, String substatus, String result, String detail) {
     }
 
     @Override
@@ -218,7 +218,7 @@ final class OrdersCommand {
     Path output;
 
     /** JSON line of one order's labels. */
-    record Line(long orderId, String file, long bytes, String error) {
+    public record Line(long orderId, String file, long bytes, String error) {
     }
 
     /** The failure in words: an answer that is not a PDF is said as such, with why on the embedded mock. */

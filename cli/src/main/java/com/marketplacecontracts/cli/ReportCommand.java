@@ -44,7 +44,7 @@ final class ReportCommand extends YandexCommand.Base {
   long timeout;
 
   /** JSON document of a report with no data, or still pending. */
-  record Status(String report, boolean settled, String subStatus, String file) {
+  public record Status(String report, boolean settled, String subStatus, String file) {
   }
 
   @Override

@@ -108,4 +108,13 @@ class CallCommandTest {
     assertThat(out.toString()).contains("updatePrices", "10000 items/min", "batch offers≤2000")
         .contains("getPrices", "deprecated").doesNotContain("updateStocks ");
   }
+
+  @Test
+  void theOperationsListPrintsAsJsonToo() {
+    // each row is a record Moshi reads through its accessors: a record it cannot reach fails at the first row
+    assertThat(run("--json", "yandex", "operations", "--tag", "prices")).as(err.toString()).isZero();
+
+    assertThat(out.toString().lines()).allMatch(l -> l.startsWith("{\"operationId\":\""))
+        .anyMatch(l -> l.startsWith("{\"operationId\":\"updatePrices\",\"api\":\"prices\""));
+  }
 }
