@@ -82,5 +82,11 @@ class LazyCommandTreeTest {
       assertThat(MarketplaceCli.named(flag, "yandex")).as(flag).isEqualTo("yandex");
     }
     assertThat(valued.size() + flags.size()).isEqualTo(11);
+    // and over nothing else: a word no root option is known by, or a flag's stray value, stops it
+    assertThat(MarketplaceCli.named("--not-an-option", "yandex")).isNull();
+    assertThat(MarketplaceCli.named("--not-an-option", "v", "yandex")).isNull();
+    for (String flag : flags) {
+      assertThat(MarketplaceCli.named(flag, "v", "yandex")).as(flag).isNull();
+    }
   }
 }

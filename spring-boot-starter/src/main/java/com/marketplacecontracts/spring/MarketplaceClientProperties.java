@@ -113,10 +113,16 @@ public abstract class MarketplaceClientProperties {
     if (localLimits()) {
       return "local";
     }
+    String shown = redactedStore(limitsStore);
+    return shown == null ? "(not a URI)" : shown;
+  }
+
+  /** A store URI with its user information (a password) and query values masked; null when it is not a URI. */
+  static String redactedStore(String uri) {
     try {
-      return LimiterStores.redacted(new URI(limitsStore.trim()));
+      return LimiterStores.redacted(new URI(uri.trim()));
     } catch (URISyntaxException e) {
-      return "(not a URI)";
+      return null;
     }
   }
 

@@ -1,8 +1,5 @@
 package com.marketplacecontracts.spring;
 
-import com.marketplacecontracts.core.ratelimit.LimiterStores;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -63,11 +60,8 @@ final class MarketplaceCredentialSanitizer implements SanitizingFunction {
     if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("local")) {
       return value;
     }
-    try {
-      return LimiterStores.redacted(new URI(trimmed));
-    } catch (URISyntaxException e) {
-      return SanitizableData.SANITIZED_VALUE;
-    }
+    String shown = MarketplaceClientProperties.redactedStore(trimmed);
+    return shown == null ? SanitizableData.SANITIZED_VALUE : shown;
   }
 
   private Set<String> referenced() {

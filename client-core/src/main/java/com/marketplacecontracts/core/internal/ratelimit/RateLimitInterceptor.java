@@ -192,7 +192,7 @@ public final class RateLimitInterceptor implements Interceptor {
               Duration.ofNanos(Math.max(time.nanoTime() - waitStarted, budget.toNanos())));
         }
       }
-      if (charge == null || pass >= MAX_CHARGE_PASSES || (charge.alignment() == null ? alignments.get(key) == null
+      if (charge == null || pass >= MAX_CHARGE_PASSES || (charge.alignment() == null ? known(key, quota) == null
           : nowMillis() < charge.windowEnd() - edge(charge.alignment()))) {
         break;
       }
@@ -426,7 +426,7 @@ public final class RateLimitInterceptor implements Interceptor {
         remember(key, known);
       }
     }
-    return known != null && known.periodMillis() == quota.period().toMillis() ? known : null;
+    return known(key, quota);
   }
 
   private void observe(Charge charge, Response response, QuotaHeaders headers) {
