@@ -324,10 +324,12 @@ public final class LimitsRun {
   static double costPerCall(boolean limiter, String store) throws Exception {
     try (MarketLikeServer server = new MarketLikeServer(1_000_000_000L, WINDOW, CAP, Duration.ZERO, true)) {
       YandexMarketClient client = client(server.url(), limiter, 1_000_000_000L, store);
-      for (int i = 0; i < 3000; i++) {
+      // warmed up until the store's client code is compiled too (its first thousands of calls run slower)
+      int warmup = Integer.getInteger("limits.cost.warmup", 20_000);
+      for (int i = 0; i < warmup; i++) {
         call(client);
       }
-      int calls = 3000;
+      int calls = Integer.getInteger("limits.cost.calls", 5_000);
       long start = System.nanoTime();
       for (int i = 0; i < calls; i++) {
         call(client);

@@ -26,17 +26,19 @@ import com.marketplacecontracts.yandex.YandexMarketClient;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,8 +59,31 @@ class GeneratedContractsTest {
   private static final Map<String, List<Integer>> ERRORS = new TreeMap<>();
   private static YandexMarketClient market;
 
+  /** What Prism's answer generator gets wrong on its own (see aRandomAnswerDecodes). */
+  private static final java.util.Set<String> PRISM_GENERATOR_FAULTS = java.util.Set.of("exclusiveMinimum",
+      "exclusiveMaximum", "required");
+
   static Collection<OperationIndex.Operation> operations() {
     return YandexMarketClient.operationIndex().all();
+  }
+
+  /** The operations with a whole-number parameter that has a minimum: the others have no value below one to send. */
+  static List<OperationIndex.Operation> operationsWithAMinimum() {
+    return operations().stream().filter(op -> minimumTarget(op.method()) >= 0).toList();
+  }
+
+  /** The first Long or Integer parameter with a {@code @Min}, or -1. */
+  private static int minimumTarget(Method method) {
+    Class<?>[] types = method.getParameterTypes();
+    Annotation[][] annotations = method.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation annotation : annotations[i]) {
+        if (annotation instanceof Min && (types[i] == Long.class || types[i] == Integer.class)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   @BeforeAll
@@ -114,21 +139,29 @@ class GeneratedContractsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
-  void aRandomSchemaValidAnswerDecodes(OperationIndex.Operation op) {
+  void aRandomAnswerDecodes(OperationIndex.Operation op) {
     TAP.prefer("dynamic=true");
-    // Prism's generator ignores some constraints and then reports its own answer as outside the spec: drawn again.
+    // Prism's generator ignores exclusive bounds and leaves out required fields at times (a recursive schema's
+    // deepest objects: a region's parent regions); it then reports its own answer as outside the spec. Such a draw
+    // is drawn again; when all five are, the last one must have no other kind of fault, and must decode.
+    List<WireTap.Violation> faults = List.of();
     for (int draw = 0; draw < 5; draw++) {
       TAP.clear();
       Object answer = call(op, SampleArguments.of(op.method()));
+      assertThat(TAP.requestViolations()).isEmpty();
+      if (op.answerType() != Void.class) {
+        assertThat(answer).as("decoded answer of %s", op.id()).isNotNull();
+      }
+      if (answer instanceof Download download) {
+        download.delete();
+      }
+      faults = TAP.exchanges().stream().flatMap(e -> e.answerViolations().stream()).toList();
       if (TAP.exchanges().stream().noneMatch(WireTap.Exchange::answerViolatesSpec)) {
-        assertThat(TAP.requestViolations()).isEmpty();
-        if (answer instanceof Download download) {
-          download.delete();
-        }
         return;
       }
     }
-    Assumptions.abort("Prism drew five answers it reports as outside the spec");
+    assertThat(faults).as("Prism's faults in its own answer to %s", op.id()).isNotEmpty().allMatch(fault ->
+        PRISM_GENERATOR_FAULTS.contains(fault.code()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,24 +181,21 @@ class GeneratedContractsTest {
     }
   }
 
+  @Test
+  void mostOperationsHaveAParameterWithAMinimum() {
+    // the source of the next test: an index that lost its bounds would leave it with nothing to run
+    assertThat(operationsWithAMinimum()).hasSizeGreaterThan(operations().size() / 2);
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("operations")
+  @MethodSource("operationsWithAMinimum")
   void inputBelowADeclaredMinimumIsRefusedBeforeSending(OperationIndex.Operation op) {
     Object[] args = SampleArguments.of(op.method());
-    Annotation[][] annotations = op.method().getParameterAnnotations();
-    int target = -1;
-    for (int i = 0; i < annotations.length && target < 0; i++) {
-      for (Annotation annotation : annotations[i]) {
-        if (annotation instanceof Min min && args[i] instanceof Long) {
-          args[i] = min.value() - 1;
-          target = i;
-        } else if (annotation instanceof Min min && args[i] instanceof Integer) {
-          args[i] = (int) min.value() - 1;
-          target = i;
-        }
-      }
-    }
-    Assumptions.assumeTrue(target >= 0, "no parameter with a minimum");
+    int target = minimumTarget(op.method());
+    Min min = Arrays.stream(op.method().getParameterAnnotations()[target]).filter(Min.class::isInstance)
+        .map(Min.class::cast).findFirst().orElseThrow();
+    args[target] = op.method().getParameterTypes()[target] == Integer.class ? (Object) (int) (min.value() - 1)
+        : (Object) (min.value() - 1);
     long before = YANDEX.requestsReceived();
 
     assertThat(catchThrowable(() -> call(op, args))).isInstanceOf(RequestValidationException.class);
