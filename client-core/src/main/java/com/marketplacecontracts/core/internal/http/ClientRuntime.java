@@ -39,7 +39,9 @@ import java.util.WeakHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -62,6 +64,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class ClientRuntime implements AutoCloseable {
 
   private static final String VERSION = readVersion();
+  /** How long an idle pooled connection is kept: under the 5 s after which many servers close one. */
+  static final Duration IDLE_CONNECTION_KEPT = Duration.ofSeconds(4);
   static final String TRACEPARENT = "traceparent";
 
   private final Marketplace marketplace;
@@ -125,6 +129,12 @@ public final class ClientRuntime implements AutoCloseable {
     // A plain-http origin (a mock, a local proxy) whose redirects cannot leave it needs no TLS: OkHttp would load
     // the trust store and set up TLS when built, which costs a one-call process more than the call. A file on an
     // https host is fetched by a TLS client made then (download).
+    if (ownsHttp) {
+      // Servers close idle connections after as little as 5 s (Node's default; the mock's). A request written to a
+      // connection the server has just closed fails after it may have been sent, and a write that may not be sent
+      // twice cannot be retried then: a connection idle for longer than the least of those is not reused.
+      builder.connectionPool(new ConnectionPool(5, IDLE_CONNECTION_KEPT.toMillis(), TimeUnit.MILLISECONDS));
+    }
     this.cleartextOnly = ownsHttp && !baseUrl.isHttps() && !settings.redirects().crossOrigin();
     if (cleartextOnly) {
       builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));

@@ -1,0 +1,101 @@
+package com.marketplacecontracts.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A write that may not be sent twice must not go out on a connection the server has closed for idleness: it would
+ * fail after it may have been sent (so it cannot be retried). Servers close idle connections after as little as 5 s
+ * (Node's default, the mock's too); the client's pool must let them go sooner.
+ */
+class IdleConnectionTest {
+
+  private ServerSocket listener;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger requests = new AtomicInteger();
+
+  @BeforeEach
+  void start() throws IOException {
+    listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(() -> {
+      while (!listener.isClosed()) {
+        try {
+          Socket socket = listener.accept();
+          connections.incrementAndGet();
+          Thread serving = new Thread(() -> serve(socket));
+          serving.setDaemon(true);
+          serving.start();
+        } catch (IOException e) {
+          return;
+        }
+      }
+    });
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** Answers requests on one connection and closes it after 5 s without one, as Node's HTTP server does. */
+  private void serve(Socket socket) {
+    try (socket) {
+      socket.setSoTimeout(5_000);
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+          StandardCharsets.ISO_8859_1));
+      OutputStream out = socket.getOutputStream();
+      while (true) {
+        int length = 0;
+        String line = in.readLine();
+        if (line == null) {
+          return;
+        }
+        while (!(line = in.readLine()).isEmpty()) {
+          if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+            length = Integer.parseInt(line.substring(15).trim());
+          }
+        }
+        for (int i = 0; i < length; i++) {
+          in.read();
+        }
+        requests.incrementAndGet();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+            .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+      }
+    } catch (SocketTimeoutException idle) {
+      // closed for idleness: the point of this server
+    } catch (IOException e) {
+      // the client went away
+    }
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    listener.close();
+  }
+
+  @Test
+  void aWriteAfterTheServersIdleTimeoutGoesOutOnAFreshConnection() throws Exception {
+    TestClient client = TestClient.builder("http://127.0.0.1:" + listener.getLocalPort() + "/")
+        .rateLimit(RateLimitConfig.disabled()).build();
+    client.api.write(Map.of("n", 1)).execute();
+    Thread.sleep(5_300); // past the server's 5 s: it has closed the first connection
+
+    assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
+    assertThat(requests).hasValue(2);
+    assertThat(connections).hasValue(2);
+  }
+}
