@@ -2,6 +2,7 @@ package com.marketplacecontracts.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.limits.redis.RedisServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,6 +2,8 @@ package com.marketplacecontracts.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.limits.redis.RedisServer;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,19 +88,28 @@ class MarketplaceHealthTest {
     });
   }
 
+  /** Longer than the Redis store's fail-fast time (1 s after a failed command, every command fails at once). */
+  private static final Duration FAIL_FAST_PAUSE = Duration.ofMillis(1_200);
+
   @Test
   void theLimitsStoreIsProbedAndShownWithoutItsPassword() throws Exception {
     server.always(200, TOKEN_INFO);
-    try (RedisServer redis = new RedisServer()) {
+    try (RedisServer redis = RedisServer.start()) {
       yandex("marketplace.yandex.limits-store=" + redis.uri()).run(context -> {
-        // The store bounds each command tightly; on a cold, busy JVM the first probe may spend that on connecting
-        // (and say unreachable, as it should). A store that is up answers within a few probes.
+        // The store bounds connecting (1 s) and each command (500 ms) tightly; on a cold, busy machine a probe may
+        // overrun that and say unreachable, as it should. After a failed command the store fails every command at
+        // once for 1 s, so probes closer together than that only repeat the failure: each next probe comes after
+        // that pause, until a deadline far beyond what a store that is up needs.
+        String reachable = redis.uri() + " reachable";
         Health health = health(context, "yandexMarketHealthIndicator");
-        for (int probe = 1; probe < 5 && health.getStatus() != Status.UP; probe++) {
-          Thread.sleep(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!reachable.equals(health.getDetails().get("limitsStore")) && System.nanoTime() < deadline) {
+          assertThat((String) health.getDetails().get("limitsStore")).as("a probe that fails says so")
+              .isNotNull().startsWith(redis.uri() + " unreachable (");
+          Thread.sleep(FAIL_FAST_PAUSE.toMillis());
           health = health(context, "yandexMarketHealthIndicator");
         }
-        assertThat(health.getDetails()).containsEntry("limitsStore", redis.uri() + " reachable");
+        assertThat(health.getDetails()).containsEntry("limitsStore", reachable);
         assertThat(health.getStatus()).as(health.toString()).isEqualTo(Status.UP);
       });
     }

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.http;
 
 import com.marketplacecontracts.core.error.JobFailedException;
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.json.OpenEnum;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -94,7 +95,6 @@ public final class Jobs {
   /** A state as the spec names it: an open enum's raw value, cut short and printable. */
   private static String shown(Object value) {
     String text = value instanceof OpenEnum open && open.getValue() != null ? open.getValue() : String.valueOf(value);
-    text = text.length() > 100 ? text.substring(0, 100) : text;
-    return text.replaceAll("\\p{Cntrl}", "?");
+    return Text.printable(text, 100);
   }
 }

@@ -49,7 +49,7 @@ public interface LimiterStore extends AutoCloseable {
    * Admits one call in one step, without waiting and all or nothing: takes {@code tokens} from {@code bucket} (a
    * bucket of this store, or {@code null} for none), one permit under each of {@code permits} (in their order), and
    * reads the value under {@code valueKey} ({@code null} for none). When a permit is not free at once, or the bucket
-   * has too few tokens, nothing is taken and the admission says which; the caller then waits its turn through
+   * has too few tokens, nothing is taken and the admission is refused; the caller then waits its turn through
    * {@link #acquire} and {@link QuotaBucket#tryConsume}. A shared store does it in one exchange; this default, in
    * the calls it is made of.
    */
@@ -61,22 +61,20 @@ public interface LimiterStore extends AutoCloseable {
       for (PermitRequest request : permits) {
         Permit permit = acquire(request.account(), request.maxInFlight(), Duration.ZERO);
         if (permit == null) {
-          return Admission.permitsBusy();
+          return Admission.refused();
         }
         taken.add(permit);
       }
       QuotaBucket.Probe probe = bucket == null ? null : bucket.tryConsume(tokens);
       if (probe != null && !probe.consumed()) {
-        return Admission.quotaSpent(probe.remaining(), probe.nanosToWait());
+        return Admission.refused();
       }
       String value = valueKey == null ? null : get(valueKey);
       admitted = true;
       return Admission.admitted(probe == null ? 0 : probe.remaining(), value, taken);
     } finally {
       if (!admitted) {
-        for (int i = taken.size() - 1; i >= 0; i--) {
-          taken.get(i).release();
-        }
+        Permit.releaseAll(taken);
       }
     }
   }
@@ -90,6 +88,28 @@ public interface LimiterStore extends AutoCloseable {
   /** A permit to have one request in flight; give it back once the answer has come. */
   interface Permit {
     void release();
+
+    /**
+     * Gives back each of {@code permits}, the last taken first. One that fails to go back does not keep the others:
+     * every permit is tried, then the first failure is thrown, the later ones suppressed in it.
+     */
+    static void releaseAll(List<? extends Permit> permits) {
+      RuntimeException failure = null;
+      for (int i = permits.size() - 1; i >= 0; i--) {
+        try {
+          permits.get(i).release();
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
   }
 
   /** One permit wanted by {@link #admit}: one of {@code maxInFlight} under {@code account}. */
@@ -104,32 +124,22 @@ public interface LimiterStore extends AutoCloseable {
   }
 
   /**
-   * What {@link #admit} did: {@link Outcome#ADMITTED} with the tokens left, the value read and the permits taken (in
-   * the order asked); or refused and nothing taken, with how long until the tokens are back when the quota refused.
+   * What {@link #admit} did: admitted, with the tokens left, the value read and the permits taken (in the order
+   * asked); or refused (a permit was not free at once, or the bucket had too few tokens) and nothing taken. A refused
+   * call waits its turn step by step, which tells how long.
    */
-  record Admission(Outcome outcome, long remaining, long nanosToWait, String value, List<Permit> permits) {
+  record Admission(boolean admitted, long remaining, String value, List<Permit> permits) {
 
     public Admission {
       permits = List.copyOf(permits);
     }
 
-    /** Whether the call was admitted, and if not, what refused it. */
-    public enum Outcome { ADMITTED, QUOTA_SPENT, PERMITS_BUSY }
-
     public static Admission admitted(long remaining, String value, List<Permit> permits) {
-      return new Admission(Outcome.ADMITTED, remaining, 0, value, permits);
+      return new Admission(true, remaining, value, permits);
     }
 
-    public static Admission quotaSpent(long remaining, long nanosToWait) {
-      return new Admission(Outcome.QUOTA_SPENT, remaining, nanosToWait, null, List.of());
-    }
-
-    public static Admission permitsBusy() {
-      return new Admission(Outcome.PERMITS_BUSY, 0, 0, null, List.of());
-    }
-
-    public boolean admitted() {
-      return outcome == Outcome.ADMITTED;
+    public static Admission refused() {
+      return new Admission(false, 0, null, List.of());
     }
   }
 }

@@ -28,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -404,29 +405,12 @@ public final class RedisLimiterStore implements LimiterStore {
       this.maxWaitMicros = Math.min(fill, Duration.ofDays(3660).toMillis()) * 1000 + 1000 + MAX_AHEAD.toNanos() / 1000;
     }
 
-    /** The arguments of a step (and of an admission, with its permits after them). */
-    byte[][] args(int step, long tokens, int sets, byte[] holder) {
-      byte[][] args = new byte[11 + sets][];
-      args[0] = number(step);
-      args[1] = number(tokens);
-      args[2] = number(Math.floorDiv(clock.getAsLong(), 1000));
-      args[3] = capacity;
-      args[4] = refillTokens;
-      args[5] = refillNanos;
-      args[6] = alignedMicros;
-      args[7] = ttlMillis;
-      args[8] = number(sets);
-      args[9] = number(lease.toMillis());
-      args[10] = holder;
-      return args;
-    }
-
     private Answer step(int step, long tokens) {
       if (tokens < 0 || tokens > MAX_TOKENS) {
         throw new IllegalArgumentException("tokens must be 0 to 2^52, was " + tokens);
       }
       return answer(script(LIMITS, LIMITS_SHA, ScriptOutputType.MULTI, new String[] {key},
-          args(step, tokens, 0, number(0))), this, step, tokens, false);
+          args(this, step, tokens, number(0))), this, step, tokens, false);
     }
 
     @Override
@@ -494,65 +478,71 @@ public final class RedisLimiterStore implements LimiterStore {
       throw new IllegalArgumentException("tokens must be 0 to 2^52, was " + tokens);
     }
     // this process's callers waiting in turn for a permit go first: only a turn free at once is taken
-    List<Permit> turnsTaken = new ArrayList<>(permits.size());
+    Admission inTurn = turns.admit(null, 0, permits, null);
+    if (!inTurn.admitted()) {
+      return Admission.refused();
+    }
     boolean admitted = false;
     try {
-      for (PermitRequest request : permits) {
-        Permit turn = turns.acquire(request.account(), request.maxInFlight(), Duration.ZERO);
-        if (turn == null) {
-          return Admission.permitsBusy();
-        }
-        turnsTaken.add(turn);
-      }
       int sets = permits.size();
       int b = ours == null ? 0 : 1;
       String[] keys = new String[b + sets + (valueKey == null ? 0 : 1)];
       if (ours != null) {
         keys[0] = ours.key;
       }
+      long[] caps = new long[sets];
       for (int i = 0; i < sets; i++) {
         keys[b + i] = PREFIX + permits.get(i).account();
+        caps[i] = permits.get(i).maxInFlight();
       }
       if (valueKey != null) {
         keys[keys.length - 1] = PREFIX + valueKey;
       }
       byte[] holder = bytes(holderPrefix + holders.incrementAndGet());
-      byte[][] base = ours == null ? noBucket(sets, holder) : ours.args(TAKE, tokens, sets, holder);
-      for (int i = 0; i < sets; i++) {
-        base[11 + i] = number(permits.get(i).maxInFlight());
-      }
-      Answer answer = answer(script(LIMITS, LIMITS_SHA, ScriptOutputType.MULTI, keys, base), ours,
-          ours == null ? NONE : TAKE, tokens, sets > 0);
-      if (answer.status() == BUSY) {
-        return Admission.permitsBusy();
-      }
-      if (answer.status() == REFUSED) {
-        return Admission.quotaSpent(answer.tokens(), answer.third() * 1000);
+      Answer answer = answer(script(LIMITS, LIMITS_SHA, ScriptOutputType.MULTI, keys,
+          args(ours, TAKE, tokens, holder, caps)), ours, ours == null ? NONE : TAKE, tokens, sets > 0);
+      if (answer.status() != DONE) {
+        return Admission.refused();
       }
       List<Permit> taken = new ArrayList<>(sets);
       for (int i = 0; i < sets; i++) {
-        taken.add(permit(keys[b + i], holder, turnsTaken.get(i)));
+        taken.add(permit(keys[b + i], holder, inTurn.permits().get(i)));
       }
       admitted = true;
       return Admission.admitted(answer.tokens(), answer.value() == null ? null
           : new String(answer.value(), StandardCharsets.UTF_8), taken);
     } finally {
       if (!admitted) {
-        turnsTaken.forEach(Permit::release);
+        Permit.releaseAll(inTurn.permits());
       }
     }
   }
 
-  /** The arguments of a step with no bucket. */
-  private byte[][] noBucket(int sets, byte[] holder) {
-    byte[][] args = new byte[11 + sets][];
-    byte[] zero = number(0);
-    for (int i = 0; i < 8; i++) {
-      args[i] = zero;
+  /**
+   * The arguments of a run of {@link #LIMITS} (see its KEYS and ARGV): {@code bucket}'s {@code step} of
+   * {@code tokens} on its caller's clock, or zeros without a bucket; then one permit set per cap of {@code caps},
+   * leased to {@code holder}.
+   */
+  private byte[][] args(RedisBucket bucket, int step, long tokens, byte[] holder, long... caps) {
+    byte[][] args = new byte[11 + caps.length][];
+    if (bucket == null) {
+      Arrays.fill(args, 0, 8, number(0));
+    } else {
+      args[0] = number(step);
+      args[1] = number(tokens);
+      args[2] = number(Math.floorDiv(bucket.clock.getAsLong(), 1000));
+      args[3] = bucket.capacity;
+      args[4] = bucket.refillTokens;
+      args[5] = bucket.refillNanos;
+      args[6] = bucket.alignedMicros;
+      args[7] = bucket.ttlMillis;
     }
-    args[8] = number(sets);
+    args[8] = number(caps.length);
     args[9] = number(lease.toMillis());
     args[10] = holder;
+    for (int i = 0; i < caps.length; i++) {
+      args[11 + i] = number(caps[i]);
+    }
     return args;
   }
 
@@ -609,10 +599,8 @@ public final class RedisLimiterStore implements LimiterStore {
       long pause = 1;
       while (true) {
         byte[] holder = bytes(holderPrefix + holders.incrementAndGet());
-        byte[][] args = noBucket(1, holder);
-        args[11] = number(maxInFlight);
-        Answer answer = answer(script(LIMITS, LIMITS_SHA, ScriptOutputType.MULTI, new String[] {key}, args), null,
-            NONE, 0, true);
+        Answer answer = answer(script(LIMITS, LIMITS_SHA, ScriptOutputType.MULTI, new String[] {key},
+            args(null, NONE, 0, holder, maxInFlight)), null, NONE, 0, true);
         if (answer.status() == DONE) {
           return permit(key, holder, turn);
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,7 +72,19 @@ class HostileScriptRepliesTest {
 
       assertThat(admission.admitted()).isFalse();
       assertThat(admission.permits()).isEmpty();
-      assertThat(Duration.ofNanos(admission.nanosToWait())).isLessThanOrEqualTo(Duration.ofMinutes(1));
+    }
+  }
+
+  @Test
+  void aQuotaRefusalsWaitUpToTheBoundIsBelieved() throws Exception {
+    try (FakeRedis fake = answeringScripts("*4\r\n:0\r\n:0\r\n:60000000\r\n$-1\r\n");
+        RedisLimiterStore store = new RedisLimiterStore(fake.uri(), Duration.ofSeconds(30))) {
+      QuotaBucket bucket = store.bucket("quota:y", FIVE_A_MINUTE, () -> NOW);
+
+      QuotaBucket.Probe refused = bucket.tryConsume(1);
+
+      assertThat(refused.consumed()).isFalse();
+      assertThat(Duration.ofNanos(refused.nanosToWait())).isEqualTo(Duration.ofMinutes(1));
     }
   }
 

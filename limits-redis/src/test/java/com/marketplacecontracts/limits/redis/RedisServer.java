@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test helper: a real {@code redis-server} (Debian package {@code redis-server}) on a free loopback port, without
- * persistence, stopped on close.
+ * persistence, stopped on close. The one copy: this module's test-jar carries it to the tests of the modules that
+ * need a Redis (notifications, spring-boot-starter).
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
   private static final List<Path> CANDIDATES =
       List.of(Path.of("/usr/bin/redis-server"), Path.of("/usr/local/bin/redis-server"));
@@ -41,24 +42,35 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  /** The installed binary, or {@code null}. */
-  static Path binary() {
+  /** The installed binary, or {@code null} (a test that can do without Redis checks it first and skips). */
+  public static Path binary() {
     return CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
   }
 
-  static RedisServer start() {
+  /** A server on a free port. */
+  public static RedisServer start() {
     return start(freePort());
   }
 
-  static RedisServer start(int port) {
-    return new RedisServer(binary(), port);
+  /**
+   * A server on {@code port}.
+   *
+   * @throws IllegalStateException when redis-server is not installed, or does not accept connections within 10 s
+   */
+  public static RedisServer start(int port) {
+    Path binary = binary();
+    if (binary == null) {
+      throw new IllegalStateException("redis-server is not installed (apt-get install redis-server), looked for "
+          + CANDIDATES);
+    }
+    return new RedisServer(binary, port);
   }
 
-  String uri() {
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -70,7 +82,8 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  /** A loopback port free at the time of the call (nothing listens there: a store that is down). */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Operations;
 import java.nio.file.Path;
@@ -310,12 +311,15 @@ public final class BulkWrite<I> {
     }
   }
 
+  /**
+   * An account as a refusal names it. Its own rule beyond the cut: only the characters an account key is made of
+   * ({@code campaignId=5}) are kept, since a space or quote from a file's header would blur where the name ends.
+   */
   private static String accountText(String account) {
     if (account == null) {
       return "no account";
     }
-    String text = account.length() > 80 ? account.substring(0, 80) + "..." : account;
-    return text.replaceAll("[^A-Za-z0-9=_.:-]", "?");
+    return Text.cut(account, 80, Text.MORE).replaceAll("[^A-Za-z0-9=_.:-]", "?");
   }
 
   private List<I> itemsAt(List<Integer> positions) {

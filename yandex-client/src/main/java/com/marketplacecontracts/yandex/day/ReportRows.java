@@ -2,6 +2,7 @@ package com.marketplacecontracts.yandex.day;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -134,7 +135,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       this.zip = null;
       this.counted = new Counted(buffered, limits.maxUnpackedBytes());
       this.singleSheet = sheetName(name);
-      this.entry = printable(name, 200);
+      this.entry = Text.printable(name, 200);
     }
   }
 
@@ -177,7 +178,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       return true;
     } catch (IOException | JsonDataException e) {
       // The reader's message may quote the file (a path of its names): printed, cut.
-      throw failure(printable(String.valueOf(e.getMessage()), 500), e);
+      throw failure(Text.printable(String.valueOf(e.getMessage()), 500), e);
     }
   }
 
@@ -329,7 +330,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       case NULL -> {
         return reader.nextNull();
       }
-      default -> throw failure("unexpected " + reader.peek() + " at " + printable(reader.getPath(), 500), null);
+      default -> throw failure("unexpected " + reader.peek() + " at " + Text.printable(reader.getPath(), 500), null);
     }
   }
 
@@ -365,7 +366,7 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
       if (next == null) {
         return false;
       }
-      entry = printable(next.getName(), 200);
+      entry = Text.printable(next.getName(), 200);
       if (++entries > limits.maxEntries()) {
         throw failure("the report has more than " + limits.maxEntries() + " entries", null);
       }
@@ -391,12 +392,6 @@ public final class ReportRows implements Iterator<ReportRows.Row>, AutoCloseable
     JsonReader reader = JsonReader.of(Okio.buffer(Okio.source(kept)));
     reader.setLenient(false);
     return reader;
-  }
-
-  /** A text of the file fit for a message: control characters replaced, cut at {@code max} characters. */
-  private static String printable(String text, int max) {
-    String out = text.length() > max ? text.substring(0, max) + "..." : text;
-    return out.replaceAll("\\p{Cntrl}", "?");
   }
 
   private static String sheetName(String path) {

@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.internal.error;
 
 import com.marketplacecontracts.core.internal.Hooks;
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.error.ServerErrorException;
 import com.marketplacecontracts.core.error.RateLimitedException;
@@ -104,31 +105,12 @@ public final class ErrorDecoder {
   public static String requestId(Headers headers) {
     for (String name : REQUEST_ID_HEADERS) {
       String value = headers.get(name);
-      String id = value == null ? null : printable(value);
+      String id = Text.stripped(value, MAX_REQUEST_ID);
       if (id != null && !id.isBlank()) {
         return id;
       }
     }
     return null;
-  }
-
-  /** {@code value} without control and format characters, cut to {@link #MAX_REQUEST_ID} whole characters. */
-  private static String printable(String value) {
-    StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_REQUEST_ID));
-    for (int i = 0; i < value.length(); ) {
-      int c = value.codePointAt(i);
-      i += Character.charCount(c);
-      int type = Character.getType(c);
-      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
-        continue;
-      }
-      if (out.length() + Character.charCount(c) > MAX_REQUEST_ID) {
-        break;
-      }
-      out.appendCodePoint(c);
-    }
-    return out.toString();
   }
 
   private MarketplaceException forStatus(int status, MarketplaceException.Details details, Headers headers,

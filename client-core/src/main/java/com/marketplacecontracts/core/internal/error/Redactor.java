@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.internal.error;
 
 import com.marketplacecontracts.core.error.ApiError;
+import com.marketplacecontracts.core.internal.Text;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.net.URLEncoder;
@@ -192,11 +193,12 @@ public final class Redactor {
     }
   }
 
-  static String cut(String value, int max) {
-    if (value == null || value.length() <= max) {
-      return value;
-    }
-    return value.substring(0, max) + "...(" + value.length() + " chars, truncated)";
+  /**
+   * Its own rule: the marker says how long the whole text was (a reader tells a huge answer from a long one), and no
+   * character is replaced, since this is the exception's copy of what the server said, not a line for a terminal.
+   */
+  private static String cut(String value, int max) {
+    return value == null ? null : Text.cut(value, max, "...(" + value.length() + " chars, truncated)");
   }
 
   @Override

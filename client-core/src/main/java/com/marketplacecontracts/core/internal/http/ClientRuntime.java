@@ -27,7 +27,6 @@ import com.marketplacecontracts.core.time.Deadline;
 import com.marketplacecontracts.core.internal.http.ValidatingProxy;
 import com.marketplacecontracts.core.internal.http.Validators;
 import com.squareup.moshi.Moshi;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,7 +73,6 @@ public final class ClientRuntime implements AutoCloseable {
   /** False when the user handed in their own OkHttpClient: its threads and connections stay theirs to end. */
   private final boolean ownsHttp;
   private final Retrofit retrofit;
-  private final Validator validator;
   /** Whether {@link #http} speaks plain HTTP only (no TLS set up): see the constructor. */
   private final boolean cleartextOnly;
   /** {@link #http} with TLS, made by the first https download of a {@link #cleartextOnly} runtime. */
@@ -95,7 +93,6 @@ public final class ClientRuntime implements AutoCloseable {
     this.marketplace = marketplace;
     this.baseUrl = normalize(settings.baseUrl());
     Moshi moshi = MoshiFactory.create();
-    this.validator = Validators.shared();
     List<String> builderSecrets = List.copyOf(settings.secrets());
     this.errors = new ErrorDecoder(marketplace, parser.apply(moshi), settings.clock(), Redactor.of(() -> {
       List<Credential> perCall;
@@ -262,7 +259,7 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** A generated API bound to this runtime, validating every call before it is sent. */
   public <T> T api(Class<T> api) {
-    return ValidatingProxy.wrap(api, retrofit.create(api), validator, marketplace);
+    return ValidatingProxy.wrap(api, retrofit.create(api), Validators::shared, marketplace);
   }
 
   /**

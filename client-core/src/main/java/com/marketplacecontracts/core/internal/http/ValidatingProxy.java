@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Wraps a generated Retrofit API so every call's parameters and bodies are checked against the spec's constraints
@@ -35,15 +36,18 @@ public final class ValidatingProxy {
   private ValidatingProxy() {
   }
 
-  /** {@code target} behind a proxy of {@code api} that validates each call first. */
+  /**
+   * {@code target} behind a proxy of {@code api} that validates each call first; {@code validator} is asked for only
+   * when a call's parameters fail or escape their {@link ParameterRules}, so most processes never start one.
+   */
   @SuppressWarnings("unchecked")
-  public static <T> T wrap(Class<T> api, T target, Validator validator, Marketplace marketplace) {
+  public static <T> T wrap(Class<T> api, T target, Supplier<Validator> validator, Marketplace marketplace) {
     Map<Method, ParameterRules> rules = new ConcurrentHashMap<>();
     return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
       Object[] arguments = args == null ? new Object[0] : args;
       if (method.getDeclaringClass() != Object.class
           && !rules.computeIfAbsent(method, m -> ParameterRules.of(api, m)).pass(arguments)) {
-        Set<ConstraintViolation<T>> violations = validator.forExecutables().validateParameters(target, method,
+        Set<ConstraintViolation<T>> violations = validator.get().forExecutables().validateParameters(target, method,
             arguments);
         if (!violations.isEmpty()) {
           throw new RequestValidationException(marketplace, operationId(method), describe(violations, method));

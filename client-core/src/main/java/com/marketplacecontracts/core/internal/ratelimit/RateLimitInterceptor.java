@@ -363,9 +363,10 @@ public final class RateLimitInterceptor implements Interceptor {
     if (stored != null && stored.periodMillis() == quota.period().toMillis()) {
       // another process knows the server's windows: this call belongs in their bucket, not the conservative one
       remember(key, stored);
-      List<LimiterStore.Permit> taken = admission.permits();
-      for (int i = taken.size() - 1; i >= 0; i--) {
-        release(taken.get(i));
+      try {
+        LimiterStore.Permit.releaseAll(admission.permits());
+      } catch (RuntimeException e) {
+        storeFailed(shared, e); // the lease returns them
       }
       bucket.addTokens(cost);
       return null;

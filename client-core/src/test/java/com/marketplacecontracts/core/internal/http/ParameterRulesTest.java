@@ -130,7 +130,7 @@ class ParameterRulesTest {
         Shapes.class.getClassLoader(), new Class<?>[] {Shapes.class}, (proxy, m, args) -> {
           sent.incrementAndGet();
           return "sent";
-        }), Validators.shared(), Marketplace.YANDEX_MARKET);
+        }), Validators::shared, Marketplace.YANDEX_MARKET);
     assertThat(api.ids(1L, 50)).isEqualTo("sent");
     assertThat(api.set(Set.of(1L))).isEqualTo("sent");
     assertThatThrownBy(() -> api.ids(0L, 51))

@@ -36,7 +36,7 @@ class ValidatingProxyTest {
   }
 
   private final LoginApi api = ValidatingProxy.wrap(LoginApi.class, (body, key) -> "sent",
-      Validators.shared(), Marketplace.TEEZ);
+      Validators::shared, Marketplace.TEEZ);
 
   @Test
   void onlyValuesTheSpecMarksSecretAreHidden() {
