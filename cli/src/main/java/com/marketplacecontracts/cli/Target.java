@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.internal.error.UriMask;
+import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -50,9 +51,16 @@ final class Target implements AutoCloseable {
   }
 
   TeezClient teez() {
-    String token = first(options.teezAccessToken, env.get("TEEZ_ACCESS_TOKEN"));
-    String clientId = first(options.teezClientId, env.get("TEEZ_CLIENT_ID"));
-    String clientSecret = first(options.teezClientSecret, env.get("TEEZ_CLIENT_SECRET"));
+    String token = credential(Marketplace.TEEZ, "--teez-access-token", options.teezAccessToken, "TEEZ_ACCESS_TOKEN");
+    String clientId = credential(Marketplace.TEEZ, "--teez-client-id", options.teezClientId, "TEEZ_CLIENT_ID");
+    String clientSecret = credential(Marketplace.TEEZ, "--teez-client-secret", options.teezClientSecret,
+        "TEEZ_CLIENT_SECRET");
+    if (token == null && (clientId == null) != (clientSecret == null)) {
+      // half a pair is a mistake, not a wish for the mock: a job meant for the marketplace would write to it
+      throw credentialRule(Marketplace.TEEZ, clientId == null ? "--teez-client-id (or TEEZ_CLIENT_ID)"
+          : "--teez-client-secret (or TEEZ_CLIENT_SECRET)", "(none)", "is not set, but "
+          + (clientId == null ? "the client secret" : "the client id") + " is: both are needed");
+    }
     boolean hasCredentials = token != null || (clientId != null && clientSecret != null);
     TeezClient.Builder builder = TeezClient.builder().events(events());
     limitsStore(builder, Marketplace.TEEZ);
@@ -68,8 +76,10 @@ final class Target implements AutoCloseable {
   }
 
   YandexMarketClient yandex() {
-    String apiKey = first(options.yandexApiKey, env.get("YANDEX_MARKET_API_KEY"));
-    String oauth = first(options.yandexOauthToken, env.get("YANDEX_MARKET_OAUTH_TOKEN"));
+    String apiKey = credential(Marketplace.YANDEX_MARKET, "--yandex-api-key", options.yandexApiKey,
+        "YANDEX_MARKET_API_KEY");
+    String oauth = credential(Marketplace.YANDEX_MARKET, "--yandex-oauth-token", options.yandexOauthToken,
+        "YANDEX_MARKET_OAUTH_TOKEN");
     boolean hasCredentials = apiKey != null || oauth != null;
     YandexMarketClient.Builder builder = YandexMarketClient.builder().events(events());
     limitsStore(builder, Marketplace.YANDEX_MARKET);
@@ -122,7 +132,8 @@ final class Target implements AutoCloseable {
     }
     embedded = true;
     EmbeddedMock mock = new EmbeddedMock(spec, PrismServer.freePort());
-    builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().addInterceptor(mock).build());
+    builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().connectionPool(ClientRuntime.connectionPool())
+        .addInterceptor(mock).build());
   }
 
   /** A Prism mock on a port chosen up front, started when the first request goes out. */
@@ -240,6 +251,32 @@ final class Target implements AutoCloseable {
 
   static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+
+  /**
+   * A credential from its option, else its environment variable; null when neither is there. One given but blank
+   * is refused: an empty variable (a secret file that was not read, a CI secret not passed on) would otherwise send
+   * the run to the embedded mock as if no credentials were meant.
+   */
+  private String credential(Marketplace marketplace, String option, String fromOption, String variable) {
+    if (fromOption != null) {
+      if (fromOption.isBlank()) {
+        throw credentialRule(marketplace, option, "(empty)", "must not be empty");
+      }
+      return fromOption;
+    }
+    String fromEnv = env.get(variable);
+    if (fromEnv != null && fromEnv.isBlank()) {
+      throw credentialRule(marketplace, variable, "(empty)",
+          "is set but empty (unset it to use the embedded mock)");
+    }
+    return fromEnv;
+  }
+
+  private static RequestValidationException credentialRule(Marketplace marketplace, String name, String shown,
+      String rule) {
+    return new RequestValidationException(marketplace, "credentials", List.of(
+        new RequestValidationException.Violation(name, shown, rule)));
   }
 
   private static String first(String a, String b) {

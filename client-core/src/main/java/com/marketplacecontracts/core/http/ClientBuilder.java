@@ -98,7 +98,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * An OkHttpClient to share connection pools and dispatcher with the application; the client derives its own from
-   * it with {@code newBuilder()}, so the caller's instance is not changed.
+   * it with {@code newBuilder()}, so the caller's instance is not changed. Its connection pool is used as it is:
+   * keep its idle connections for less time than the server keeps them (the client's own pool keeps them 4 s), or
+   * a write that may not be sent twice can fail on a connection the server has just closed, and is not retried.
    */
   public B okHttpClient(OkHttpClient client) {
     this.okHttpClient = Objects.requireNonNull(client);

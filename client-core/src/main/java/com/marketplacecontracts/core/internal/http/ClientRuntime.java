@@ -65,6 +65,14 @@ public final class ClientRuntime implements AutoCloseable {
   private static final String VERSION = readVersion();
   /** How long an idle pooled connection is kept: under the 5 s after which many servers close one. */
   static final Duration IDLE_CONNECTION_KEPT = Duration.ofSeconds(4);
+
+  /**
+   * A connection pool that lets a connection go before a server closes it for idleness (see the constructor); for
+   * an OkHttpClient of one's own that is handed to the builder.
+   */
+  public static ConnectionPool connectionPool() {
+    return new ConnectionPool(5, IDLE_CONNECTION_KEPT.toMillis(), TimeUnit.MILLISECONDS);
+  }
   static final String TRACEPARENT = "traceparent";
 
   private final Marketplace marketplace;
@@ -130,7 +138,7 @@ public final class ClientRuntime implements AutoCloseable {
       // Servers close idle connections after as little as 5 s (Node's default; the mock's). A request written to a
       // connection the server has just closed fails after it may have been sent, and a write that may not be sent
       // twice cannot be retried then: a connection idle for longer than the least of those is not reused.
-      builder.connectionPool(new ConnectionPool(5, IDLE_CONNECTION_KEPT.toMillis(), TimeUnit.MILLISECONDS));
+      builder.connectionPool(connectionPool());
     }
     this.cleartextOnly = ownsHttp && !baseUrl.isHttps() && !settings.redirects().crossOrigin();
     if (cleartextOnly) {
