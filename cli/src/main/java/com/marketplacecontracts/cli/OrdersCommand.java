@@ -248,8 +248,9 @@ final class OrdersCommand {
             + " example, so labels can only be saved from the marketplace (credentials) or a --base-url serving PDFs"
             : "");
       }
-      return failure instanceof MarketplaceException || failure.getMessage() == null
-          ? String.valueOf(failure.getMessage()) : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+      return failure instanceof MarketplaceException ? Humane.network(failure.getMessage(), failure, destination())
+          : failure.getMessage() == null ? String.valueOf(failure.getMessage())
+          : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     @Override

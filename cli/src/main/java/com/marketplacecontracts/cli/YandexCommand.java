@@ -60,6 +60,11 @@ final class YandexCommand {
       });
     }
 
+    /** HOST:PORT the running command's requests go to; null before its client is made. */
+    String destination() {
+      return target == null ? null : target.destination();
+    }
+
     /** Whether the running command's answers come from an embedded mock (the spec's examples, not data). */
     boolean embeddedMock() {
       return target != null && target.embeddedMock();
@@ -100,7 +105,7 @@ final class YandexCommand {
           allSettled &= outcome.value().settled();
         }
       }
-      int code = FanOut.exitCode(outcomes, output, "order");
+      int code = FanOut.exitCode(outcomes, output, "order", destination());
       Boolean settled = await ? allSettled : null;
       output.checks(checks, settled);
       return code == ExitCodes.OK && Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : code;

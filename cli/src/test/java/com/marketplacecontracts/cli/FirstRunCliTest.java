@@ -134,6 +134,22 @@ class FirstRunCliTest {
   }
 
   @Test
+  void eachOrderOfSeveralThatCannotConnectIsSaidInTheSameWords() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    int code = run("--base-url", "http://127.0.0.1:" + port + "/", "--yandex-api-key", API_KEY, "yandex",
+        "uin-status", "--campaign-id", "1", "--order-id", "5", "--order-id", "6");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString().lines().filter(l -> l.startsWith("error:"))).containsExactlyInAnyOrder(
+        "error: order 5: yandex getOrderIdentifiersStatus: cannot connect to 127.0.0.1:" + port,
+        "error: order 6: yandex getOrderIdentifiersStatus: cannot connect to 127.0.0.1:" + port);
+  }
+
+  @Test
   void aServerErrorIsSaidInTheSameWordsByEachRetryAndTheFinalError() {
     for (int i = 0; i < 10; i++) {
       server.enqueue(MockServer.json(503, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"DOWN\"}]}"));
