@@ -49,10 +49,7 @@ final class BulkOptions {
 
   /** Refuses ids and counts out of range before the file is read or anything is sent. */
   void validate(CommandSpec spec) {
-    positive(spec, "--business-id", businessId);
-    if (campaignId != null) {
-      positive(spec, "--campaign-id", campaignId);
-    }
+    IdOptions.check(spec);
     if (!java.nio.file.Files.exists(file)) {
       throw new ParameterException(spec.commandLine(), "--file: file not found: " + Terminal.safe(file.toString()));
     }
@@ -62,13 +59,6 @@ final class BulkOptions {
     }
     if (parallel < 1 || parallel > 64) {
       throw new ParameterException(spec.commandLine(), "--parallel must be 1 to 64, was " + parallel);
-    }
-  }
-
-  private static void positive(CommandSpec spec, String option, long id) {
-    if (id < 1) {
-      throw new ParameterException(spec.commandLine(), option + " must be a positive whole number (1 or more),"
-          + " was " + id);
     }
   }
 
@@ -143,6 +133,14 @@ final class BulkOptions {
         throw failed(e);
       }
       if (!records.isEmpty() && !resume) {
+        List<String> lines = new java.util.ArrayList<>(records.size() + 1);
+        lines.add(header);
+        lines.addAll(records);
+        String done = BulkRun.completed(lines);
+        if (done != null) {
+          throw new IllegalStateException(done + " (checkpoint " + store.describe() + "); to send the file again,"
+              + " remove the checkpoint");
+        }
         throw new IllegalStateException("the checkpoint " + store.describe() + " holds outcomes of this job: it was"
             + " started before. Add --resume to continue it (items with an outcome are not sent again), or remove"
             + " the checkpoint to start over");

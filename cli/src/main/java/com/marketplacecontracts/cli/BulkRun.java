@@ -2,11 +2,13 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.http.CheckpointStore;
+import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
 import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.yandex.day.BulkWrite;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,11 +46,13 @@ final class BulkRun {
    * was not given (a second run must not look like a first one). Checked before the marketplace is asked anything;
    * a Redis checkpoint is checked when the job opens it ({@link BulkOptions.Guarded}).
    */
-  static Integer refused(Path checkpoint, boolean resume, Output output) {
+  static Integer refused(Path checkpoint, boolean resume, String fingerprint, Output output) {
     if (!resume && Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
-      output.error("error: the checkpoint " + checkpoint + " exists: this file's job was started before. Add --resume"
-          + " to continue it (items with an outcome are not sent again), or remove the checkpoint to start over;"
-          + " nothing was sent.");
+      String done = completed(checkpoint, fingerprint);
+      output.error(done != null ? "error: " + done + "; nothing was sent. To send the file again, remove the"
+          + " checkpoint " + checkpoint + "." : "error: the checkpoint " + checkpoint + " exists: this file's job"
+          + " was started before. Add --resume to continue it (items with an outcome are not sent again), or remove"
+          + " the checkpoint to start over; nothing was sent.");
       return ExitCodes.BAD_INPUT;
     }
     if (resume && !Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
@@ -56,6 +60,69 @@ final class BulkRun {
     }
     return null;
   }
+
+  /** A file checkpoint's verdict on the job of this input ({@code fingerprint}), as {@link #completed(List)} says. */
+  private static String completed(Path checkpoint, String fingerprint) {
+    try {
+      if (!Files.isRegularFile(checkpoint, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(checkpoint) > FileCheckpointStore.MAX_BYTES) {
+        return null;
+      }
+      List<String> lines = Files.readAllLines(checkpoint);
+      return lines.isEmpty() || !lines.get(0).contains("\"input\":\"" + fingerprint + "\"") ? null
+          : completed(lines);
+    } catch (IOException | UncheckedIOException e) {
+      return null; // unreadable: the job's own open says why
+    }
+  }
+
+  /**
+   * "the job ... already completed: N items: ..." when a checkpoint ({@code lines}: the job's header, then its
+   * records) holds a verdict for every item, none left to send; else null. The header and records are the ones
+   * {@link BulkWrite} writes: a job of {@code "items":N}, records of ranges {@code {"from":F,"size":S,"state":...}};
+   * an item sent without a verdict (UNCERTAIN, SENDING) is never sent again, so it counts as not sent.
+   */
+  static String completed(List<String> lines) {
+    Matcher items = ITEMS.matcher(lines.isEmpty() ? "" : lines.get(0));
+    if (!items.find()) {
+      return null;
+    }
+    int total = Integer.parseInt(items.group(1));
+    if (total > BulkFile.MAX_ROWS) {
+      return null; // no file of this tool's holds as many: not a job it would resume
+    }
+    char[] state = new char[total];
+    for (String line : lines.subList(1, lines.size())) {
+      Matcher range = RANGE.matcher(line);
+      if (!range.lookingAt()) {
+        continue;
+      }
+      long from = Long.parseLong(range.group(1));
+      long size = Long.parseLong(range.group(2));
+      char kind = range.group(3).charAt(0);
+      for (long p = from; p < Math.min(total, from + size); p++) {
+        // a verdict stands; SENDING, then UNCERTAIN, say the same: sent, no verdict
+        if (state[(int) p] != 'A' && state[(int) p] != 'R') {
+          state[(int) p] = kind == 'A' || kind == 'R' ? kind : 'U';
+        }
+      }
+    }
+    int accepted = 0;
+    int rejected = 0;
+    for (char c : state) {
+      if (c == 0) {
+        return null;
+      }
+      accepted += c == 'A' ? 1 : 0;
+      rejected += c == 'R' ? 1 : 0;
+    }
+    return "the job of this file already completed: " + Plural.of(total, "item") + ": " + accepted + " accepted, "
+        + rejected + " rejected, " + (total - accepted - rejected) + " not sent";
+  }
+
+  private static final Pattern ITEMS = Pattern.compile("\"items\":(\\d{1,9})[,}]");
+  private static final Pattern RANGE = Pattern.compile(
+      "\\{\"from\":(\\d{1,9}),\"size\":(\\d{1,9}),\"state\":\"(ACCEPTED|REJECTED|UNCERTAIN|SENDING)\"");
 
   /**
    * A violation of the library's checks (which index items as {@code offers[i]}), named by the input line instead.
@@ -100,9 +167,9 @@ final class BulkRun {
     long accepted = report.count(BulkWrite.State.ACCEPTED);
     long rejected = report.count(BulkWrite.State.REJECTED);
     long notSent = report.count(BulkWrite.State.NOT_SENT);
-    output.progress(what + ": " + report.outcomes().size() + " items: " + accepted + " accepted, " + rejected
-        + " rejected, " + notSent + " not sent" + (notSent > 0 ? " (run again with --resume to send what may be"
-        + " sent again; checkpoint " + checkpoint.describe() + ")" : ""));
+    output.progress(what + ": " + Plural.of(report.outcomes().size(), "item") + ": " + accepted + " accepted, "
+        + rejected + " rejected, " + notSent + " not sent" + (notSent > 0 ? " (run again with --resume to send what may"
+        + " be sent again; checkpoint " + checkpoint.describe() + ")" : ""));
     return notSent > 0 ? ExitCodes.FAILURE : rejected > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
   }
 

@@ -1,18 +1,25 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.http.Download;
 import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.http.OperationIndex;
+import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.yandex.YandexMarketClient;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okio.Buffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,11 +102,11 @@ final class CallCommand extends YandexCommand.Base {
         if (token != null) {
           page.put(tokenName, List.of(token));
         }
-        return market.call(operationId, page, json);
+        return call(market, operation, page, json);
       }, List::of).forEach(out::json);
       return ExitCodes.OK;
     }
-    MarketplaceCall<?> call = market.call(operationId, values, json);
+    MarketplaceCall<?> call = call(market, operation, values, json);
     if (await) {
       if (operation == null || operation.spec().jobStatus().isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--wait: " + operationId
@@ -118,8 +125,8 @@ final class CallCommand extends YandexCommand.Base {
     Object answer = call.execute();
     if (answer instanceof Download download) {
       Path saved = download.saveTo(output);
-      out.progress("saved " + download.size() + " bytes (" + download.contentType().orElse("unknown type") + ") to "
-          + saved);
+      out.progress("saved " + Plural.of(download.size(), "byte") + " (" + download.contentType().orElse("unknown type")
+          + ") to " + saved);
       return ExitCodes.OK;
     }
     out.json(answer == null ? Map.of() : answer);
@@ -135,15 +142,90 @@ final class CallCommand extends YandexCommand.Base {
       if (bytes.length > MAX_BODY_BYTES) {
         throw new ParameterException(spec.commandLine(), "--body: larger than " + MAX_BODY_BYTES + " bytes");
       }
-      return new String(bytes, StandardCharsets.UTF_8);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      checkJson(text);
+      return text;
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(), "--body: cannot read " + Terminal.safe(body));
+    }
+  }
+
+  /**
+   * Refuses a body that is not JSON, saying where (the path of the value it stops at) in words, not the JSON
+   * reader's advice to its programmer.
+   */
+  private void checkJson(String text) {
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
+    String problem;
+    try {
+      reader.readJsonValue();
+      if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
+        return;
+      }
+      problem = "more follows the JSON value";
+    } catch (JsonEncodingException e) {
+      String message = String.valueOf(e.getMessage());
+      problem = message.contains("setLenient") ? "unexpected text"
+          : message.replaceFirst(" at path .*", "").toLowerCase(Locale.ROOT);
+    } catch (java.io.EOFException e) {
+      problem = "it ends too early";
+    } catch (IOException | JsonDataException e) {
+      problem = "it cannot be read (" + String.valueOf(e.getMessage()).replaceFirst(" at path .*", "") + ")";
+    }
+    throw new ParameterException(spec.commandLine(), "--body " + Terminal.safe(body) + " is not valid JSON: "
+        + problem + " at " + reader.getPath() + " (nothing was sent)");
+  }
+
+  /**
+   * The call, its parameters checked by the library; a refusal in the words of the command line: a number's rule
+   * without a Java type, and an unknown parameter with the nearest the operation has.
+   */
+  private MarketplaceCall<?> call(YandexMarketClient market, OperationIndex.Operation operation,
+      Map<String, List<String>> values, String json) {
+    try {
+      return market.call(operationId, values, json);
+    } catch (RequestValidationException e) {
+      List<String> names = operation == null ? List.of() : operation.parameters().stream()
+          .filter(p -> p.in() != OperationIndex.In.BODY).map(OperationIndex.Parameter::name).toList();
+      List<RequestValidationException.Violation> worded = new ArrayList<>();
+      for (RequestValidationException.Violation v : e.violations()) {
+        String rule = v.rule();
+        if (rule.equals("must be a number of type Long") || rule.equals("must be a number of type Integer")) {
+          rule = "must be a whole number";
+        } else if (rule.startsWith("must be a number of type ")) {
+          rule = "must be a number";
+        } else if (rule.startsWith("no such parameter of ")) {
+          rule += Suggest.closest(v.field(), names).map(s -> "; did you mean " + s + "?").orElse("");
+        }
+        worded.add(new RequestValidationException.Violation(v.field(), v.value(), rule));
+      }
+      throw new RequestValidationException(e.marketplace(), e.operationId(), worded);
     }
   }
 
   /** One row of {@code yandex operations}. */
   public record Row(String operationId, String api, String decision, boolean idempotent, String quota, String paged,
       String batch, String job) {
+
+    /** A quota in few characters: 10000 a minute of the request's items as "10000 items/min". */
+    static String briefQuota(ApiOperation spec) {
+      if (spec.quotas().length == 0) {
+        return "";
+      }
+      ApiOperation.Quota quota = spec.quotas()[0];
+      String period = switch (quota.period()) {
+        case "seconds" -> "s";
+        case "minutes" -> "min";
+        case "hours" -> "h";
+        case "days" -> "day";
+        default -> quota.period();
+      };
+      // a quota counts requests ("resp"), the request's items ("req.*") or the answer's ("resp.*")
+      String unit = spec.quotaUnit().startsWith("req.") ? " items" : spec.quotaUnit().startsWith("resp.")
+          ? " answered" : "";
+      return quota.amount() + unit + "/" + (quota.periodDuration() == 1 ? "" : quota.periodDuration() + " ")
+          + period;
+    }
 
     static Row of(OperationIndex.Operation op) {
       var spec = op.spec();

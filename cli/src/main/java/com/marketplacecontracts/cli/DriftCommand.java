@@ -110,7 +110,7 @@ final class DriftCommand implements Callable<Integer> {
       int before = report.findings().size();
       report = accepted.apply(report);
       if (before > report.findings().size()) {
-        output.progress((before - report.findings().size()) + " finding(s) acknowledged with their reasons"
+        output.progress(Plural.of(before - report.findings().size(), "finding") + " acknowledged with their reasons"
             + " (drift-acknowledged.yaml)");
       }
     } catch (UnreadableSpecException e) {

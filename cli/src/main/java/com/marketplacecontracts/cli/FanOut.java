@@ -38,17 +38,19 @@ final class FanOut {
   }
 
   /**
-   * Reports each failure on stderr and returns the exit code of the worst outcome (0 when all succeeded). A single
+   * Reports each failure on stderr (a network failure in the words of {@link Humane}, {@code destination} being
+   * where requests went) and returns the exit code of the worst outcome (0 when all succeeded). A single
    * input's failure is rethrown instead, for the usual one-failure message.
    */
-  static int exitCode(List<? extends Outcome<?, ?>> outcomes, Output output, String what) {
+  static int exitCode(List<? extends Outcome<?, ?>> outcomes, Output output, String what, String destination) {
     if (outcomes.size() == 1 && outcomes.get(0).failure() != null) {
       throw outcomes.get(0).failure();
     }
     int worst = ExitCodes.OK;
     for (Outcome<?, ?> outcome : outcomes) {
       if (outcome.failure() != null) {
-        output.error("error: " + what + " " + outcome.input() + ": " + outcome.failure().getMessage());
+        output.error("error: " + what + " " + outcome.input() + ": " + Humane.network(outcome.failure().getMessage(),
+            outcome.failure(), destination));
         worst = Math.max(worst, ExitCodes.of(outcome.failure()));
       }
     }

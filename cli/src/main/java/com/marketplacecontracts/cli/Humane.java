@@ -3,46 +3,92 @@ package com.marketplacecontracts.cli;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Network failures in words a user reads, not the Java exception that carried them. */
+/**
+ * Failures in words a user reads, not the Java exception that carried them: what failed is told by the exception's
+ * type, where by the URL the requests went to ({@link Target#destination()}), never read out of an exception's text.
+ * The retry lines and the final error say a failure in the same words.
+ */
 final class Humane {
 
-  /** OkHttp's "Failed to connect to host/1.2.3.4:443" (the host part may be empty). */
-  private static final Pattern CONNECT = Pattern.compile(
-      "(?:network failure \\()?ConnectException: Failed to connect to ([^/\\s)]*)/([^\\s)]+?):([0-9]{1,5})\\)?");
-  private static final Pattern UNKNOWN_HOST = Pattern.compile(
-      "(?:network failure \\()?UnknownHostException: ([^\\s:)]+)[^)]*\\)?");
   private static final int MAX_CAUSES = 10;
+  /** The summary the client gives a failure with no HTTP answer, which the words below replace. */
+  private static final String NETWORK_FAILURE = "network failure";
 
   private Humane() {
   }
 
-  /** {@code text} with a connect failure said as "cannot connect to HOST:PORT (why)"; {@code failure} tells why. */
-  static String network(String text, Throwable failure) {
-    if (text == null) {
-      return null;
+  /**
+   * The error {@code text} of {@code failure}, a connect failure said as "cannot connect to HOST:PORT (why)" and an
+   * unknown host as "cannot resolve the host name HOST"; {@code destination} is the HOST:PORT the requests went to
+   * (null: unknown, the text is left as it is).
+   */
+  static String network(String text, Throwable failure, String destination) {
+    if (text == null || destination == null) {
+      return text;
     }
-    Matcher connect = CONNECT.matcher(text);
-    if (connect.find()) {
-      String host = connect.group(1).isEmpty() ? connect.group(2) : connect.group(1);
-      text = connect.replaceFirst(Matcher.quoteReplacement("cannot connect to " + host + ":" + connect.group(3)
-          + why(failure)));
+    Class<? extends Throwable> kind = null;
+    Throwable at = failure;
+    for (int i = 0; at != null && i < MAX_CAUSES && kind == null; i++, at = at.getCause()) {
+      kind = at instanceof ConnectException ? ConnectException.class
+          : at instanceof UnknownHostException ? UnknownHostException.class : null;
     }
-    Matcher unknown = UNKNOWN_HOST.matcher(text);
-    if (unknown.find()) {
-      text = unknown.replaceFirst(Matcher.quoteReplacement("cannot resolve the host name " + unknown.group(1)));
+    int summary = text.indexOf(NETWORK_FAILURE);
+    if (kind == null || summary < 0) {
+      return text;
     }
-    return text;
+    // "yandex getOrders: network failure (...)": the operation stays, the failure is said in words
+    return text.substring(0, summary) + words(kind, destination) + (kind == ConnectException.class ? why(failure)
+        : "");
   }
 
-  /** " (connection refused)" when the chain says so; the innermost connect failure's words otherwise. */
+  /**
+   * A failed attempt's {@code reason} as the client reports it to a retry listener ("HTTP 503", "HTTP 420 (quota)",
+   * or the I/O failure's type and message), in the words the final error would use.
+   */
+  static String attempt(String reason, String destination) {
+    if (reason == null) {
+      return null;
+    }
+    if (reason.matches("HTTP 5[0-9][0-9]")) {
+      return reason + ": marketplace server error";
+    }
+    if (reason.equals("HTTP 420 (parallel limit)")) {
+      return "HTTP 420: rate limit exceeded (parallel requests)";
+    }
+    if (reason.equals("HTTP 420 (quota)") || reason.equals("HTTP 429")) {
+      return reason.substring(0, 8) + ": rate limit exceeded (quota)";
+    }
+    // the client names the failure by its type's simple name, first
+    if (destination != null && reason.startsWith(ConnectException.class.getSimpleName() + ":")) {
+      return words(ConnectException.class, destination);
+    }
+    if (destination != null && reason.startsWith(UnknownHostException.class.getSimpleName() + ":")) {
+      return words(UnknownHostException.class, destination);
+    }
+    return reason;
+  }
+
+  private static String words(Class<? extends Throwable> kind, String destination) {
+    return kind == ConnectException.class ? "cannot connect to " + destination
+        : "cannot resolve the host name " + host(destination);
+  }
+
+  /** The host of HOST:PORT (an IPv6 host keeps its brackets). */
+  private static String host(String destination) {
+    int colon = destination.lastIndexOf(':');
+    return colon > 0 && !destination.endsWith("]") ? destination.substring(0, colon) : destination;
+  }
+
+  /**
+   * The innermost connect failure's words, in parentheses; none for a refused connection, which is what "cannot
+   * connect" says (and all a retry line, told only the failure's type, can say).
+   */
   private static String why(Throwable failure) {
     String deepest = null;
     Throwable at = failure;
     for (int i = 0; at != null && i < MAX_CAUSES; i++, at = at.getCause()) {
-      if ((at instanceof ConnectException || at instanceof UnknownHostException) && at.getMessage() != null) {
+      if (at instanceof ConnectException && at.getMessage() != null) {
         deepest = at.getMessage();
       }
     }
@@ -50,7 +96,6 @@ final class Humane {
       return "";
     }
     String lower = deepest.toLowerCase(Locale.ROOT);
-    return lower.contains("refused") ? " (connection refused)" : " (" + (lower.length() > 80
-        ? lower.substring(0, 80) : lower) + ")";
+    return lower.contains("refused") ? "" : " (" + (lower.length() > 80 ? lower.substring(0, 80) : lower) + ")";
   }
 }

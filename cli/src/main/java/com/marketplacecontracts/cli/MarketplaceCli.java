@@ -94,6 +94,9 @@ public final class MarketplaceCli implements Runnable {
   @Spec
   CommandSpec spec;
 
+  /** HOST:PORT the running command's requests go to (set by its {@link Target}), named by a network failure. */
+  volatile String destination;
+
   private final Map<String, String> env;
 
   MarketplaceCli(Map<String, String> env) {
@@ -256,7 +259,7 @@ public final class MarketplaceCli implements Runnable {
         invalid.violations().forEach(v -> err.println(
             Terminal.safe("  " + v.field() + " = " + v.value() + ": " + Rules.forHumans(v.rule()))));
       } else if (e instanceof MarketplaceException failure) {
-        err.println(Terminal.safe("error: " + Humane.network(failure.getMessage(), failure)));
+        err.println(Terminal.safe("error: " + Humane.network(failure.getMessage(), failure, root.destination)));
       } else if (e instanceof PrismUnavailableException) {
         err.println(Terminal.safe("error: the embedded mock could not start: " + e.getMessage()));
       } else {

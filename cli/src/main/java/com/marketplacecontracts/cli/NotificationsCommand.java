@@ -171,7 +171,8 @@ final class NotificationsCommand {
           parts.add(n + " " + entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
       }
-      return total + " requests answered" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+      return Plural.of(total, "request") + " answered" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts)
+          + ")");
     }
 
     private InetAddress address() {
@@ -364,10 +365,11 @@ final class NotificationsCommand {
         return ExitCodes.FAILURE;
       }
       if (failures > 0) {
-        output.error(failures + " of " + exchanges.size() + " answers do not fit the notification contract");
+        output.error(failures + " of " + Plural.of(exchanges.size(), "answer") + (failures == 1 ? " does" : " do")
+            + " not fit the notification contract");
         return BREAKS_CONTRACT;
       }
-      output.progress(exchanges.size() + " answers, all fit the notification contract");
+      output.progress(Plural.of(exchanges.size(), "answer") + ", all fit the notification contract");
       return ExitCodes.OK;
     }
 

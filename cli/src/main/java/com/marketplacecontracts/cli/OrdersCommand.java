@@ -49,6 +49,28 @@ final class OrdersCommand {
   }
 
   /**
+   * The statuses the order list takes as a filter: not those it refuses ({@link OrderActions#NOT_FILTERABLE}), which
+   * are then neither offered in the help nor suggested for a typo; given anyway, they are refused saying why.
+   */
+  static final class FilterStatuses extends Statuses {
+    @Override
+    boolean offered(OrderStatusType value) {
+      return !OrderActions.NOT_FILTERABLE.contains(value);
+    }
+
+    @Override
+    public OrderStatusType convert(String value) {
+      for (OrderStatusType refused : OrderActions.NOT_FILTERABLE) {
+        if (refused.getValue() != null && refused.getValue().equalsIgnoreCase(value.trim())) {
+          throw new picocli.CommandLine.TypeConversionException("'" + value + "' is refused by the order list as a"
+              + " filter; filter on one of " + String.join(", ", this));
+        }
+      }
+      return super.convert(value);
+    }
+  }
+
+  /**
    * The statuses an order may be moved to: not PLACING (the marketplace's own state while an order is created) nor
    * UNKNOWN (no status at all).
    */
@@ -84,7 +106,8 @@ final class OrdersCommand {
     LocalDate from;
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day, included.")
     LocalDate to;
-    @Option(names = "--status", paramLabel = "S", completionCandidates = Statuses.class, converter = Statuses.class,
+    @Option(names = "--status", paramLabel = "S", completionCandidates = FilterStatuses.class,
+        converter = FilterStatuses.class,
         description = "Only orders in this status (repeatable): ${COMPLETION-CANDIDATES}")
     List<OrderStatusType> statuses = new ArrayList<>();
     @Option(names = "--campaign-id", paramLabel = "C", description = "Only this shop's orders (repeatable).")
@@ -95,17 +118,12 @@ final class OrdersCommand {
       if (to.isBefore(from)) {
         throw new ParameterException(spec.commandLine(), "--to (" + to + ") is before --from (" + from + ")");
       }
-      for (OrderStatusType status : statuses) {
-        if (OrderActions.NOT_FILTERABLE.contains(status)) {
-          throw new ParameterException(spec.commandLine(), "--status " + status.getValue() + " is refused by the"
-              + " order list as a filter; filter on another status");
-        }
-      }
       Set<OrderStatusType> wanted = statuses.isEmpty() ? null : new LinkedHashSet<>(statuses);
       Set<Long> shops = campaignIds.isEmpty() ? null : new LinkedHashSet<>(campaignIds);
       OrderHistory history = OrderHistory.of(market, businessId, from, to.plusDays(1),
           () -> new GetBusinessOrdersRequest().statuses(wanted).campaignIds(shops));
-      output.progress(history.windows().size() + " window(s) of at most " + OrderHistory.WINDOW_DAYS + " days");
+      output.progress(Plural.of(history.windows().size(), "window") + " of at most " + OrderHistory.WINDOW_DAYS
+          + " days");
       List<String[]> rows = new ArrayList<>();
       long count = 0;
       PagingStoppedException stopped = null;
@@ -130,7 +148,7 @@ final class OrdersCommand {
       if (!output.json()) {
         output.table(COLUMNS, rows);
       }
-      output.progress(count + (count == 1 ? " order" : " orders"));
+      output.progress(Plural.of(count, "order"));
       // what was read is shown; the stop is one line, and says what to do with the options this command has
       return stopped == null ? ExitCodes.OK : stopped(stopped, output);
     }
@@ -230,8 +248,9 @@ final class OrdersCommand {
             + " example, so labels can only be saved from the marketplace (credentials) or a --base-url serving PDFs"
             : "");
       }
-      return failure instanceof MarketplaceException || failure.getMessage() == null
-          ? String.valueOf(failure.getMessage()) : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+      return failure instanceof MarketplaceException ? Humane.network(failure.getMessage(), failure, destination())
+          : failure.getMessage() == null ? String.valueOf(failure.getMessage())
+          : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     @Override
@@ -247,9 +266,9 @@ final class OrdersCommand {
           out.json(new Line(outcome.orderId(), outcome.saved() ? outcome.file().toString() : null, outcome.bytes(),
               failure == null ? null : failed(failure)));
         } else if (outcome.saved()) {
-          out.println(outcome.orderId() + "  " + outcome.file() + "  " + outcome.bytes() + " bytes");
+          out.println(outcome.orderId() + "  " + outcome.file() + "  " + Plural.of(outcome.bytes(), "byte"));
         } else {
-          out.println(outcome.orderId() + "  failed: " + failed(failure));
+          out.error(outcome.orderId() + "  failed: " + failed(failure)); // a failure is an error: stderr
         }
         code = Math.max(code, failure == null ? ExitCodes.OK : ExitCodes.of(failure));
       }

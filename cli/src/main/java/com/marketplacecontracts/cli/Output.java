@@ -1,5 +1,6 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.http.OperationIndex;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.model.AsyncJob;
 import com.marketplacecontracts.model.IdentifierCheck;
@@ -12,6 +13,7 @@ import com.squareup.moshi.Moshi;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -113,16 +115,17 @@ public final class Output {
     out.flush();
   }
 
-  /** The operation catalogue as a table, or JSON lines. */
-  synchronized void operations(List<CallCommand.Row> rows) {
+  /** The operation catalogue as a table, or JSON lines (a {@link CallCommand.Row} each). */
+  synchronized void operations(List<OperationIndex.Operation> operations) {
     if (json) {
-      rows.forEach(this::json);
+      operations.forEach(op -> json(CallCommand.Row.of(op)));
       return;
     }
     Column[] header = {Column.id("OPERATION"), Column.label("API"), Column.label("RETRIED"), Column.id("QUOTA"),
         Column.text("NOTES")};
     List<String[]> cells = new ArrayList<>();
-    for (CallCommand.Row row : rows) {
+    for (OperationIndex.Operation op : operations) {
+      CallCommand.Row row = CallCommand.Row.of(op);
       List<String> notes = new ArrayList<>();
       if (!row.decision().equals("covered")) {
         notes.add(row.decision().replaceFirst("^covered, ", ""));
@@ -136,32 +139,12 @@ public final class Output {
       if (!row.job().isEmpty()) {
         notes.add("job " + row.job());
       }
-      cells.add(new String[] {row.operationId(), row.api(), row.idempotent() ? "yes" : "no", quota(row.quota()),
-          String.join("; ", notes)});
+      cells.add(new String[] {row.operationId(), row.api(), row.idempotent() ? "yes" : "no",
+          CallCommand.Row.briefQuota(op.spec()), String.join("; ", notes)});
     }
     table(header, cells);
-    out.println(rows.size() + " operations");
+    out.println(Plural.of(operations.size(), "operation"));
     out.flush();
-  }
-
-  private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile(
-      "([0-9]+)/([0-9]+) ([a-z]+)(?: \\((req|resp)\\.[^)]*\\))?");
-
-  /** A quota in few characters: "10000/1 minutes (req.offers)" as "10000 items/min". */
-  static String quota(String quota) {
-    java.util.regex.Matcher m = QUOTA.matcher(quota);
-    if (!m.matches()) {
-      return quota;
-    }
-    String period = switch (m.group(3)) {
-      case "seconds" -> "s";
-      case "minutes" -> "min";
-      case "hours" -> "h";
-      case "days" -> "day";
-      default -> m.group(3);
-    };
-    String unit = m.group(4) == null ? "" : m.group(4).equals("req") ? " items" : " answered";
-    return m.group(1) + unit + "/" + (m.group(2).equals("1") ? "" : m.group(2) + " ") + period;
   }
 
   /**
@@ -307,25 +290,14 @@ public final class Output {
     boolean[] keep = new boolean[header.length];
     java.util.Arrays.fill(keep, true);
     List<String> constants = new ArrayList<>();
-    if (width > 0 && total(widths(header, safe, keep)) > width) {
-      // what costs nothing to leave out, from the right (the first column says what a row is): columns empty on
-      // every row, then columns with one value on every row (said below); one column always stays
-      for (int i = header.length - 1; i >= 0 && total(widths(header, safe, keep)) > width; i--) {
-        int column = i;
-        long kept = java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).count();
-        if (kept > 1 && !safe.isEmpty() && safe.stream().allMatch(row -> row[column].isEmpty())) {
-          keep[i] = false;
-        }
-      }
-      for (int i = header.length - 1; i >= 0 && total(widths(header, safe, keep)) > width; i--) {
-        int column = i;
-        long kept = java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).count();
-        if (keep[i] && kept > 1 && safe.size() > 1
-            && safe.stream().allMatch(row -> row[column].equals(safe.get(0)[column]))) {
-          keep[i] = false;
-          constants.add(header[i].name() + " " + safe.get(0)[i]);
-        }
-      }
+    if (width > 0) {
+      // what costs nothing to leave out (the first column says what a row is): columns empty on every row, then
+      // columns with one value on every row (said below)
+      leaveOut(header, safe, keep, column -> !safe.isEmpty()
+          && safe.stream().allMatch(row -> row[column].isEmpty()), column -> { });
+      leaveOut(header, safe, keep, column -> safe.size() > 1
+          && safe.stream().allMatch(row -> row[column].equals(safe.get(0)[column])),
+          column -> constants.add(header[column].name() + " " + safe.get(0)[column]));
     }
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < header.length; i++) {
@@ -346,6 +318,24 @@ public final class Output {
       out.println(Terminal.safe("(on every row: " + String.join(", ", constants) + ")"));
     }
     out.flush();
+  }
+
+  /**
+   * Leaves out, from the right, each column {@code unneeded} accepts while the table is wider than {@link #width},
+   * telling {@code left} which; one column always stays.
+   */
+  private void leaveOut(Column[] header, List<String[]> rows, boolean[] keep, java.util.function.IntPredicate unneeded,
+      java.util.function.IntConsumer left) {
+    for (int i = header.length - 1; i >= 0 && total(widths(header, rows, keep)) > width; i--) {
+      int kept = 0;
+      for (boolean k : keep) {
+        kept += k ? 1 : 0;
+      }
+      if (keep[i] && kept > 1 && unneeded.test(i)) {
+        keep[i] = false;
+        left.accept(i);
+      }
+    }
   }
 
   private static String[] kept(String[] cells, boolean[] keep) {
@@ -384,32 +374,49 @@ public final class Output {
   }
 
   /**
-   * Narrows columns until a row fits {@link #width}: the widest {@code TEXT} column first, then the widest
-   * {@code LABEL}, each down to {@link #MIN_COLUMN} characters; an {@code ID} column never (so a terminal too narrow
-   * for the ids wraps). With {@code streamed} rows, whose cells are not known yet, an id column's width comes down to
-   * its header's before a label is cut: a longer id then widens its own row rather than being cut.
+   * Narrows columns until a row fits {@link #width}: the widest {@code TEXT} column first, down to the width of the
+   * widest {@code LABEL}; then the widest of either, a character at a time, down to {@link #MIN_COLUMN} characters
+   * (so free text is not cut to its floor while a label keeps room it could give); an {@code ID} column never (so a
+   * terminal too narrow for the ids wraps). With {@code streamed} rows, whose cells are not known yet, an id column's
+   * width comes down to its header's before a label is cut: a longer id then widens its own row rather than being
+   * cut.
    */
   private void fit(int[] widths, Column[] columns, boolean streamed) {
     if (width == 0) {
       return;
     }
-    int total = total(widths);
-    for (Kind kind : streamed ? new Kind[] {Kind.TEXT, Kind.ID, Kind.LABEL} : new Kind[] {Kind.TEXT, Kind.LABEL}) {
-      while (total > width) {
-        int widest = -1;
-        for (int i = 0; i < widths.length; i++) {
-          int floor = kind == Kind.ID ? columns[i].name().length() : MIN_COLUMN;
-          if (columns[i].kind() == kind && widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
-            widest = i;
-          }
-        }
-        if (widest < 0) {
-          break;
-        }
-        widths[widest]--;
-        total--;
-      }
+    int widestLabel = MIN_COLUMN;
+    for (int i = 0; i < widths.length; i++) {
+      widestLabel = columns[i].kind() == Kind.LABEL ? Math.max(widestLabel, widths[i]) : widestLabel;
     }
+    int total = total(widths);
+    total = narrow(widths, columns, Set.of(Kind.TEXT), streamed ? MIN_COLUMN : widestLabel, total);
+    if (streamed) {
+      total = narrow(widths, columns, Set.of(Kind.ID), 0, total);
+    }
+    narrow(widths, columns, Set.of(Kind.TEXT, Kind.LABEL), MIN_COLUMN, total);
+  }
+
+  /**
+   * Takes a character at a time from the widest column of {@code kinds} wider than {@code floor} (an id: than its
+   * header) until the row fits; returns the row's length then.
+   */
+  private int narrow(int[] widths, Column[] columns, Set<Kind> kinds, int floor, int total) {
+    while (total > width) {
+      int widest = -1;
+      for (int i = 0; i < widths.length; i++) {
+        int least = columns[i].kind() == Kind.ID ? columns[i].name().length() : floor;
+        if (kinds.contains(columns[i].kind()) && widths[i] > least && (widest < 0 || widths[i] > widths[widest])) {
+          widest = i;
+        }
+      }
+      if (widest < 0) {
+        break;
+      }
+      widths[widest]--;
+      total--;
+    }
+    return total;
   }
 
   /**

@@ -53,6 +53,11 @@ final class ParseErrors {
                 + String.join(", ", spec.subcommands().keySet()));
       }
     }
+    if (e.getMessage() != null && e.getMessage().startsWith("Missing required subcommand")
+        && !spec.subcommands().isEmpty()) {
+      // a group of commands (yandex, prices...) does nothing by itself: say what it holds
+      return "choose a command: " + choices(spec.subcommands().keySet());
+    }
     List<String> unknown = unknownOptions(command, args);
     if (!unknown.isEmpty()) {
       Set<String> known = optionNames(command);
@@ -77,6 +82,13 @@ final class ParseErrors {
           + String.join(" ", unmatched.getUnmatched().stream().map(a -> "'" + a + "'").toList());
     }
     return text;
+  }
+
+  /** {@code a, b or c} */
+  static String choices(java.util.Collection<String> names) {
+    List<String> all = List.copyOf(names);
+    return all.size() == 1 ? all.get(0) : String.join(", ", all.subList(0, all.size() - 1)) + " or "
+        + all.get(all.size() - 1);
   }
 
   /** The tokens that look like options (before a {@code --}) and that neither the command nor its parents know. */

@@ -59,14 +59,15 @@ final class PricesCommand {
       return MarketplaceCli.withTarget(spec, false, (target, output) -> {
         String limits = target.limitsStoreUri();
         Integer refused = BulkOptions.inRedis(limits) ? null
-            : BulkRun.refused(options.checkpointFile(), options.resume, output);
+            : BulkRun.refused(options.checkpointFile(), options.resume, content.fingerprint(),
+            output);
         if (refused != null) {
           return refused;
         }
         try (CheckpointStore store = options.store(spec, limits, "prices", content.fingerprint());
             YandexMarketClient market = target.yandex()) {
           PriceWrites writes = PriceWrites.forBusiness(market, options.businessId, options.campaignId);
-          output.progress("prices: " + prices.size() + " offers through " + (writes.target()
+          output.progress("prices: " + Plural.of(prices.size(), "offer") + " through " + (writes.target()
               == PriceWrites.Target.BUSINESS ? "updateBusinessPrices (the business's prices"
               + (options.campaignId == null ? ")" : ": the business keeps one price for its shops)")
               : "updatePrices (campaign " + options.campaignId + ")") + "; checkpoint " + store.describe());
@@ -101,7 +102,7 @@ final class PricesCommand {
       CurrencyType currency = currencyText == null ? null : CurrencyType.fromValue(currencyText);
       if (currency == CurrencyType.UNRECOGNIZED) {
         problems.add(row.line(), "currency", currencyText, "must be a currency code the marketplace knows (RUR,"
-            + " BYN, KZT, UZS, ...)");
+            + " BYN, KZT, UZS, ...)" + currencyHint(currencyText));
       }
       if (offerId != null && price != null && currency != null && currency != CurrencyType.UNRECOGNIZED) {
         out.add(new PriceUpdate(offerId, price, currency, discountBase));
@@ -109,6 +110,14 @@ final class PricesCommand {
     }
     problems.throwIfAny();
     return out;
+  }
+
+  /** The nearest code the marketplace knows; the rouble's ISO code RUB is RUR to the marketplace. */
+  static String currencyHint(String given) {
+    List<String> codes = java.util.Arrays.stream(CurrencyType.values()).map(CurrencyType::getValue)
+        .filter(java.util.Objects::nonNull).toList();
+    return Suggest.closest(given.strip(), codes).map(s -> ". Did you mean " + s + "?" + (s.equals("RUR")
+        && given.strip().equalsIgnoreCase("RUB") ? " The marketplace writes the rouble as RUR" : "")).orElse("");
   }
 
   private static BigDecimal positive(BulkFile.Row row, String field, BulkFile.Problems problems) {

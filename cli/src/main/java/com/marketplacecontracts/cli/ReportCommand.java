@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,9 +48,10 @@ final class ReportCommand extends YandexCommand.Base {
 
   @Override
   Integer run(YandexMarketClient market, Output out) {
+    java.util.List<String> names = Arrays.stream(Reports.Kind.values()).map(Reports.Kind::path).toList();
     Reports.Kind kind = Reports.Kind.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "NAME must be one of " + Arrays.stream(Reports.Kind.values()).map(Reports.Kind::path)
-            .collect(Collectors.joining(", ")) + ", was '" + name + "'"));
+        "NAME must be one of " + String.join(", ", names) + ", was '" + Terminal.safe(name) + "'"
+            + Suggest.closest(name, names).map(s -> ". Did you mean " + s + "?").orElse("")));
     if (output.getParent() != null && !Files.isDirectory(output.getParent())) {
       throw new ParameterException(spec.commandLine(), "--output " + output + ": the folder " + output.getParent()
           + " does not exist");
@@ -81,7 +81,7 @@ final class ReportCommand extends YandexCommand.Base {
       return ExitCodes.OK;
     }
     Path saved = report.file().saveTo(output);
-    out.progress("saved " + saved + " (" + report.file().size() + " bytes)");
+    out.progress("saved " + saved + " (" + Plural.of(report.file().size(), "byte") + ")");
     Map<String, long[]> rowsBySheet = new LinkedHashMap<>();
     Map<String, Set<String>> columns = new LinkedHashMap<>();
     try (ReportRows rows = ReportRows.open(saved)) {

@@ -62,7 +62,8 @@ final class StocksCommand {
       return MarketplaceCli.withTarget(spec, false, (target, output) -> {
         String limits = target.limitsStoreUri();
         Integer refused = BulkOptions.inRedis(limits) ? null
-            : BulkRun.refused(options.checkpointFile(), options.resume, output);
+            : BulkRun.refused(options.checkpointFile(), options.resume, content.fingerprint(),
+            output);
         if (refused != null) {
           return refused;
         }
@@ -80,7 +81,7 @@ final class StocksCommand {
           } catch (RequestValidationException e) {
             throw BulkRun.byLine(e, options.file, content.rows());
           }
-          output.progress("stocks: " + stocks.size() + " SKUs through " + (writes.method()
+          output.progress("stocks: " + Plural.of(stocks.size(), "SKU") + " through " + (writes.method()
               == StockWrites.Method.CAMPAIGN_V2 ? "updateStocks (v2, campaign " + options.campaignId + ")"
               : "updateStocksOnPartnerWarehouses (v3, the business's own warehouses)") + "; checkpoint "
               + store.describe());

@@ -40,6 +40,8 @@ final class Target implements AutoCloseable {
   private final boolean forceMock;
   private final List<PrismServer> mocks = new CopyOnWriteArrayList<>();
   private volatile PrismUnavailableException setupFailure;
+  /** HOST:PORT of the URL requests go to, once a client is made: where a failure to connect failed. */
+  private volatile String destination;
   /** Whether requests go to an embedded mock (whose answers are the spec's examples). */
   private volatile boolean embedded;
 
@@ -125,15 +127,30 @@ final class Target implements AutoCloseable {
         output.progress("No credentials set: sending placeholder credentials to " + UriMask.mask(options.baseUrl));
       }
       builder.baseUrl(options.baseUrl);
+      destination(options.baseUrl);
       return;
     }
     if (!forceMock && hasCredentials) {
+      destination(spec == MarketplaceSpec.TEEZ ? TeezClient.PRODUCTION_URL : YandexMarketClient.PRODUCTION_URL);
       return;
     }
     embedded = true;
     EmbeddedMock mock = new EmbeddedMock(spec, PrismServer.freePort());
     builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().connectionPool(ClientRuntime.connectionPool())
         .addInterceptor(mock).build());
+    destination(mock.url());
+  }
+
+  private void destination(String baseUrl) {
+    okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(baseUrl);
+    destination = url == null ? null : (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
+        + url.port();
+    options.destination = destination;
+  }
+
+  /** HOST:PORT requests go to; null before a client is made. */
+  String destination() {
+    return destination;
   }
 
   /** A Prism mock on a port chosen up front, started when the first request goes out. */
@@ -198,8 +215,8 @@ final class Target implements AutoCloseable {
     return new ClientEvents() {
       @Override
       public void retrying(String operationId, int failedAttempt, String reason, Duration delay) {
-        output.progress(operationId + ": attempt " + failedAttempt + " failed (" + Humane.network(reason, null)
-            + "), retrying in " + seconds(delay));
+        output.progress(operationId + ": attempt " + failedAttempt + " failed (" + Humane.attempt(reason,
+            destination) + "), retrying in " + seconds(delay));
       }
 
       @Override

@@ -39,6 +39,7 @@ final class TeezCommand {
 
     @Override
     public Integer call() {
+      IdOptions.check(spec);
       return MarketplaceCli.withTarget(spec, false, (target, output) -> run(target.teez(), output));
     }
 

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.cli;
 
+import com.marketplacecontracts.core.http.OperationIndex;
 import com.marketplacecontracts.core.paging.Page;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.core.polling.AwaitOptions;
@@ -51,11 +52,17 @@ final class YandexCommand {
 
     @Override
     public Integer call() {
+      IdOptions.check(spec);
       return MarketplaceCli.withTarget(spec, false, (target, output) -> {
         YandexMarketClient market = target.yandex();
         this.target = target;
         return run(market, output);
       });
+    }
+
+    /** HOST:PORT the running command's requests go to; null before its client is made. */
+    String destination() {
+      return target == null ? null : target.destination();
     }
 
     /** Whether the running command's answers come from an embedded mock (the spec's examples, not data). */
@@ -98,7 +105,7 @@ final class YandexCommand {
           allSettled &= outcome.value().settled();
         }
       }
-      int code = FanOut.exitCode(outcomes, output, "order");
+      int code = FanOut.exitCode(outcomes, output, "order", destination());
       Boolean settled = await ? allSettled : null;
       output.checks(checks, settled);
       return code == ExitCodes.OK && Boolean.FALSE.equals(settled) ? ExitCodes.WAIT_TIMED_OUT : code;
@@ -190,7 +197,7 @@ final class YandexCommand {
         int requests = (new LinkedHashSet<>(offerIds).size() + YandexMarketClient.MAX_IDS_PER_REQUEST - 1)
             / YandexMarketClient.MAX_IDS_PER_REQUEST;
         if (requests > 1) {
-          output.progress(offerIds.size() + " ids in " + requests + " requests, up to "
+          output.progress(Plural.of(offerIds.size(), "id") + " in " + Plural.of(requests, "request") + ", up to "
               + RateLimitConfig.DEFAULT_MAX_IN_FLIGHT + " at once");
         }
         CatalogLookup lookup = market.catalogByIds(owner.businessId, offerIds, RateLimitConfig.DEFAULT_MAX_IN_FLIGHT);
@@ -253,14 +260,14 @@ final class YandexCommand {
       while (entries.hasNext()) {
         if (entries.pagesFetched() != pages) {
           if (pages > 0) { // a page is reported once its rows are out
-            output.progress("page " + pages + " done, " + items + " offers so far");
+            output.progress("page " + pages + " done, " + Plural.of(items, "offer") + " so far");
           }
           pages = entries.pagesFetched();
         }
         output.listingLine(map.apply(entries.next()));
         items++;
       }
-      output.progress(entries.pagesFetched() + " pages, " + items + " offers");
+      output.progress(Plural.of(entries.pagesFetched(), "page") + ", " + Plural.of(items, "offer"));
       return ExitCodes.OK;
     }
 
@@ -311,19 +318,19 @@ final class YandexCommand {
         }
         MarketplaceCli root = (MarketplaceCli) spec.root().userObject();
         Output output = root.output(spec);
-        List<CallCommand.Row> rows = YandexMarketClient.operationIndex().all().stream().map(CallCommand.Row::of)
-            .toList();
+        List<OperationIndex.Operation> operations = List.copyOf(YandexMarketClient.operationIndex().all());
         if (tag != null) {
-          java.util.Set<String> tags = new java.util.TreeSet<>(rows.stream().map(CallCommand.Row::api).toList());
+          java.util.Set<String> tags = new java.util.TreeSet<>(operations.stream()
+              .map(op -> CallCommand.Row.of(op).api()).toList());
           String wanted = tag.replace("-", "").toLowerCase(java.util.Locale.ROOT);
           if (!tags.contains(wanted)) {
             throw new ParameterException(spec.commandLine(), "--tag: '" + Terminal.safe(tag) + "' is not an API of"
                 + " the spec" + Suggest.closest(wanted, tags).map(s -> ". Did you mean " + s + "?").orElse(".")
                 + " The tags are: " + String.join(", ", tags));
           }
-          rows = rows.stream().filter(row -> row.api().equals(wanted)).toList();
+          operations = operations.stream().filter(op -> CallCommand.Row.of(op).api().equals(wanted)).toList();
         }
-        output.operations(rows);
+        output.operations(operations);
         return ExitCodes.OK;
       }
       if (type == null || ids == null) {

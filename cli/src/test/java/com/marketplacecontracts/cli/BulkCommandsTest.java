@@ -211,6 +211,47 @@ class BulkCommandsTest {
   }
 
   @Test
+  void theRoublesIsoCodeGetsTheMarketplacesCode() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUB", "A-2,10,rur");
+
+    int code = run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("prices.csv line 2: currency = RUB: must be a currency code the marketplace"
+        + " knows (RUR, BYN, KZT, UZS, ...). Did you mean RUR? The marketplace writes the rouble as RUR",
+        "prices.csv line 3: currency = rur: must be a currency code the marketplace knows (RUR, BYN, KZT, UZS, ...)."
+            + " Did you mean RUR?\n");
+    assertThat(requests.get()).isZero();
+  }
+
+  @Test
+  void oneItemIsSaidInTheSingular() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUR");
+
+    assertThat(run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7")).isZero();
+
+    assertThat(err.toString()).contains("prices: 1 offer through", "prices: 1 item: 1 accepted, 0 rejected")
+        .doesNotContain("1 offers", "1 items");
+  }
+
+  @Test
+  void aSecondRunOfACompletedJobSaysItCompletedAndHowManyItemsAndSendsNothing() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUR", "A-2,99,RUR", "A-3,5,RUR");
+    refused.add("A-3");
+    assertThat(run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7"))
+        .isEqualTo(ExitCodes.REJECTED);
+    int before = requests.get();
+
+    int code = run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).startsWith("error: the job of this file already completed: 3 items: 2 accepted,"
+        + " 1 rejected, 0 not sent; nothing was sent. To send the file again, remove the checkpoint "
+        + dir.resolve("prices.csv.checkpoint"));
+    assertThat(requests.get()).isEqualTo(before);
+  }
+
+  @Test
   void anExistingCheckpointIsRefusedWithoutResume() throws IOException {
     Path prices = file("prices.csv", "offerId,price,currency", "A-1,1290,RUR");
     Files.writeString(dir.resolve("prices.csv.checkpoint"), "");

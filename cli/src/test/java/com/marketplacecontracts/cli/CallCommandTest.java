@@ -72,8 +72,46 @@ class CallCommandTest {
     assertThat(typo).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(unknown).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("campaignId = 0: must be greater than or equal to 1",
-        "campaignId = x: must be a number", "campaign = 1: no such parameter of getCampaign");
+        "campaignId = x: must be a whole number\n",
+        "campaign = 1: no such parameter of getCampaign; did you mean campaignId?").doesNotContain("type Long");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsRefusedSayingWhereInPlainWords() throws Exception {
+    Path malformed = Files.writeString(dir.resolve("bad.json"), "{\"orders\":[{\"id\":7,,}]}");
+    Path cut = Files.writeString(dir.resolve("cut.json"), "{\"orders\":[");
+
+    int bad = run("--base-url", server.url("/").toString(), "yandex", "call", "updateOrderStatuses",
+        "--param", "campaignId=12", "--body", malformed.toString());
+    int short_ = run("--base-url", server.url("/").toString(), "yandex", "call", "updateOrderStatuses",
+        "--param", "campaignId=12", "--body", cut.toString());
+
+    assertThat(bad).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(short_).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("error: --body " + malformed + " is not valid JSON: unexpected text at"
+        + " $.orders[0].id", "error: --body " + cut + " is not valid JSON: it ends too early at $.orders[0]")
+        .doesNotContain("setLenient", "JsonReader", "Exception");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void atAHundredColumnsTheNotesShareTheRoomWithTheApiColumn() {
+    CommandLine line = MarketplaceCli.commandLine(Map.of("YANDEX_MARKET_API_KEY", API_KEY, "COLUMNS", "100"));
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+
+    assertThat(line.execute("yandex", "operations")).isZero();
+
+    java.util.List<String> lines = out.toString().lines().toList();
+    assertThat(lines).allMatch(l -> l.length() <= 100);
+    String header = lines.get(0);
+    int notes = header.indexOf("NOTES");
+    int api = header.indexOf("API");
+    int retried = header.indexOf("RETRIED");
+    // the notes get as much room as the API column (before, the notes were cut to 6 while the API kept 18)
+    assertThat(100 - notes).isGreaterThanOrEqualTo(retried - api - 2);
+    assertThat(lines).anyMatch(l -> l.startsWith("updatePrices ") && l.substring(notes).equals("batch offer…"));
   }
 
   @Test

@@ -125,8 +125,108 @@ class FirstRunCliTest {
         "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02");
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString()).contains("error: yandex getBusinessOrders: cannot connect to 127.0.0.1:" + port
-        + " (connection refused)", "attempt 1 failed (cannot connect to 127.0.0.1:" + port + ")");
+    // each retry and the final error say the failure in the same words
+    String words = "cannot connect to 127.0.0.1:" + port;
+    assertThat(err.toString().lines().filter(l -> l.contains("attempt"))).hasSizeGreaterThan(1)
+        .allMatch(l -> l.matches("getBusinessOrders: attempt \\d failed \\(" + words + "\\), retrying in .*"));
+    assertThat(err.toString().lines().filter(l -> l.startsWith("error:")))
+        .containsExactly("error: yandex getBusinessOrders: " + words);
+  }
+
+  @Test
+  void eachOrderOfSeveralThatCannotConnectIsSaidInTheSameWords() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    int code = run("--base-url", "http://127.0.0.1:" + port + "/", "--yandex-api-key", API_KEY, "yandex",
+        "uin-status", "--campaign-id", "1", "--order-id", "5", "--order-id", "6");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString().lines().filter(l -> l.startsWith("error:"))).containsExactlyInAnyOrder(
+        "error: order 5: yandex getOrderIdentifiersStatus: cannot connect to 127.0.0.1:" + port,
+        "error: order 6: yandex getOrderIdentifiersStatus: cannot connect to 127.0.0.1:" + port);
+  }
+
+  @Test
+  void aServerErrorIsSaidInTheSameWordsByEachRetryAndTheFinalError() {
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(MockServer.json(503, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"DOWN\"}]}"));
+    }
+
+    int code = run("--base-url", base(), "--yandex-api-key", API_KEY, "yandex", "uin-status", "--campaign-id", "1",
+        "--order-id", "2");
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString().lines().filter(l -> l.contains("attempt"))).hasSizeGreaterThan(1)
+        .allMatch(l -> l.contains("failed (HTTP 503: marketplace server error), retrying in"));
+    assertThat(err.toString()).contains("error: yandex getOrderIdentifiersStatus: HTTP 503: marketplace server error");
+  }
+
+  @Test
+  void anIdBelowOneIsRefusedNamingItsOptionBeforeAnyProgressAndNothingIsSent() {
+    String[][] runs = {
+        {"yandex", "uin-status", "--campaign-id", "0", "--order-id", "1"},
+        {"yandex", "uin-status", "--campaign-id", "1", "--order-id", "5", "--order-id", "-3"},
+        {"yandex", "order-status", "1", "0", "--campaign-id", "5", "--status", "PROCESSING"},
+        {"yandex", "order-status", "1", "--campaign-id", "0", "--status", "PROCESSING"},
+        {"yandex", "orders", "--business-id", "7", "--from", "2026-01-01", "--to", "2026-01-02", "--campaign-id",
+            "0"},
+        {"yandex", "orders", "--business-id", "0", "--from", "2026-01-01", "--to", "2026-01-02"},
+        {"yandex", "labels", "31", "--campaign-id", "0", "--output", dir.toString()},
+        {"yandex", "offers", "--business-id", "0"}};
+    String[] named = {"--campaign-id", "--order-id", "ORDER", "--campaign-id", "--campaign-id", "--business-id",
+        "--campaign-id", "--business-id"};
+    String[] was = {"0", "-3", "0", "0", "0", "0", "0", "0"};
+    for (int i = 0; i < runs.length; i++) {
+      String[] args = new String[runs[i].length + 2];
+      args[0] = "--base-url";
+      args[1] = base();
+      System.arraycopy(runs[i], 0, args, 2, runs[i].length);
+
+      int code = run(args);
+
+      assertThat(code).as(String.join(" ", runs[i])).isEqualTo(ExitCodes.BAD_INPUT);
+      // the first line on stderr: no progress (where requests go, windows) before it; stdout stays empty
+      assertThat(err.toString()).as(String.join(" ", runs[i])).startsWith("error: " + named[i]
+          + " must be a positive whole number (1 or more), was " + was[i] + "\n");
+      assertThat(out.toString()).as(String.join(" ", runs[i])).isEmpty();
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aCommandGroupWithoutItsCommandListsItsCommands() {
+    int yandex = run("yandex");
+    String yandexErr = err.toString();
+    int prices = run("yandex", "prices");
+
+    assertThat(yandex).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(prices).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(yandexErr).startsWith("error: choose a command: uin-status, offers, operations, call, orders,"
+        + " order-status, labels, report, stocks, prices or notifications\n").doesNotContain("Missing required");
+    assertThat(err.toString()).startsWith("error: choose a command: update\n");
+  }
+
+  @Test
+  void theOrderListOffersAndSuggestsOnlyTheStatusesItTakesAsFilters() {
+    assertThat(run("yandex", "orders", "--help")).isZero();
+    String help = out.toString();
+    int typo = run("yandex", "orders", "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02",
+        "--status", "PLACNG");
+    String typoErr = err.toString();
+    int refused = run("yandex", "orders", "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02",
+        "--status", "placing");
+
+    assertThat(help).contains("PROCESSING", "DELIVERED").doesNotContain("PLACING", "UNKNOWN", "PENDING",
+        "RESERVED");
+    assertThat(typo).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(typoErr).doesNotContain("Did you mean PLACING").doesNotContain("PLACING,");
+    assertThat(refused).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).startsWith("error: --status: 'placing' is refused by the order list as a filter;"
+        + " filter on one of UNPAID, PROCESSING");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -255,7 +355,9 @@ class FirstRunCliTest {
     assertThat(ordersErr).doesNotContain("--page-token");
     assertThat(ordersOut).contains("-9007199254740991  1");
     assertThat(labels).isEqualTo(ExitCodes.FAILURE);
-    assertThat(out.toString()).contains("the answer was not a PDF", "The embedded mock has no PDF example");
+    // a failed order is an error: on stderr, not among the results
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("the answer was not a PDF", "The embedded mock has no PDF example");
   }
 
   @Test

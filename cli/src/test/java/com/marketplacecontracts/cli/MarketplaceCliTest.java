@@ -168,7 +168,7 @@ class MarketplaceCliTest {
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"marketplace\":\"YANDEX_MARKET\""));
-    assertThat(err.toString()).contains("page 1 done, 1 offers so far", "listing stopped",
+    assertThat(err.toString()).contains("page 1 done, 1 offer so far", "listing stopped",
         "handed out page token \"example\" a second time", "resume from page token \"example\"");
   }
 
@@ -189,7 +189,7 @@ class MarketplaceCliTest {
     int stateColumn = lines.get(0).indexOf("STATE");
     assertThat(lines.get(1).substring(stateColumn)).startsWith("UNKNOWN");
     assertThat(lines.get(2).substring(stateColumn)).startsWith("NEEDS_ACTION");
-    assertThat(err.toString()).as("page 1 reported once its row is out").contains("page 1 done, 1 offers so far");
+    assertThat(err.toString()).as("page 1 reported once its row is out").contains("page 1 done, 1 offer so far");
   }
 
   @Test
@@ -197,7 +197,8 @@ class MarketplaceCliTest {
     int code = run("yandex", "offers", "--campaign-id", "0");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("campaignId = 0").doesNotContain("embedded Prism mock");
+    assertThat(err.toString()).contains("--campaign-id must be a positive whole number (1 or more), was 0")
+        .doesNotContain("embedded Prism mock");
   }
 
   @Test
@@ -434,10 +435,10 @@ class MarketplaceCliTest {
   @Test
   void invalidInputExitsWith2AndSendsNothing() {
     int code = run("--base-url", server.url("/").toString(), "--yandex-api-key", API_KEY,
-        "yandex", "offers", "--campaign-id", "0", "--offer-id", "   ");
+        "yandex", "offers", "--campaign-id", "1", "--offer-id", "   ");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("nothing was sent", "campaignId = 0: must be greater than or equal to 1",
+    assertThat(err.toString()).contains("nothing was sent",
         "offerId[] = \"   \": must be 1 to 255 characters, not only spaces, without control characters")
         .doesNotContain("\\x00");
     assertThat(server.getRequestCount()).isZero();
@@ -511,7 +512,8 @@ class MarketplaceCliTest {
 
     assertThat(yandex).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(teez).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("orderId = -5", "jobId = 0");
+    assertThat(err.toString()).contains("--order-id must be a positive whole number (1 or more), was -5",
+        "--job-id must be a positive whole number (1 or more), was 0");
     assertThat(server.getRequestCount()).isZero();
   }
 

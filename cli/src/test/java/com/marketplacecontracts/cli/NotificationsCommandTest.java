@@ -156,7 +156,7 @@ class NotificationsCommandTest {
     listening.thread().interrupt();
 
     assertThat(listening.exitCode()).isZero();
-    assertThat(err.toString()).contains("Stopped: 1 requests answered (1 ping)");
+    assertThat(err.toString()).contains("Stopped: 1 request answered (1 ping)");
     try (ServerSocket again = new ServerSocket(listening.port(), 1, InetAddress.getLoopbackAddress())) {
       assertThat(again.getLocalPort()).isEqualTo(listening.port());
     }

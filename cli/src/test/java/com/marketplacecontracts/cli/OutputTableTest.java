@@ -42,10 +42,39 @@ class OutputTableTest {
 
   @Test
   void anIdWiderThanTheTerminalWrapsRatherThanBeingCutAndOneColumnAlwaysStays() {
+    // every column is constant here: all but the first could go, and the first stays though it is too wide
     output(20).table(new Output.Column[] {Output.Column.id("ID"), Output.Column.label("STATE")}, List.of(
         new String[] {"OFFER-0123456789-ABCDEFGHIJ", "READY"}, new String[] {"OFFER-0123456789-ABCDEFGHIJ", "READY"}));
 
-    assertThat(out.toString()).contains("OFFER-0123456789-ABCDEFGHIJ").doesNotContain("…");
-    assertThat(out.toString().lines().findFirst().orElseThrow()).startsWith("ID");
+    // the id is whole on a line longer than the terminal (which wraps it), not cut to fit
+    assertThat(out.toString().lines()).containsExactly(
+        "ID",
+        "OFFER-0123456789-ABCDEFGHIJ",
+        "OFFER-0123456789-ABCDEFGHIJ",
+        "(on every row: STATE READY)");
+    assertThat("OFFER-0123456789-ABCDEFGHIJ".length()).isGreaterThan(20);
+  }
+
+  @Test
+  void aSingleColumnTooWideStaysEvenWhenItIsTheSameOnEveryRow() {
+    output(10).table(new Output.Column[] {Output.Column.id("ID")}, List.of(
+        new String[] {"OFFER-0123456789"}, new String[] {"OFFER-0123456789"}));
+
+    assertThat(out.toString().lines()).containsExactly("ID", "OFFER-0123456789", "OFFER-0123456789");
+  }
+
+  @Test
+  void freeTextIsNotCutToItsFloorWhileALabelKeepsRoomItCouldGive() {
+    // ids take 33 of 60 columns; the label (21 wide) and the notes (39 wide) share what is left, about evenly
+    output(60).table(new Output.Column[] {Output.Column.id("OPERATION"), Output.Column.label("API"),
+        Output.Column.id("QUOTA"), Output.Column.text("NOTES")}, List.of(
+        new String[] {"updatePrices-xxxxxxxx", "businessoffermappings", "1000/h",
+            "batch offers<=2000; job getReportInfo!!"},
+        new String[] {"getCampaign", "campaigns", "10 items/min", "paged"}));
+
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).allMatch(l -> l.length() <= 60);
+    assertThat(lines.get(1)).isEqualTo("updatePrices-xxxxxxxx  businesso…  1000/h        batch offe…");
+    assertThat(lines.get(2)).isEqualTo("getCampaign            campaigns   10 items/min  paged");
   }
 }

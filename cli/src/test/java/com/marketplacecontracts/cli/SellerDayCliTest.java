@@ -80,8 +80,19 @@ class SellerDayCliTest {
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run("yandex", "report", "shows-sales", "--from", "2026-06-01", "--output", "x.zip"))
         .isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("--to (2026-06-01) is before --from (2026-06-10)", "--status PENDING",
-        "--from", "'NOPE' is not one of", "NAME must be one of united-netting");
+    assertThat(err.toString()).contains("--to (2026-06-01) is before --from (2026-06-10)",
+        "--status: 'PENDING' is refused by the order list as a filter", "--from", "'NOPE' is not one of",
+        "NAME must be one of united-netting");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aMistypedReportNameGetsTheNearestOne() {
+    int code = run("yandex", "report", "united-neting", "--business-id", "7", "--from", "2026-06-01", "--output",
+        dir.resolve("r.zip").toString());
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("was 'united-neting'. Did you mean united-netting?");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -111,6 +122,18 @@ class SellerDayCliTest {
     assertThat(code).isZero();
     assertThat(Files.readAllBytes(dir.resolve("labels/order-31.pdf"))).isEqualTo(pdf);
     assertThat(server.takeRequest().getPath()).isEqualTo("/v2/campaigns/5/orders/31/delivery/labels");
+  }
+
+  @Test
+  void anOrderWhoseLabelsFailIsReportedOnStderrNotAmongTheResults() {
+    server.enqueue(MockServer.json(404, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"NOT_FOUND\","
+        + "\"message\":\"no such order\"}]}"));
+
+    int code = run("yandex", "labels", "31", "--campaign-id", "5", "--output", dir.resolve("labels").toString());
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("31  failed:", "NOT_FOUND");
   }
 
   @Test
