@@ -112,6 +112,7 @@ class OperationContractsTest {
     }
   }
 
+  @SuppressWarnings("deprecation") // the legacy listing, covered on purpose
   static List<Case> cases() {
     return List.of(
         new Case("teez/seller-api.yaml", "Products_GetImportStatusAsync", true,

@@ -42,7 +42,6 @@ public final class RedisDeduplicationStore implements DeduplicationStore {
           + ": cannot connect (" + e.getClass().getSimpleName() + ")");
     }
     this.commands = connection.sync();
-    this.commands.setTimeout(timeout);
     this.prefix = prefix;
   }
 

@@ -204,6 +204,7 @@ class YandexMarketClientTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void aShopSkuOfOnlySpacesIsRejected() {
     OfferQuery query = OfferQuery.builder().offerId("   ").build();
 
@@ -400,6 +401,7 @@ class YandexMarketClientTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void offersWalksEveryPageByPageTokenAndStopsOnTheLast() throws Exception {
     server.enqueue(json(200, page("p2", "a", "b")));
     server.enqueue(json(200, page("p3", "c")));
@@ -416,6 +418,7 @@ class YandexMarketClientTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void offersResumeFromTheTokenOfTheFailedPage() throws Exception {
     YandexMarketClient once = YandexMarketClient.builder().baseUrl(server.url("/").toString()).apiKey(API_KEY)
         .retry(RetryConfig.none()).build();

@@ -69,6 +69,7 @@ class FaultMatrixTest implements FaultClients {
     }
   }
 
+  @SuppressWarnings("deprecation") // the legacy listing is one of the seeded operations
   static final List<Op> OPS = List.of(
       new Op("teez importStatus", t -> TeezMapper.importJob(7L, t.teez().importStatus(7L)),
           "{\"products\":[{\"index\":0,\"productId\":1,\"status\":\"Created\",\"errors\":[],\"skus\":[]}]}",

@@ -470,6 +470,7 @@ class HostileServerTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void emptyPagesWithFreshTokensEndTheListing() {
     pages(n -> offersPage(0, "fresh-" + n));
 
@@ -482,6 +483,7 @@ class HostileServerTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void aTokenSeenEarlierInTheRunEndsTheListing() {
     pages(n -> offersPage(1, n % 2 == 1 ? "A" : "B"));
 
@@ -493,6 +495,7 @@ class HostileServerTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void thePageCapEndsTheListingWithTheResumeToken() {
     pages(n -> offersPage(2, "t" + n));
 
@@ -505,6 +508,7 @@ class HostileServerTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the legacy listing, tested on purpose
   void aPageTokenEchoingTheApiKeyIsMaskedInThePagingStoppedMessage() {
     pages(n -> offersPage(1, API_KEY));
 

@@ -150,7 +150,7 @@ public final class RedisCheckpointStore implements CheckpointStore {
     held = true;
     lost = null;
     try {
-      typed(() -> commands.setnx(headerKey, header));
+      typed(() -> commands.set(headerKey, header, SetArgs.Builder.nx()));
       String found = typed(() -> commands.get(headerKey));
       if (!header.equals(found)) {
         String shown = found == null ? "none" : found.length() > 200 ? found.substring(0, 200) + "..." : found;

@@ -11,6 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -573,7 +574,7 @@ public final class RedisLimiterStore implements LimiterStore {
 
   @Override
   public void put(String key, String value, Duration ttl) {
-    command(() -> commands.psetex(PREFIX + key, ttl.toMillis(), bytes(value)));
+    command(() -> commands.set(PREFIX + key, bytes(value), SetArgs.Builder.px(ttl.toMillis())));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.marketplacecontracts.limits.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,8 @@ public final class PermitWorker {
     int rounds = Integer.parseInt(args[5]);
     RedisLimiterStore store = open(uri, Duration.ofSeconds(30));
     RedisClient client = RedisClient.create(uri);
-    RedisCommands<String, String> redis = client.connect().sync();
+    StatefulRedisConnection<String, String> connection = client.connect();
+    RedisCommands<String, String> redis = connection.sync();
     AtomicLong highest = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -84,7 +86,7 @@ public final class PermitWorker {
       worker.join();
     }
     System.out.println("highest " + highest.get());
-    redis.getStatefulConnection().close();
+    connection.close();
     store.close();
     client.shutdown();
   }

@@ -96,6 +96,7 @@ class MicrometerEventsTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // a deprecated operation, called on purpose
   void everyCallOfADeprecatedOperationIsCounted() {
     server.enqueue(json(200, "{}"));
     server.enqueue(json(200, "{}"));

@@ -84,7 +84,11 @@ public final class MarketplaceMockExtension
         Running.class).mock;
   }
 
-  /** Stops Prism when the class's context closes (AutoCloseable for JUnit 5.13+, CloseableResource before). */
+  /**
+   * Stops Prism when the class's context closes (AutoCloseable for JUnit 5.13+, CloseableResource before: the
+   * deprecated interface stays so that a user's older JUnit 5 closes it too).
+   */
+  @SuppressWarnings("deprecation")
   private record Running(MockedMarketplace mock)
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override

@@ -52,6 +52,7 @@ class LimiterMemoryTest {
   }
 
   /** One call of {@code read} for {@code account}, answered with {@code headers}' quota headers. */
+  @SuppressWarnings("deprecation") // a request tagged as Retrofit tags it; the newer Invocation.of needs a service instance a test does not have
   private void call(long account, Function<Instant, String[]> headers) throws IOException {
     Request request = new Request.Builder().url("http://127.0.0.1/items/" + account)
         .tag(Invocation.class, Invocation.of(read, List.of(account))).build();
