@@ -1,6 +1,5 @@
 package com.marketplacecontracts.core.ratelimit;
 
-import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * Where the limiter keeps its state: the quota buckets, the cap on parallel requests per account as leased permits,
  * and a few small values learned from the server (where its quota windows start, how much of a window others used).
- * {@link LocalLimiterStore} keeps them in this process; a shared store (module {@code limits-redis}) lets several
+ * The client's own store keeps them in this process; a shared store (module {@code limits-redis}) lets several
  * processes that use one account count together.
  *
  * <p>Methods may throw any {@link RuntimeException} when the store cannot be reached; the limiter then carries on
