@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         "2:bad input (the field and rule are named; nothing was sent)",
         "3:the marketplace rejected the request (4xx other than rate limits; its error codes are shown)",
         "4:still rate limited after retries",
-        "5:server error, network failure, an unreadable or oversized response, a refused redirect, or a listing"
-            + " stopped by its guards",
+        "5:server error, network failure, an unreadable or oversized response, a refused redirect, a listing"
+            + " stopped by its guards, or items or orders left NOT_SENT (send them again)",
         "6:--wait gave up: still pending at --timeout (the last state is printed; --json has \"settled\":false)",
         "7:local setup problem (the embedded mock cannot start: Prism is not installed; the message says what to run)"},
     footerHeading = "%nCredentials (environment, or the flags above; never printed):%n",
