@@ -57,6 +57,12 @@ final class BulkRun {
     }
     if (resume && !Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
       output.progress("No checkpoint at " + checkpoint + ": starting the job from its first item");
+    } else if (resume) {
+      String done = completed(checkpoint, fingerprint);
+      if (done != null) { // said as a run without --resume says it: a resume with nothing left is no new work
+        output.progress(done.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + done.substring(1)
+            + "; nothing is left to send. To send the file again, remove the checkpoint " + checkpoint + ".");
+      }
     }
     return null;
   }

@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
     description = {"Call any covered operation of the spec by its operationId (list them: marketplace yandex"
         + " operations). Parameters go where the spec says (path, query, header); each is checked before anything is"
         + " sent, and the call is limited and retried like the typed commands. The answer is printed as JSON;"
-        + " a binary answer (a PDF label, an XLS act) is saved with --output."})
+        + " a binary answer (a PDF label, an XLS act) is saved with --output.",
+        "call OPERATION_ID --help: that operation's parameters (where each goes, required, type, rule) and body."})
 final class CallCommand extends YandexCommand.Base {
 
   /** A JSON request body read from a file or standard input is at most this long. */
@@ -61,6 +62,28 @@ final class CallCommand extends YandexCommand.Base {
       description = "With --wait: give up after this many seconds, 1 to 86400 (default ${DEFAULT-VALUE}).")
   long timeout;
 
+  /**
+   * {@code call OPERATION_ID --help} also describes that operation's parameters and body ({@link OperationHelp}),
+   * after the command's own options: picocli has set the operation id when it renders the help.
+   */
+  static void describeOperationInHelp(picocli.CommandLine call) {
+    String key = "operation";
+    call.getHelpSectionMap().put(key, help -> {
+      String id = ((CallCommand) call.getCommand()).operationId;
+      if (id == null) {
+        return "%nGive an OPERATION_ID before --help to see its parameters (call getCampaigns --help).%n"
+            .formatted();
+      }
+      return YandexMarketClient.operationIndex().find(id).map(op -> "\n" + OperationHelp.describe(op))
+          .orElse("\nNo operation '" + Terminal.safe(id) + "' in the spec" + Suggest.closest(id, YandexMarketClient
+              .operationIndex().all().stream().map(OperationIndex.Operation::id).toList()).map(s -> ". Did you mean "
+              + s + "?").orElse("") + " (list them: marketplace yandex operations)\n");
+    });
+    List<String> keys = new ArrayList<>(call.getHelpSectionKeys());
+    keys.add(keys.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), key);
+    call.setHelpSectionKeys(keys);
+  }
+
   @Override
   public Integer call() {
     if (YandexMarketClient.operationIndex().find(operationId).isEmpty()) {
@@ -70,6 +93,13 @@ final class CallCommand extends YandexCommand.Base {
           + " (list them: marketplace yandex operations)");
     }
     return super.call();
+  }
+
+  /** An operation the spec does not declare idempotent changes data (x-idempotent, read from the index). */
+  @Override
+  String change() {
+    return YandexMarketClient.operationIndex().find(operationId).filter(op -> !op.spec().idempotent())
+        .map(op -> "call " + op.spec().id()).orElse(null);
   }
 
   @Override
@@ -124,6 +154,16 @@ final class CallCommand extends YandexCommand.Base {
     }
     Object answer = call.execute();
     if (answer instanceof Download download) {
+      if (download.contentType().filter(type -> type.toLowerCase(Locale.ROOT).contains("pdf")).isPresent()
+          && !startsWithPdf(download)) {
+        // as yandex labels: a PDF answer that is not one (the embedded mock's placeholder) is not saved as one
+        download.delete();
+        out.error("error: " + operationId + ": the answer was not a PDF (" + Plural.of(download.size(), "byte")
+            + ", not starting with %PDF-); nothing saved" + (embeddedMock() ? ". The embedded mock has no PDF"
+            + " example for this operation: it answers a placeholder of the spec's example, so a PDF can only be"
+            + " saved from the marketplace (credentials) or a --base-url serving PDFs" : ""));
+        return ExitCodes.FAILURE;
+      }
       Path saved = download.saveTo(output);
       out.progress("saved " + Plural.of(download.size(), "byte") + " (" + download.contentType().orElse("unknown type")
           + ") to " + saved);
@@ -131,6 +171,14 @@ final class CallCommand extends YandexCommand.Base {
     }
     out.json(answer == null ? Map.of() : answer);
     return ExitCodes.OK;
+  }
+
+  private static boolean startsWithPdf(Download download) {
+    try (InputStream in = download.open()) {
+      return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("%PDF-");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private String readBody() {

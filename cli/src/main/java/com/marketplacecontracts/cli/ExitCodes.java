@@ -18,7 +18,10 @@ final class ExitCodes {
   static final int REJECTED = 3;
   /** Still rate limited after retries. */
   static final int RATE_LIMITED = 4;
-  /** Server error, network failure, unreadable or oversized response, refused redirect, stopped listing. */
+  /**
+   * Server error, network failure, unreadable or oversized response, refused redirect, stopped listing; also items
+   * (bulk updates) or orders ({@code order-status}) left NOT_SENT, whatever stopped them: the run did not finish.
+   */
   static final int FAILURE = 5;
   /** {@code --wait} ran out of time: the output is the last state seen, still pending. */
   static final int WAIT_TIMED_OUT = 6;

@@ -69,6 +69,21 @@ final class Humane {
     return reason;
   }
 
+  /**
+   * A library's "no answer: ConnectException" (a failure told only by its type's simple name, as the notification
+   * sender does) in the words of the rest of the CLI; any other text is returned as it is.
+   */
+  static String noAnswer(String problem, String destination) {
+    String prefix = "no answer: ";
+    if (problem == null || destination == null || !problem.startsWith(prefix)) {
+      return problem;
+    }
+    String type = problem.substring(prefix.length());
+    return type.equals(ConnectException.class.getSimpleName()) ? words(ConnectException.class, destination)
+        : type.equals(UnknownHostException.class.getSimpleName()) ? words(UnknownHostException.class, destination)
+        : problem;
+  }
+
   private static String words(Class<? extends Throwable> kind, String destination) {
     return kind == ConnectException.class ? "cannot connect to " + destination
         : "cannot resolve the host name " + host(destination);

@@ -53,9 +53,19 @@ class KnownValues<E extends Enum<E> & OpenEnum> implements Iterable<String>, ITy
     }
     String hint = Suggest.closest(value.trim(), values()).map(s -> " Did you mean " + s + "?")
         .orElseGet(() -> elsewhere(value.trim()));
+    java.util.List<String> values = values();
+    if (values.size() > MAX_LISTED) {
+      // a list of a hundred values hides the answer: the closest few, and where the rest are
+      throw new CommandLine.TypeConversionException("'" + value + "' is not one of the " + values.size()
+          + " values." + hint + " The closest: " + String.join(", ", Suggest.nearest(value.trim(), values, 5))
+          + " (the command's --help lists them all).");
+    }
     throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + String.join(", ", this) + "."
         + hint);
   }
+
+  /** Up to this many values are listed whole in a refusal; more are shown as the closest few. */
+  static final int MAX_LISTED = 20;
 
   static final class ProcessingStatuses extends KnownValues<OfferProcessingStatusType> {
     ProcessingStatuses() {

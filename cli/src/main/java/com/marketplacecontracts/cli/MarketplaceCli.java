@@ -24,15 +24,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code marketplace}: the Teez and Yandex Market clients on the command line. */
 @Command(name = "marketplace", mixinStandardHelpOptions = true, versionProvider = MarketplaceCli.Version.class,
-    description = "Query Teez and Yandex Market seller APIs. Without --base-url or credentials, requests go to an"
-        + " embedded Prism mock started from the project's specs.",
+    description = {"Query Teez and Yandex Market seller APIs. Without --base-url or credentials, reads go to an"
+        + " embedded Prism mock started from the project's specs; a command that changes data (prices update,"
+        + " stocks update, order-status, call of an operation that is not idempotent) is then refused unless"
+        + " --mock says the mock is meant."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done",
         "2:bad input (the field and rule are named; nothing was sent)",
         "3:the marketplace rejected the request (4xx other than rate limits; its error codes are shown)",
         "4:still rate limited after retries",
-        "5:server error, network failure, an unreadable or oversized response, a refused redirect, or a listing"
-            + " stopped by its guards",
+        "5:server error, network failure, an unreadable or oversized response, a refused redirect, a listing"
+            + " stopped by its guards, or items or orders left NOT_SENT (send them again)",
         "6:--wait gave up: still pending at --timeout (the last state is printed; --json has \"settled\":false)",
         "7:local setup problem (the embedded mock cannot start: Prism is not installed; the message says what to run)"},
     footerHeading = "%nCredentials (environment, or the flags above; never printed):%n",
@@ -45,12 +47,17 @@ import picocli.CommandLine.Spec;
         "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves",
         "                             (default: the specs bundled in the jar)",
         "  MARKETPLACE_LIMITS_STORE   as --limits-store",
-        "  COLUMNS                    table width (the launcher passes the terminal's)"})
+        "  COLUMNS                    table width on a terminal (the launcher passes the terminal's)"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Send requests to this URL (a mock, a proxy) instead of production.")
   String baseUrl;
+
+  @Option(names = "--mock", scope = ScopeType.INHERIT,
+      description = "Send every request to the embedded Prism mock (the spec's examples), even with credentials set"
+          + " (they are then not used); needed to run a command that changes data against the mock.")
+  boolean mock;
 
   @Option(names = "--limits-store", scope = ScopeType.INHERIT, paramLabel = "URI",
       description = "Share the account's quotas and parallel slots with every run and process that names the same"
@@ -65,7 +72,8 @@ public final class MarketplaceCli implements Runnable {
   boolean quiet;
 
   @Option(names = "--wide", scope = ScopeType.INHERIT,
-      description = "Print table cells whole (tables are otherwise cut to the terminal's width, $COLUMNS or 80).")
+      description = "Print table cells whole (tables on a terminal are otherwise cut to its width, $COLUMNS or"
+          + " 80; redirected to a file or a pipe they are whole).")
   boolean wide;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
@@ -98,9 +106,12 @@ public final class MarketplaceCli implements Runnable {
   volatile String destination;
 
   private final Map<String, String> env;
+  /** Whether stdout is a terminal: tables are cut to its width only then (a file or a pipe gets whole cells). */
+  private final boolean stdoutTerminal;
 
-  MarketplaceCli(Map<String, String> env) {
+  MarketplaceCli(Map<String, String> env, boolean stdoutTerminal) {
     this.env = env;
+    this.stdoutTerminal = stdoutTerminal;
   }
 
   @Override
@@ -113,9 +124,12 @@ public final class MarketplaceCli implements Runnable {
     return new Output(command.commandLine().getOut(), command.commandLine().getErr(), json, quiet, tableWidth());
   }
 
-  /** --wide: no limit; else $COLUMNS (the launcher passes the terminal's), else 80. */
+  /**
+   * --wide, or stdout not a terminal (redirected to a file, piped): no limit; else $COLUMNS (the launcher passes the
+   * terminal's), else 80.
+   */
   private int tableWidth() {
-    if (wide) {
+    if (wide || !stdoutTerminal) {
       return 0;
     }
     String columns = env.get("COLUMNS");
@@ -128,9 +142,26 @@ public final class MarketplaceCli implements Runnable {
   /** Runs a command's body with its output and a target that is closed (mocks stopped) afterwards. */
   static int withTarget(CommandSpec command, boolean forceMock, BiFunction<Target, Output,
       Integer> body) {
+    return withTarget(command, forceMock, null, body);
+  }
+
+  /**
+   * As {@link #withTarget(CommandSpec, boolean, BiFunction)}, for a command that changes data at the marketplace
+   * when {@code change} (what it changes, for the refusal) is not null: without credentials, --base-url or --mock
+   * it is refused before anything is read or sent, since the embedded mock would accept it as if it had been done.
+   */
+  static int withTarget(CommandSpec command, boolean forceMock, String change, BiFunction<Target, Output,
+      Integer> body) {
     MarketplaceCli root = (MarketplaceCli) command.root().userObject();
+    if (root.mock && root.baseUrl != null) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--mock and --base-url both say where"
+          + " requests go: give one of them");
+    }
     Output output = root.output(command);
-    try (Target target = new Target(root, root.env, output, forceMock)) {
+    try (Target target = new Target(root, root.env, output, forceMock || root.mock)) {
+      if (change != null) {
+        target.refuseUnmeantMock(command.commandLine(), change);
+      }
       try {
         return body.apply(target, output);
       } catch (MarketplaceException e) {
@@ -147,7 +178,7 @@ public final class MarketplaceCli implements Runnable {
 
   /** Runs the tool; even an unexpected error ends in a one-line message and exit code 5 (a trace with --debug). */
   static int run(Map<String, String> env, String... args) {
-    CommandLine line = commandLine(env, named(args));
+    CommandLine line = commandLine(env, named(args), stdoutIsTerminal());
     try {
       return line.execute(args);
     } catch (RuntimeException | Error e) {
@@ -196,7 +227,7 @@ public final class MarketplaceCli implements Runnable {
   /** The root's options that take a value, and its flags: the words {@link #named} may pass over. */
   private static final Set<String> VALUED_OPTIONS = Set.of("--base-url", "--limits-store", "--yandex-api-key",
       "--yandex-oauth-token", "--teez-access-token", "--teez-client-id", "--teez-client-secret");
-  private static final Set<String> FLAGS = Set.of("--json", "--quiet", "--wide", "--debug");
+  private static final Set<String> FLAGS = Set.of("--json", "--quiet", "--wide", "--debug", "--mock");
 
   /**
    * The command {@code args} run, when that is certain from the words before it (the tool's own options, each
@@ -221,6 +252,22 @@ public final class MarketplaceCli implements Runnable {
     return null;
   }
 
+  /**
+   * Whether this process's stdout is a terminal. The JVM knows only whether it has a console: before Java 22 one
+   * exists only when stdin and stdout are a terminal; from 22 on it always exists and {@code isTerminal()} says.
+   */
+  static boolean stdoutIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
   /** The command line with this tool's error handling and exit codes, every command in it. */
   static CommandLine commandLine(Map<String, String> env) {
     return commandLine(env, null);
@@ -232,7 +279,12 @@ public final class MarketplaceCli implements Runnable {
    * most of a short call's start-up.
    */
   static CommandLine commandLine(Map<String, String> env, String only) {
-    MarketplaceCli root = new MarketplaceCli(env);
+    return commandLine(env, only, true);
+  }
+
+  /** As {@link #commandLine(Map, String)}, for a stdout that is a terminal ({@code stdoutTerminal}) or not. */
+  static CommandLine commandLine(Map<String, String> env, String only, boolean stdoutTerminal) {
+    MarketplaceCli root = new MarketplaceCli(env, stdoutTerminal);
     CommandLine line = new CommandLine(root);
     COMMANDS.forEach((name, command) -> {
       if (only == null || only.equals(name)) {
@@ -243,12 +295,14 @@ public final class MarketplaceCli implements Runnable {
     // Each marketplace's commands take (and their --help shows) only that marketplace's credential flags.
     dropOptions(line, "teez", List.of("--yandex-"));
     dropOptions(line, "yandex", List.of("--teez-"));
-    dropOptions(line, "demo", List.of("--yandex-", "--teez-"));
-    dropOptions(line, "mock", List.of("--yandex-", "--teez-", "--base-url", "--limits-store"));
+    dropOptions(line, "demo", List.of("--yandex-", "--teez-", "--mock")); // demo always runs on the mock
+    dropOptions(line, "mock", List.of("--yandex-", "--teez-", "--base-url", "--limits-store", "--mock"));
     // The notification commands call no marketplace API: no credentials, base URL or limits store.
     CommandLine yandex = line.getSubcommands().get("yandex");
     if (yandex != null) {
-      dropOptions(yandex.getSubcommands().get("notifications"), List.of("--yandex-", "--base-url", "--limits-store"));
+      CallCommand.describeOperationInHelp(yandex.getSubcommands().get("call"));
+      dropOptions(yandex.getSubcommands().get("notifications"), List.of("--yandex-", "--base-url", "--limits-store",
+          "--mock"));
     }
     ParseErrors.registerConverters(line);
     line.setParameterExceptionHandler(ParseErrors::report);
@@ -256,8 +310,9 @@ public final class MarketplaceCli implements Runnable {
       PrintWriter err = commandLine.getErr();
       if (e instanceof RequestValidationException invalid) {
         err.println("error: invalid input, nothing was sent:");
-        invalid.violations().forEach(v -> err.println(
-            Terminal.safe("  " + v.field() + " = " + v.value() + ": " + Rules.forHumans(v.rule()))));
+        invalid.violations().forEach(v -> err.println(Terminal.safe("  " + optionFor(commandLine.getCommandSpec(),
+            v.field()) + " = " + (v.value() == null || v.value().equals("null") ? "(none)" : v.value()) + ": "
+            + Rules.forHumans(v.rule()))));
       } else if (e instanceof MarketplaceException failure) {
         err.println(Terminal.safe("error: " + Humane.network(failure.getMessage(), failure, root.destination)));
       } else if (e instanceof PrismUnavailableException) {
@@ -275,6 +330,28 @@ public final class MarketplaceCli implements Runnable {
       return ExitCodes.of(e);
     });
     return line;
+  }
+
+  /** Library fields that an option of another name sets. */
+  private static final Map<String, String> FIELD_OPTIONS = Map.of("apiKey", "--yandex-api-key",
+      "oauthToken", "--yandex-oauth-token", "accessToken", "--teez-access-token", "clientId", "--teez-client-id",
+      "clientSecret", "--teez-client-secret", "pageSize", "--limit");
+
+  /**
+   * The command-line name of a field the library names in a violation (campaignId, to, apiKey): the option of
+   * {@code command} that set it ({@code --campaign-id}), a {@code call} parameter as {@code --param NAME}, else the
+   * field as it is (a path inside a body, a column of a file).
+   */
+  static String optionFor(CommandSpec command, String field) {
+    if (field == null || field.startsWith("-") || !field.matches("[a-z][A-Za-z0-9]*")) {
+      return field;
+    }
+    String option = FIELD_OPTIONS.getOrDefault(field, "--" + field.replaceAll("([A-Z])", "-$1")
+        .toLowerCase(java.util.Locale.ROOT));
+    if (command.findOption(option) != null) {
+      return option;
+    }
+    return command.findOption("--param") != null ? "--param " + field : field;
   }
 
   /** {@code --version}: the library's version, as the build recorded it. */

@@ -361,7 +361,8 @@ final class NotificationsCommand {
       }
       long failures = exchanges.stream().filter(e -> !e.problems().isEmpty()).count();
       if (!exchanges.isEmpty() && exchanges.stream().allMatch(e -> e.status() < 0)) {
-        output.error("error: no answer from " + shownTarget + " (" + exchanges.get(0).problems().get(0) + ")");
+        output.error("error: no answer from " + shownTarget + ": " + Humane.noAnswer(exchanges.get(0).problems()
+            .get(0), destination(to)));
         return ExitCodes.FAILURE;
       }
       if (failures > 0) {
@@ -392,14 +393,22 @@ final class NotificationsCommand {
       print(output, e);
     }
 
-    private static void print(Output output, NotificationSender.Exchange e) {
+    /** HOST:PORT of the URL notifications go to, for a failure to connect; null when it is none. */
+    private static String destination(String url) {
+      okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
+      return parsed == null ? null : (parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host()) + ":"
+          + parsed.port();
+    }
+
+    private void print(Output output, NotificationSender.Exchange e) {
       boolean fits = e.problems().isEmpty();
+      List<String> problems = e.problems().stream().map(p -> Humane.noAnswer(p, destination(to))).toList();
       if (output.json()) {
-        output.json(new Sent(e.what(), e.status(), e.took().toMillis(), fits, e.problems(), clip(e.body())));
+        output.json(new Sent(e.what(), e.status(), e.took().toMillis(), fits, problems, clip(e.body())));
       } else {
         output.println(String.format(Locale.ROOT, "%-48s %4s %6d ms  %s", clip(e.what()),
             e.status() < 0 ? "-" : Integer.toString(e.status()), e.took().toMillis(),
-            fits ? "ok" : "BREAKS: " + String.join("; ", e.problems())
+            fits ? "ok" : "BREAKS: " + String.join("; ", problems)
                 + (e.body().isEmpty() ? "" : " (answer: " + clip(e.body()) + ")")));
       }
     }

@@ -38,8 +38,12 @@ final class OrdersCommand {
 
     @Override
     String elsewhere(String value) {
-      return new Substatuses().values().stream().filter(s -> s.equalsIgnoreCase(value)).findFirst()
-          .or(() -> Suggest.closest(value, new Substatuses().values()))
+      List<String> substatuses = new Substatuses().values();
+      java.util.Optional<String> exact = substatuses.stream().filter(s -> s.equalsIgnoreCase(value)).findFirst();
+      if (exact.isPresent()) { // nothing to correct: it is the right name of the wrong kind
+        return " " + exact.get() + " is a substatus, not a status" + substatusHint(exact.get());
+      }
+      return Suggest.closest(value, substatuses)
           .map(s -> " Did you mean " + s + "? It is a substatus, not a status" + substatusHint(s)).orElse("");
     }
 
@@ -175,7 +179,9 @@ final class OrdersCommand {
   @Command(name = "order-status", mixinStandardHelpOptions = true,
       description = {"Change orders' status (POST v2/campaigns/{campaignId}/orders/status-update, 30 a request).",
           "One outcome per order: UPDATED, REJECTED (with the marketplace's words), NOT_SENT or UNKNOWN (re-read the"
-              + " order; a status change is never sent twice). Exit code: the worst outcome."})
+              + " order; a status change is never sent twice). Exit code: the worst outcome: 0 all updated, 3 some"
+              + " rejected, 5 some not sent (send them again later) or unknown.",
+          "--json: a JSON line per order: orderId, status, substatus, result, detail."})
   static final class OrderStatus extends YandexCommand.Base {
     @Parameters(paramLabel = "ORDER", arity = "1..*", description = "Order id(s).")
     List<Long> orderIds;
@@ -185,11 +191,17 @@ final class OrdersCommand {
         converter = TargetStatuses.class, description = "The new status: ${COMPLETION-CANDIDATES}")
     OrderStatusType status;
     @Option(names = "--substatus", paramLabel = "SS", completionCandidates = Substatuses.class,
-        converter = Substatuses.class, description = "The substatus (e.g. READY_TO_SHIP, SHOP_FAILED).")
+        converter = Substatuses.class,
+        description = "The substatus (e.g. READY_TO_SHIP, SHOP_FAILED), one of: ${COMPLETION-CANDIDATES}")
     OrderSubstatusType substatus;
 
     /** JSON line of one order's outcome. */
     public record Line(long orderId, String status, String substatus, String result, String detail) {
+    }
+
+    @Override
+    String change() {
+      return "order-status";
     }
 
     @Override
@@ -203,18 +215,23 @@ final class OrdersCommand {
       List<OrderActions.StatusOutcome> outcomes = OrderActions.of(market).updateStatuses(campaignId, changes);
       int code = ExitCodes.OK;
       for (OrderActions.StatusOutcome outcome : outcomes) {
+        String detail = outcome.detail();
+        if (outcome.result() == OrderActions.Result.UNKNOWN && embeddedMock()) {
+          detail += ". The embedded mock answers with the spec's example, which lists the example's orders, not"
+              + " yours: a status change can only be seen at the marketplace (credentials) or a --base-url that"
+              + " answers for your orders";
+        }
         Line line = new Line(outcome.orderId(), outcome.status(), outcome.substatus(), outcome.result().name(),
-            outcome.detail());
+            detail);
         if (output.json()) {
           output.json(line);
         } else {
-          output.println(outcome.orderId() + "  " + outcome.result() + (outcome.detail() == null ? ""
-              : "  " + outcome.detail()));
+          output.println(outcome.orderId() + "  " + outcome.result() + (detail == null ? "" : "  " + detail));
         }
         code = Math.max(code, switch (outcome.result()) {
           case UPDATED -> ExitCodes.OK;
           case REJECTED -> ExitCodes.REJECTED;
-          case NOT_SENT -> ExitCodes.RATE_LIMITED;
+          case NOT_SENT -> ExitCodes.FAILURE; // as the bulk updates: 5 is "some were not done, send again"
           case UNKNOWN -> ExitCodes.FAILURE;
         });
       }
@@ -226,7 +243,8 @@ final class OrdersCommand {
   @Command(name = "labels", mixinStandardHelpOptions = true,
       description = {"Save each order's box labels as one PDF, DIR/order-ID.pdf"
           + " (GET v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels).",
-          "Several orders are fetched 4 at a time within the quota; one line per order, the exit code of the worst."})
+          "Several orders are fetched 4 at a time within the quota; one line per order, the exit code of the worst.",
+          "--json: a JSON line per order: orderId, file, bytes, error."})
   static final class Labels extends YandexCommand.Base {
     @Parameters(paramLabel = "ORDER", arity = "1..*", description = "Order id(s).")
     List<Long> orderIds;

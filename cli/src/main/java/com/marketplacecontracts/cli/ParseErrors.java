@@ -25,6 +25,8 @@ final class ParseErrors {
       "Invalid value for option '([^']+)'(?: \\([^)]*\\))?: (.*)", Pattern.DOTALL);
   private static final Pattern INVALID_POSITIONAL = Pattern.compile(
       "Invalid value for positional parameter at index [0-9.*]+ \\(([^)]+)\\): (.*)", Pattern.DOTALL);
+  /** An option of an argument group in picocli's words: {@code --business-id=B}. */
+  private static final Pattern GROUP_MEMBER = Pattern.compile("(--[a-z][a-z-]*)=[^,|)\\s]+");
   /** A negative number is a value (an id that is then refused by its rule), not an option. */
   private static final Pattern NUMBER = Pattern.compile("-[0-9][0-9.]*");
 
@@ -68,7 +70,18 @@ final class ParseErrors {
       }
       return String.join("; ", parts);
     }
-    String text = e.getMessage() == null ? "invalid command line" : e.getMessage();
+    String text = e.getMessage() == null ? "invalid command line" : e.getMessage().replaceFirst("^Error: ", "");
+    List<String> group = new ArrayList<>();
+    Matcher member = GROUP_MEMBER.matcher(text);
+    while (member.find()) {
+      group.add(member.group(1));
+    }
+    if (text.contains("are mutually exclusive") && !group.isEmpty()) {
+      return "give only one of " + choices(group) + ", not both";
+    }
+    if (text.startsWith("Missing required argument (specify one of these)") && !group.isEmpty()) {
+      return "give one of " + choices(group);
+    }
     Matcher option = INVALID_OPTION.matcher(text);
     if (option.matches()) {
       return option.group(1) + ": " + option.group(2);
@@ -139,6 +152,16 @@ final class ParseErrors {
     return names;
   }
 
+  /** For digits beyond a type's range: "too large (at most MAX)" or "too small (at least MIN)". */
+  private static Optional<String> outOfRange(String value, long min, long max) {
+    String digits = value.strip();
+    if (!digits.matches("[+-]?[0-9]+")) {
+      return Optional.empty();
+    }
+    return Optional.of(digits.startsWith("-") ? "too small (at least " + min + ")" : "too large (at most " + max
+        + ")");
+  }
+
   /** picocli converters whose refusals say what was expected in words. */
   static void registerConverters(CommandLine line) {
     CommandLine.ITypeConverter<Long> longs = value -> {
@@ -149,7 +172,8 @@ final class ParseErrors {
           // out of range: reported below
         }
       }
-      throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+      throw new CommandLine.TypeConversionException("'" + value + "' is "
+          + outOfRange(value, Long.MIN_VALUE, Long.MAX_VALUE).orElse("not a whole number"));
     };
     CommandLine.ITypeConverter<Integer> ints = value -> {
       if (value.strip().matches("[+-]?[0-9]{1,10}")) {
@@ -159,8 +183,8 @@ final class ParseErrors {
           // out of range: reported below
         }
       }
-      throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number (at most "
-          + Integer.MAX_VALUE + ")");
+      throw new CommandLine.TypeConversionException("'" + value + "' is " + outOfRange(value, Integer.MIN_VALUE,
+          Integer.MAX_VALUE).orElse("not a whole number (at most " + Integer.MAX_VALUE + ")"));
     };
     CommandLine.ITypeConverter<java.time.LocalDate> dates = value -> {
       try {

@@ -56,7 +56,7 @@ final class PricesCommand {
       BulkFile.Problems problems = new BulkFile.Problems(options.file, "prices update");
       BulkFile.Content content = BulkFile.read(options.file, problems, COLUMNS, REQUIRED);
       List<PriceUpdate> prices = prices(content.rows(), problems);
-      return MarketplaceCli.withTarget(spec, false, (target, output) -> {
+      return MarketplaceCli.withTarget(spec, false, "prices update", (target, output) -> {
         String limits = target.limitsStoreUri();
         Integer refused = BulkOptions.inRedis(limits) ? null
             : BulkRun.refused(options.checkpointFile(), options.resume, content.fingerprint(),

@@ -63,6 +63,17 @@ final class ReportCommand extends YandexCommand.Base {
       throw new ParameterException(spec.commandLine(), "--to (" + to + ") is before --from (" + from + ")");
     }
     var generate = Reports.generate(market, new Reports.Request(kind, businessId, campaignId, from, to));
+    if (embeddedMock()) {
+      // the mock answers every status poll with the spec's example, which is still in progress: waiting is in vain
+      out.error("report " + kind.path() + ": the embedded mock's report never finishes (it answers every status"
+          + " poll with the spec's example, still in progress), so nothing was waited for or saved; reports come"
+          + " from the marketplace (credentials) or a --base-url that finishes them (exit "
+          + ExitCodes.WAIT_TIMED_OUT + ")");
+      if (out.json()) {
+        out.json(new Status(kind.path(), false, null, null));
+      }
+      return ExitCodes.WAIT_TIMED_OUT;
+    }
     out.progress("generating " + kind.path() + "; waiting up to " + timeout + " s");
     Reports.Report report = Reports.fetch(market, generate, AwaitOptions.timeout(Duration.ofSeconds(timeout)));
     if (!report.settled()) {

@@ -59,7 +59,7 @@ final class StocksCommand {
       BulkFile.Problems problems = new BulkFile.Problems(options.file, "stocks update");
       BulkFile.Content content = BulkFile.read(options.file, problems, COLUMNS, REQUIRED);
       List<StockUpdate> stocks = stocks(content.rows(), problems);
-      return MarketplaceCli.withTarget(spec, false, (target, output) -> {
+      return MarketplaceCli.withTarget(spec, false, "stocks update", (target, output) -> {
         String limits = target.limitsStoreUri();
         Integer refused = BulkOptions.inRedis(limits) ? null
             : BulkRun.refused(options.checkpointFile(), options.resume, content.fingerprint(),

@@ -41,6 +41,17 @@ final class Suggest {
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
+  /** The {@code count} candidates nearest to {@code given} by edit distance (case ignored), nearest first. */
+  static java.util.List<String> nearest(String given, Collection<String> candidates, int count) {
+    String wanted = given == null ? "" : given.toLowerCase(Locale.ROOT);
+    if (wanted.length() > MAX_LENGTH) {
+      return java.util.List.copyOf(candidates).subList(0, Math.min(count, candidates.size()));
+    }
+    return candidates.stream().filter(c -> c != null && c.length() <= MAX_LENGTH)
+        .sorted(java.util.Comparator.comparingInt(c -> distance(wanted, c.toLowerCase(Locale.ROOT))))
+        .limit(count).toList();
+  }
+
   /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];

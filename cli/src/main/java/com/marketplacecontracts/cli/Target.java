@@ -77,6 +77,27 @@ final class Target implements AutoCloseable {
     return builder.build();
   }
 
+  /**
+   * Refuses a command that changes data at the marketplace ({@code change}: what, e.g. "prices update") when it
+   * would go to the embedded mock only because no credentials are set: the mock accepts every write, so a job whose
+   * key went missing would report success. {@code --mock} (or {@code --base-url}) says where it is meant to go.
+   * The CLI's writes are Yandex Market ones.
+   */
+  void refuseUnmeantMock(picocli.CommandLine command, String change) {
+    if (forceMock || options.baseUrl != null) {
+      return;
+    }
+    String apiKey = credential(Marketplace.YANDEX_MARKET, "--yandex-api-key", options.yandexApiKey,
+        "YANDEX_MARKET_API_KEY");
+    String oauth = credential(Marketplace.YANDEX_MARKET, "--yandex-oauth-token", options.yandexOauthToken,
+        "YANDEX_MARKET_OAUTH_TOKEN");
+    if (apiKey == null && oauth == null) {
+      throw new picocli.CommandLine.ParameterException(command, change + " changes data and no Yandex Market"
+          + " credentials are set, so nothing was sent: set YANDEX_MARKET_API_KEY (or --yandex-api-key) to send it"
+          + " to the marketplace, or add --mock to try it on the embedded mock");
+    }
+  }
+
   YandexMarketClient yandex() {
     String apiKey = credential(Marketplace.YANDEX_MARKET, "--yandex-api-key", options.yandexApiKey,
         "YANDEX_MARKET_API_KEY");

@@ -20,7 +20,9 @@ final class TeezCommand {
 
   /** {@code marketplace teez import-status --job-id N [--wait]} */
   @Command(name = "import-status", mixinStandardHelpOptions = true,
-      description = "Status of a product create/update job, per product and SKU.")
+      description = {"Status of a product create/update job, per product and SKU.",
+          "--json: one document {\"jobs\": [{marketplace, id, type, state, rawState, results: [listings]}],"
+              + " \"settled\": true|false (with --wait)}."})
   static final class ImportStatus implements Callable<Integer> {
 
     @Option(names = "--job-id", required = true, paramLabel = "N", description = "The import job id.")
@@ -40,6 +42,7 @@ final class TeezCommand {
     @Override
     public Integer call() {
       IdOptions.check(spec);
+      WaitTimeout.check(spec);
       return MarketplaceCli.withTarget(spec, false, (target, output) -> run(target.teez(), output));
     }
 

@@ -8,6 +8,19 @@ final class WaitTimeout implements ITypeConverter<Long> {
 
   static final long MAX_SECONDS = 86_400;
 
+  /**
+   * Refuses {@code --timeout} without {@code --wait} on a command that has both: the timeout would be silently
+   * ignored, and the run read once instead of waited for.
+   */
+  static void check(picocli.CommandLine.Model.CommandSpec spec) {
+    picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed != null && spec.findOption("--wait") != null && parsed.hasMatchedOption("--timeout")
+        && !parsed.hasMatchedOption("--wait")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout applies only with --wait:"
+          + " add --wait to wait for the result, or leave --timeout out");
+    }
+  }
+
   @Override
   public Long convert(String value) {
     long seconds;

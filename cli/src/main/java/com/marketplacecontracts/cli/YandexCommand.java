@@ -53,7 +53,8 @@ final class YandexCommand {
     @Override
     public Integer call() {
       IdOptions.check(spec);
-      return MarketplaceCli.withTarget(spec, false, (target, output) -> {
+      WaitTimeout.check(spec);
+      return MarketplaceCli.withTarget(spec, false, change(), (target, output) -> {
         YandexMarketClient market = target.yandex();
         this.target = target;
         return run(market, output);
@@ -70,6 +71,11 @@ final class YandexCommand {
       return target != null && target.embeddedMock();
     }
 
+    /** What the command changes at the marketplace (for the refusal without credentials); null: it only reads. */
+    String change() {
+      return null;
+    }
+
     abstract Integer run(YandexMarketClient market, Output output);
   }
 
@@ -81,7 +87,9 @@ final class YandexCommand {
       description = {"Check statuses of an order's identifiers: jewellery UINs and Chestny ZNAK marking codes"
           + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).",
           "Repeat --order-id to check many orders at once (4 in flight, within the quota); progress on stderr,"
-              + " one result per order, the exit code of the worst outcome."})
+              + " one result per order, the exit code of the worst outcome.",
+          "--json: one document {\"checks\": [{marketplace, orderId, orderItemId, kind, identifier, state, rawState,"
+              + " ...}], \"settled\": true|false (with --wait)}."})
   static final class UinStatus extends Base {
     @Option(names = "--campaign-id", required = true, paramLabel = "C",
         description = "The store's campaign id (seller cabinet: Settings → API).") long campaignId;
@@ -139,7 +147,9 @@ final class YandexCommand {
           "--business-id: the business catalog (POST v2/businesses/{businessId}/offer-mappings); --offer-id looks"
               + " offers up by id (any number, 100 a request), otherwise the filters are paged.",
           "--campaign-id: the legacy campaign listing (GET v2/campaigns/{campaignId}/offer-mapping-entries), removed"
-              + " by Yandex Market on 2026-03-12; kept for existing scripts, with a warning."})
+              + " by Yandex Market on 2026-03-12; kept for existing scripts, with a warning.",
+          "--json: one document {\"listings\": [...], \"nextPageToken\": T} a page; with --all-pages a JSON line"
+              + " per offer (marketplace, sellerSku, productId, name, state, rawState, issues, currentCard, ...)."})
   static final class Offers extends Base {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Owner owner;
@@ -293,7 +303,10 @@ final class YandexCommand {
   @Command(name = "operations", mixinStandardHelpOptions = true,
       description = {"Without --business-id: the covered operations of the spec, with their decision, quota and"
           + " what is declared (paged, batched, job); --tag filters by the API they belong to.",
-          "With --business-id: statuses of asynchronous operations (--type and --id required)."})
+          "With --business-id: statuses of asynchronous operations (--type and --id required).",
+          "--json: the catalogue as a JSON line per operation (operationId, api, decision, idempotent, quota, paged,"
+              + " batch, job); the statuses as one document {\"jobs\": [...], \"settled\": true|false (with"
+              + " --wait)}."})
   static final class Operations extends Base {
     @Option(names = "--tag", paramLabel = "TAG", description = "Only the operations of this API (e.g. orders, stocks).")
     String tag;
@@ -312,6 +325,11 @@ final class YandexCommand {
 
     @Override
     public Integer call() {
+      WaitTimeout.check(spec);
+      if (tag != null && businessId != null) {
+        throw new ParameterException(spec.commandLine(), "--tag filters the catalogue of operations, which"
+            + " --business-id (the statuses of a business's operations) does not show: give one of them");
+      }
       if (businessId == null) {
         if (type != null || ids != null || await) {
           throw new ParameterException(spec.commandLine(), "--type, --id and --wait need --business-id");

@@ -100,7 +100,7 @@ class HostileServerCliTest {
         "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("apiKey = ***: must be printable ASCII");
+    assertThat(err.toString()).contains("--yandex-api-key = ***: must be printable ASCII");
     assertThat(server.getRequestCount()).isZero();
   }
 
