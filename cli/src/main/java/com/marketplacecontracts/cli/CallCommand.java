@@ -95,10 +95,10 @@ final class CallCommand extends YandexCommand.Base {
     return super.call();
   }
 
-  /** An operation the spec does not declare idempotent changes data (x-idempotent, read from the index). */
+  /** An operation the spec does not declare read-only changes data (x-read-only, read from the index). */
   @Override
   String change() {
-    return YandexMarketClient.operationIndex().find(operationId).filter(op -> !op.spec().idempotent())
+    return YandexMarketClient.operationIndex().find(operationId).filter(op -> !op.spec().readOnly())
         .map(op -> "call " + op.spec().id()).orElse(null);
   }
 

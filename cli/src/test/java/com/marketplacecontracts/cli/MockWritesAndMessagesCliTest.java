@@ -83,6 +83,14 @@ class MockWritesAndMessagesCliTest {
   }
 
   @Test
+  void aWriteThatMayBeSentTwiceIsRefusedWithoutCredentialsTooButAReadIsNot() {
+    // updatePrices is x-idempotent (it may be resent) and still changes data; only x-read-only runs on the mock
+    assertThat(run("yandex", "call", "updatePrices", "-p", "campaignId=1")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("error: call updatePrices changes data");
+    assertThat(run("yandex", "call", "getCampaign", "-p", "campaignId=1")).isZero();
+  }
+
+  @Test
   void mockSendsAWriteToTheEmbeddedMockOnPurpose() throws Exception {
     Path file = prices();
 

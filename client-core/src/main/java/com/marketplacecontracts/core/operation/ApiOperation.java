@@ -24,6 +24,12 @@ public @interface ApiOperation {
   /** {@code x-idempotent}: safe to repeat, so failures may be retried. Writes must opt in explicitly. */
   boolean idempotent() default false;
 
+  /**
+   * {@code x-read-only}: reads and changes nothing at the marketplace. Every other operation changes data, even one
+   * that may be sent twice.
+   */
+  boolean readOnly() default false;
+
   /** The operation's own cap on requests in flight ({@code parallel-limit-value}); 0 when it has none. */
   int parallelLimit() default 0;
 

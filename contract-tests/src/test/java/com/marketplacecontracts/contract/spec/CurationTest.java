@@ -50,6 +50,25 @@ class CurationTest {
   }
 
   @Test
+  void aReadOnlyOperationIsAnIdempotentRead() {
+    List<String> readOnly = new ArrayList<>();
+    spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+      JsonNode op = method.getValue();
+      if (METHODS.contains(method.getKey()) && op.path("x-read-only").asBoolean(false)) {
+        String id = op.path("operationId").asText();
+        readOnly.add(id);
+        assertThat(op.path("x-idempotent").asBoolean(false)).as("%s is read-only, so it may be sent twice", id)
+            .isTrue();
+        // what the CLI lets run on its mock without credentials: no verb of a write may be read-only
+        assertThat(id).as("a read-only operation's name").doesNotMatch(
+            "(update|set|put|delete|create|confirm|send|accept|cancel|submit|provide|add|transfer|skip|verify)[A-Z].*");
+      }
+    }));
+    assertThat(readOnly).contains("getBusinessOrders", "getCampaigns", "generateOrderLabels")
+        .doesNotContain("updateOrderStatuses", "updateBusinessPrices", "generateUnitedNettingReport");
+  }
+
+  @Test
   void everyOperationOfTheSpecIsCoveredOrLegacy() {
     assertThat(inSpec).isNotEmpty();
     assertThat(inSpec).allSatisfy((id, decision) ->
