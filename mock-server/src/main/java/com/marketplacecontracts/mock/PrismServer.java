@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public interface PrismServer extends AutoCloseable {
 
-  /** The marker of a request violation in Prism's log. */
+  /** The marker of a violation in Prism's log, of a request or of Prism's own answer. */
   String VIOLATION = "Violation:";
 
   /** How to run Prism: chosen by the system property {@code prism.mode}. */
@@ -96,13 +96,28 @@ public interface PrismServer extends AutoCloseable {
   }
 
   /**
-   * The request violations Prism reported in {@code logLines} (its {@code Violation:} lines), e.g.
-   * {@code request.path.campaignid Request path parameter campaignid must be >= 1}.
+   * The request violations Prism reported in {@code logLines}: its {@code Violation:} lines whose location starts
+   * with {@code request}, e.g. {@code request.path.campaignid Request path parameter campaignid must be >= 1}. What
+   * it says of its own answers is in {@link #answerViolations}.
    */
   static List<String> violations(List<String> logLines) {
+    return violationsAt(logLines, "request");
+  }
+
+  /**
+   * The violations Prism reported of its own answers in {@code logLines} (location {@code response...}), e.g. a
+   * generated body cut short in a recursive schema: faults of the mock or the spec, not of the requests sent.
+   */
+  static List<String> answerViolations(List<String> logLines) {
+    return violationsAt(logLines, "response");
+  }
+
+  private static List<String> violationsAt(List<String> logLines, String location) {
     return logLines.stream()
         .filter(line -> line.contains(VIOLATION))
         .map(line -> line.substring(line.indexOf(VIOLATION) + VIOLATION.length()).strip())
+        .filter(violation -> violation.equals(location) || violation.startsWith(location + ".")
+            || violation.startsWith(location + " "))
         .toList();
   }
 }

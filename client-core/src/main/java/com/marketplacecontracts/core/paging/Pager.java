@@ -33,7 +33,6 @@ public final class Pager<T> implements Iterable<T> {
 
   private final Marketplace marketplace;
   private final String operationId;
-  /** Masks the runtime's secrets in the stop message: a page token may echo one. */
   /** Masks the client's secrets in, and bounds, the text of a {@link PagingStoppedException}. */
   private final UnaryOperator<String> redactor;
   private final Function<String, Page<T>> fetch;
@@ -167,12 +166,13 @@ public final class Pager<T> implements Iterable<T> {
       lastPage = nextToken == null;
       emptyInARow = items.isEmpty() ? emptyInARow + 1 : 0;
       if (!lastPage) {
-        stopped = check();
+        stopped = check(page.requestId());
       }
       return page;
     }
 
-    private PagingStoppedException check() {
+    /** The stop after this page, if a guard ends the listing here; {@code requestId} is the page's, or null. */
+    private PagingStoppedException check(String requestId) {
       String why;
       if (seen.contains(digest(nextToken))) {
         why = "the server handed out page token \"" + nextToken + "\" a second time";
@@ -186,7 +186,7 @@ public final class Pager<T> implements Iterable<T> {
       String note = pager.redactor.apply(why + " after " + pagesFetched + " pages; resume from page token \""
           + nextToken + "\"");
       return new PagingStoppedException(new MarketplaceException.Details(pager.marketplace, pager.operationId, 0,
-          List.of(), null, null, note), nextToken, pagesFetched);
+          List.of(), requestId == null ? null : pager.redactor.apply(requestId), null, note), nextToken, pagesFetched);
     }
 
     @Override

@@ -80,6 +80,33 @@ class PagerTest {
   }
 
   @Test
+  void aStoppedListingSaysItsRequestsWentOutAndNamesTheLastPagesRequestId() {
+    Map<String, Page<Integer>> looping = Map.of("", new Page<>(List.of(1), "same", "req-1"),
+        "same", new Page<>(List.of(2), "same", "req-2"));
+
+    assertThatThrownBy(() -> Pager.of(t -> looping.get(t == null ? "" : t)).stream().toList())
+        .isInstanceOfSatisfying(PagingStoppedException.class, e -> {
+          assertThat(e.requestSent()).isTrue();
+          assertThat(e.pagesFetched()).isEqualTo(2);
+          assertThat(e.requestId()).contains("req-2");
+          assertThat(e.statusCode()).isZero();
+          assertThat(e.isRetryable()).isFalse();
+        })
+        .hasMessageContaining("[request id req-2]");
+  }
+
+  @Test
+  void aStoppedListingWhosePagesKnowNoRequestIdStillSaysItsRequestsWentOut() {
+    int[] calls = {0};
+    Pager<Integer> endless = Pager.of(t -> new Page<>(List.of(), "t" + ++calls[0]));
+
+    assertThatThrownBy(() -> endless.stream().count()).isInstanceOfSatisfying(PagingStoppedException.class, e -> {
+      assertThat(e.requestSent()).isTrue();
+      assertThat(e.requestId()).isEmpty();
+    });
+  }
+
+  @Test
   void aTokenSeenEarlierInTheRunStopsTheListing() {
     Map<String, Page<Integer>> cycle = Map.of("", new Page<>(List.of(1), "a"), "a", new Page<>(List.of(2), "b"),
         "b", new Page<>(List.of(3), "a"));

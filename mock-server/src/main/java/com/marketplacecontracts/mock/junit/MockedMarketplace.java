@@ -34,13 +34,26 @@ public final class MockedMarketplace {
   }
 
   /**
-   * Request violations Prism reported since the current test started, one line each. Prism's log arrives through a
-   * pipe, so this first sends Prism a marker request and reads the log up to it: every answer the test already got
-   * is logged before that marker.
+   * Request violations Prism reported since the current test started, one line each (location {@code request...}).
+   * Prism's log arrives through a pipe, so this first sends Prism a marker request and reads the log up to it: every
+   * answer the test already got is logged before that marker.
    */
   public List<String> violations() {
+    return PrismServer.violations(logOfTest());
+  }
+
+  /**
+   * What Prism found wrong in its own answers since the current test started (location {@code response...}), e.g. a
+   * body generated from a recursive schema and cut at a depth: not the test's doing, so they never fail it.
+   */
+  public List<String> answerViolations() {
+    return PrismServer.answerViolations(logOfTest());
+  }
+
+  /** Prism's log from the current test's start up to now (through a marker request, see {@link #violations()}). */
+  List<String> logOfTest() {
     List<String> log = logUpToMarker();
-    return PrismServer.violations(log.subList(Math.min(testStart, log.size()), log.size()));
+    return log.subList(Math.min(testStart, log.size()), log.size());
   }
 
   private List<String> logUpToMarker() {

@@ -43,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,10 +92,16 @@ public final class OrderActions {
    * @param result    what became of it
    * @param detail    the marketplace's words for a refusal, or what is not known; null when updated
    * @param failure   the failure of the whole request this order was sent in (a {@link MarketplaceException}, or
-   *                  — {@link Result#UNKNOWN} — whatever else ended it), or null
+   *                  — {@link Result#UNKNOWN} — whatever else ended it), or null. A {@code RuntimeException}, as
+   *                  not every failure is the marketplace's; {@link #marketplaceFailure()} gives the typed one
    */
   public record StatusOutcome(long orderId, String status, String substatus, Result result, String detail,
       RuntimeException failure) {
+
+    /** The failure as the library's typed exception (status, error codes, request id), when it is one. */
+    public Optional<MarketplaceException> marketplaceFailure() {
+      return failure instanceof MarketplaceException typed ? Optional.of(typed) : Optional.empty();
+    }
   }
 
   /** A status change: the order, its new status and (for some statuses) the substatus. */
@@ -236,12 +243,19 @@ public final class OrderActions {
   }
 
   /**
-   * Where an order's labels were saved, or why not: the marketplace's failure, or another (the file could not be
-   * written: an {@link UncheckedIOException}).
+   * Where an order's labels were saved, or why not: the marketplace's failure (a {@link MarketplaceException}: an
+   * error status, no answer, an answer that is not a PDF), or another (the file could not be written: an
+   * {@link UncheckedIOException}), hence {@code failure} is a {@code RuntimeException}; {@link #marketplaceFailure()}
+   * gives the typed one.
    */
   public record LabelOutcome(long orderId, Path file, long bytes, RuntimeException failure) {
     public boolean saved() {
       return failure == null;
+    }
+
+    /** The failure as the library's typed exception (status, error codes, request id), when it is one. */
+    public Optional<MarketplaceException> marketplaceFailure() {
+      return failure instanceof MarketplaceException typed ? Optional.of(typed) : Optional.empty();
     }
   }
 
@@ -311,7 +325,7 @@ public final class OrderActions {
   }
 
   /**
-   * The orders created in {@code [from, to)} whose buyer asked to cancel and that wait for the seller's answer
+   * The orders created in {@code [from, to)} ({@code to} excluded, see {@link OrderHistory}) whose buyer asked to cancel and that wait for the seller's answer
    * ({@code waitingForCancellationApprove}).
    */
   public OrderHistory cancellationRequests(long businessId, LocalDate from, LocalDate to) {

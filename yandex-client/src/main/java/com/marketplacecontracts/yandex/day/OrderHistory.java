@@ -1,5 +1,7 @@
 package com.marketplacecontracts.yandex.day;
 
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.api.OrdersApi;
 import com.marketplacecontracts.yandex.model.BusinessOrderDTO;
@@ -20,7 +22,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A business's orders created in any period {@code [from, to)}, over {@code getBusinessOrders}: the marketplace takes
+ * A business's orders created in any period {@code [from, to)}, over {@code getBusinessOrders}. The end date is
+ * exclusive: the orders of one day {@code D} are {@code of(market, businessId, D, D.plusDays(1))}; an empty period
+ * ({@code from} equal to {@code to}) is refused, as it could only list nothing. The marketplace takes the marketplace takes
  * at most {@value #WINDOW_DAYS} days of creation dates a request series, so the period is split into such windows
  * ({@code creationDateTo} exclusive), each listed lazily with the client's generic pager, in date order. An order
  * listed by two windows (a boundary the marketplace counts in both) is returned once. Nothing is fetched until the
@@ -52,19 +56,37 @@ public final class OrderHistory implements Iterable<BusinessOrderDTO> {
     this.filter = filter;
   }
 
-  /** Every order of the business created in {@code [from, to)}. */
+  /**
+   * Every order of the business created in {@code [from, to)}: from {@code from} (included) to {@code to}
+   * (excluded).
+   *
+   * @throws RequestValidationException when {@code to} equals {@code from} (an empty period: for one day, pass
+   *     {@code to = from.plusDays(1)})
+   * @throws IllegalArgumentException   when {@code to} is before {@code from}
+   */
   public static OrderHistory of(YandexMarketClient market, long businessId, LocalDate from, LocalDate to) {
     return of(market, businessId, from, to, GetBusinessOrdersRequest::new);
   }
 
   /**
-   * The orders created in {@code [from, to)} that also match {@code filter} (statuses, campaigns, ...): it must
-   * return a new request each call, as each window sets its own creation dates on it (other dates are kept).
+   * The orders created in {@code [from, to)} ({@code to} excluded) that also match {@code filter} (statuses,
+   * campaigns, ...): it must return a new request each call, as each window sets its own creation dates on it
+   * (other dates are kept).
+   *
+   * @throws RequestValidationException when {@code to} equals {@code from} (an empty period)
+   * @throws IllegalArgumentException   when {@code to} is before {@code from}
    */
   public static OrderHistory of(YandexMarketClient market, long businessId, LocalDate from, LocalDate to,
       Supplier<GetBusinessOrdersRequest> filter) {
     Objects.requireNonNull(market, "market");
     Objects.requireNonNull(filter, "filter");
+    if (from != null && from.equals(to)) {
+      // [from, from) holds no day: a caller who meant "the orders of that day" would silently get none
+      throw new RequestValidationException(Marketplace.YANDEX_MARKET, "getBusinessOrders", List.of(
+          new RequestValidationException.Violation("to", to.toString(), "must be after from (" + from
+              + "): the end date is exclusive, so for the orders of " + from + " alone pass to = "
+              + from.plusDays(1))));
+    }
     return new OrderHistory(market, businessId, windows(from, to), filter);
   }
 

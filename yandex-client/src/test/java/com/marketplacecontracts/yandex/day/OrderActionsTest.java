@@ -123,7 +123,11 @@ class OrderActionsTest {
       assertThat(o.result()).isEqualTo(Result.REJECTED);
       assertThat(o.failure()).isInstanceOfSatisfying(com.marketplacecontracts.core.error.MarketplaceException.class,
           f -> assertThat(f.errorCodes()).containsExactly("STATUS_NOT_ALLOWED"));
+      // the typed failure without an instanceof
+      assertThat(o.marketplaceFailure()).get().isSameAs(o.failure())
+          .satisfies(f -> assertThat(f.errorCodes()).containsExactly("STATUS_NOT_ALLOWED"));
     });
+    assertThat(outcomes.get(0).marketplaceFailure()).isEmpty();
     assertThat(outcomes.get(64).result()).isEqualTo(Result.UNKNOWN);
     assertThat(outcomes.get(64).detail()).contains("does not list");
     assertThat(outcomes.get(0).substatus()).isEqualTo("READY_TO_SHIP");
@@ -173,6 +177,8 @@ class OrderActionsTest {
     assertThat(outcomes.get(1).saved()).isFalse();
     assertThat(outcomes.get(1).failure()).isInstanceOfSatisfying(
         com.marketplacecontracts.core.error.MarketplaceException.class, f -> assertThat(f.statusCode()).isEqualTo(404));
+    assertThat(outcomes.get(1).marketplaceFailure()).get().satisfies(f -> assertThat(f.statusCode()).isEqualTo(404));
+    assertThat(outcomes.get(0).marketplaceFailure()).isEmpty();
     assertThat(Files.readAllBytes(dir.resolve("out/order-13.pdf"))).isEqualTo(pdf);
     assertThat(Files.exists(dir.resolve("out/order-12.pdf"))).isFalse();
   }
@@ -197,6 +203,7 @@ class OrderActionsTest {
     assertThat(outcomes.get(1).saved()).isFalse();
     assertThat(outcomes.get(1).failure()).isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessageContaining("order-12.pdf");
+    assertThat(outcomes.get(1).marketplaceFailure()).isEmpty();   // not the marketplace's failure
     assertThat(outcomes.get(2).saved()).isTrue();
     assertThat(Files.readAllBytes(out.resolve("order-13.pdf"))).isEqualTo(pdf);
   }
@@ -223,6 +230,7 @@ class OrderActionsTest {
     assertThat(outcomes).extracting(StatusOutcome::result).containsExactly(Result.UPDATED, Result.UNKNOWN,
         Result.UPDATED);
     assertThat(outcomes.get(1).failure()).isSameAs(broken);
+    assertThat(outcomes.get(1).marketplaceFailure()).isEmpty();
     assertThat(outcomes.get(1).detail()).contains("IllegalStateException").contains("re-read");
   }
 

@@ -109,6 +109,28 @@ class OrderHistoryTest {
   }
 
   @Test
+  void anEmptyPeriodIsRefusedNamingTheEndDateAndTheRuleBeforeAnythingIsSent() {
+    LocalDate day = LocalDate.of(2026, 6, 1);
+
+    assertThatThrownBy(() -> OrderHistory.of(client, 7, day, day))
+        .isInstanceOfSatisfying(com.marketplacecontracts.core.error.RequestValidationException.class, e -> {
+          assertThat(e.requestSent()).isFalse();
+          assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("to");
+            assertThat(v.value()).isEqualTo("2026-06-01");
+            assertThat(v.rule()).contains("must be after from (2026-06-01)").contains("exclusive")
+                .contains("pass to = 2026-06-02");
+          });
+        });
+    assertThatThrownBy(() -> OrderActions.of(client).cancellationRequests(7, day, day))
+        .isInstanceOf(com.marketplacecontracts.core.error.RequestValidationException.class);
+    assertThat(server.getRequestCount()).isZero();
+    // one day is [day, day + 1)
+    assertThat(OrderHistory.of(client, 7, day, day.plusDays(1)).windows())
+        .containsExactly(new OrderHistory.Window(day, day.plusDays(1)));
+  }
+
+  @Test
   void eachWindowIsItsOwnPagedSeriesAndAnOrderInTwoWindowsComesOnce() {
     serveThreeWindows();
 
