@@ -603,7 +603,7 @@ public final class BulkWrite<I> {
       int at = from;
       int end = from + size;
       while (at < end) {
-        // room for the digests beside the rest: that rest is at most 3,684 characters, so at least 50 a record
+        // room for the digests beside the rest: that rest is at most 3,684 characters, so at least 49 a record
         int room = (CheckpointStore.MAX_RECORD - range(at, end - at, kind, code, message).length()
             - ",\"digests\":\"\"".length()) / DIGEST_CHARS;
         int n = Math.min(end - at, room);
