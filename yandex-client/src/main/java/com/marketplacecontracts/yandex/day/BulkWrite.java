@@ -2,6 +2,8 @@ package com.marketplacecontracts.yandex.day;
 
 import com.marketplacecontracts.core.error.ApiError;
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.error.RequestValidationException.Violation;
 import com.marketplacecontracts.core.http.Batches;
 import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import com.marketplacecontracts.core.http.CheckpointStore;
@@ -10,18 +12,27 @@ import com.marketplacecontracts.core.http.MarketplaceCall;
 import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Operations;
+import com.marketplacecontracts.yandex.api.ApiClient;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Any number of items written through a batch operation ({@code x-batch}: updatePrices, updateStocks, ...) as a
@@ -38,9 +49,16 @@ import java.util.regex.Pattern;
  * recorded and left to a person. With a key, an answer that carries per-item results ({@code results[].errors},
  * {@code warnings}) rejects or annotates each item.
  *
+ * <p><b>Checked first.</b> Each chunk's request is built, and so checked against the spec's constraints, before
+ * anything is sent; an item the checks refuse (a price of -5) is {@code NOT_SENT} with the field and the rule, never
+ * sent, and the rest of its chunk goes on without it. A request refused for more than its items (an account
+ * parameter) stops the job before anything is sent.
+ *
  * <p><b>Resumable.</b> Each chunk's outcomes are appended to a {@link CheckpointStore} and durable before the chunk
  * counts as done, so a run started again with the same input and store (after a crash, {@code kill -9} included)
- * sends only the items with no recorded outcome: an acknowledged item is never sent twice and none is lost. A chunk
+ * sends only the items with no recorded outcome: an acknowledged item is never sent twice and none is lost. Every
+ * record keeps a digest of each of its items ({@link #itemText}), so a checkpoint resumes only the items it was
+ * written for: other items, or the same ones with another value, at a recorded position are refused. A chunk
  * that failed without a marketplace verdict (transport, 5xx, quota) is sent again by a later run only when the
  * operation is {@code x-idempotent}; for any other operation the job records that it is sending a chunk before it
  * sends it, and a chunk with no verdict after that is reported {@code NOT_SENT} with "sent without a verdict", for a
@@ -108,6 +126,7 @@ public final class BulkWrite<I> {
   private final List<I> items;
   private final Function<List<I>, MarketplaceCall<?>> call;
   private Function<I, String> key;
+  private Function<? super I, String> itemText;
   private CheckpointStore store;
   private String fingerprint = "";
   private int parallel = 1;
@@ -148,14 +167,29 @@ public final class BulkWrite<I> {
   }
 
   /**
-   * Names the input (e.g. a digest of the file it was read from): a checkpoint written for another input is refused
-   * rather than resumed. Without it, only the item count and chunk size are compared.
+   * Names the input as a whole (e.g. a digest of the file it was read from): a checkpoint written for another
+   * fingerprint is refused before any of its records is read. Without it, the checkpoint is still tied to the items
+   * themselves: each record keeps a digest of each item it records ({@link #itemText}), and a run whose item at a
+   * recorded position is another one, or the same one with another value, is refused with a
+   * {@link CheckpointRefusedException} naming that position and the item, before anything is sent.
    */
   public BulkWrite<I> fingerprint(String fingerprint) {
     if (!fingerprint.matches("[A-Za-z0-9._:-]{0,128}")) {
       throw new IllegalArgumentException("fingerprint must be up to 128 of [A-Za-z0-9._:-]");
     }
     this.fingerprint = fingerprint;
+    return this;
+  }
+
+  /**
+   * The text of an item that ties a checkpoint's record to it: its identity and every value it writes (a record
+   * keeps 48 bits of its SHA-256, 8 characters an item). Equal texts are taken for the same item, so a resume with
+   * an item whose text differs at a recorded position is refused. Default: the item's own {@code toString()}
+   * (records, the generated models, strings, numbers), else its {@link #key}; a job with a checkpoint whose items
+   * have neither is refused when it starts. {@link PriceWrites} and {@link StockWrites} set their own.
+   */
+  public BulkWrite<I> itemText(Function<? super I, String> text) {
+    this.itemText = Objects.requireNonNull(text, "text");
     return this;
   }
 
@@ -213,12 +247,16 @@ public final class BulkWrite<I> {
   }
 
   /**
-   * Sends every item with no outcome in the checkpoint.
+   * Sends every item with no outcome in the checkpoint; an item the request's checks refuse ends {@code NOT_SENT}
+   * with the field and the rule, and is not sent.
    *
-   * @throws IllegalArgumentException when the operation declares no batch
-   * @throws com.marketplacecontracts.core.error.RequestValidationException when any chunk is invalid: nothing sent
-   * @throws CheckpointRefusedException when the checkpoint was written for another input, operation or account
-   *     (campaign, business: both named), or another process holds it — nothing sent
+   * @throws IllegalArgumentException when the operation declares no batch, or a job with a checkpoint has items
+   *     with no text to tie it to (see {@link #itemText})
+   * @throws com.marketplacecontracts.core.error.RequestValidationException when a request is invalid beyond its
+   *     items (an account parameter, say): nothing sent
+   * @throws CheckpointRefusedException when the checkpoint was written for other items (the first differing
+   *     position named), another input, operation or account (campaign, business: both named), or another process
+   *     holds it — nothing sent
    * @throws java.io.UncheckedIOException when the checkpoint cannot be read or written (the run stops: an outcome
    *     that cannot be recorded must not be taken as done)
    */
@@ -226,7 +264,29 @@ public final class BulkWrite<I> {
     if (items.isEmpty()) {
       return new Report<>(List.of());
     }
-    MarketplaceCall<?> first = call.apply(items.subList(0, 1));
+    Function<? super I, String> text = store == null ? null : itemText();
+    // The operation and the account come from the request of the first item the checks let through; an item
+    // before it that they refuse is not sent.
+    Map<Integer, RequestValidationException> invalid = new TreeMap<>();
+    MarketplaceCall<?> first = null;
+    for (int p = 0; p < items.size() && first == null; p++) {
+      try {
+        first = call.apply(items.subList(p, p + 1));
+      } catch (RequestValidationException e) {
+        ApiOperation refusing = declared(e.operationId());
+        if (refusing == null || refusing.batchMaxItems() < 1) {
+          throw e;
+        }
+        invalid.put(p, new RequestValidationException(e.marketplace(), e.operationId(),
+            itemViolations(e, List.of(p), refusing.batchField()).get(p)));
+      }
+    }
+    if (first == null) {
+      // every item refused by the checks: none to send, none to record
+      Run run = new Run(false, "", null);
+      invalid.forEach((p, e) -> run.report(run.invalid(p, e)));
+      return new Report<>(List.of(run.outcomes));
+    }
     ApiOperation declared = Operations.of(first.request());
     if (declared == null || declared.batchMaxItems() < 1) {
       throw new IllegalArgumentException((declared == null ? "the call" : declared.id())
@@ -235,7 +295,7 @@ public final class BulkWrite<I> {
     int size = chunkSize(declared, chunkSize);
     int inFlight = declared.parallelLimit() > 0 ? Math.min(parallel, declared.parallelLimit()) : parallel;
     boolean idempotent = declared.idempotent();
-    Run run = new Run(idempotent, declared.batchField());
+    Run run = new Run(idempotent, declared.batchField(), text);
     String account = Operations.account(first.request());
     String header = "{\"job\":\"bulk-write\",\"operation\":\"" + declared.id() + "\",\"account\":"
         + quote(account, 100) + ",\"items\":" + items.size() + ",\"chunk\":" + size + ",\"input\":\"" + fingerprint
@@ -245,25 +305,32 @@ public final class BulkWrite<I> {
         for (String record : open(opened, header, declared.id(), account)) {
           run.restore(record);
         }
+        run.refuseOtherItems(opened);
       }
-      // Restored outcomes first; then every pending chunk's request is built (and validated) before one is sent.
+      // Restored outcomes first; then every pending chunk's request is built (and checked) before one is sent: an
+      // item the checks refuse is left out of its chunk and ends NOT_SENT.
       List<List<Integer>> pending = new ArrayList<>();
+      List<MarketplaceCall<?>> calls = new ArrayList<>();
       for (int from = 0; from < items.size(); from += size) {
         List<Integer> unsent = new ArrayList<>();
         for (int p = from; p < Math.min(items.size(), from + size); p++) {
-          if (run.state[p] == NONE) {
-            unsent.add(p);
-          } else {
+          if (run.state[p] != NONE) {
             run.report(run.restored(p));
+          } else if (!invalid.containsKey(p)) {
+            unsent.add(p);
           }
         }
-        if (!unsent.isEmpty()) {
-          pending.add(unsent);
+        MarketplaceCall<?> built = run.build(unsent, invalid);
+        for (int p = from; p < Math.min(items.size(), from + size); p++) {
+          RequestValidationException refused = run.state[p] == NONE ? invalid.get(p) : null;
+          if (refused != null) {
+            run.report(run.invalid(p, refused));
+          }
         }
-      }
-      List<MarketplaceCall<?>> calls = new ArrayList<>();
-      for (List<Integer> positions : pending) {
-        calls.add(call.apply(itemsAt(positions)));
+        if (built != null) {
+          pending.add(unsent);
+          calls.add(built);
+        }
       }
       List<Integer> indexes = new ArrayList<>();
       for (int i = 0; i < pending.size(); i++) {
@@ -290,6 +357,80 @@ public final class BulkWrite<I> {
       });
       return new Report<>(List.of(run.outcomes));
     }
+  }
+
+  /** The text that ties a record to an item: the one set, else the item's own toString, else its key. */
+  private Function<? super I, String> itemText() {
+    if (itemText != null) {
+      return itemText;
+    }
+    for (I item : items) {
+      if (!OWN_TEXT.get(item.getClass()) && key == null) {
+        throw new IllegalArgumentException("items of " + item.getClass().getName() + " have no text of their own"
+            + " (toString) and the job no key: set itemText(...) (an item's identity and values) so that the"
+            + " checkpoint can be tied to the items it records");
+      }
+    }
+    return item -> OWN_TEXT.get(item.getClass()) ? item.toString() : key.apply(item);
+  }
+
+  /** Whether a class declares its own {@code toString} (a value's text, not the identity {@code Object} gives). */
+  private static final ClassValue<Boolean> OWN_TEXT = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("toString").getDeclaringClass() != Object.class;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+  };
+
+  /** The operations of this client's APIs by id, found once: what a request the checks refused was for. */
+  private static volatile Map<String, ApiOperation> operations;
+
+  private static ApiOperation declared(String operationId) {
+    Map<String, ApiOperation> byId = operations;
+    if (byId == null) {
+      byId = new HashMap<>();
+      for (Class<?> api : ApiClient.APIS) {
+        for (Method method : api.getMethods()) {
+          ApiOperation operation = method.getAnnotation(ApiOperation.class);
+          if (operation != null) {
+            byId.putIfAbsent(operation.id(), operation);
+          }
+        }
+      }
+      operations = byId;
+    }
+    return byId.get(operationId);
+  }
+
+  /**
+   * The items of {@code attempt} that {@code e}'s violations name, each with its violations renamed to its input
+   * position ({@code offers[1002].price.value}); an element the checks name without an index (a set's) is under
+   * -1. Throws {@code e} when any violation is not of an item (an account, the size of the batch): the request
+   * itself is invalid.
+   */
+  private static Map<Integer, List<Violation>> itemViolations(RequestValidationException e, List<Integer> attempt,
+      String batchField) {
+    Pattern itemField = Pattern.compile("(?:[^.\\[\\]<]+\\.)?" + Pattern.quote(batchField)
+        + "\\[(\\d{1,9})?]((?:[.\\[<].*)?)", Pattern.DOTALL);
+    if (e.violations().isEmpty()) {
+      throw e;
+    }
+    Map<Integer, List<Violation>> out = new TreeMap<>();
+    for (Violation violation : e.violations()) {
+      Matcher m = violation.field() == null ? null : itemField.matcher(violation.field());
+      if (m == null || !m.matches() || (m.group(1) != null && Long.parseLong(m.group(1)) >= attempt.size())) {
+        throw e;
+      }
+      int p = m.group(1) == null ? (attempt.size() == 1 ? attempt.get(0) : -1) : attempt.get(Integer.parseInt(
+          m.group(1)));
+      String field = p < 0 ? violation.field() : batchField + "[" + p + "]" + m.group(2);
+      out.computeIfAbsent(p, k -> new ArrayList<>()).add(new Violation(field, violation.value(), violation.rule()));
+    }
+    return out;
   }
 
   /** Opens the store; a checkpoint of another operation or account is refused with both named. */
@@ -333,8 +474,14 @@ public final class BulkWrite<I> {
   /** One run's state: what each item's outcome is, and the counts progress reports. */
   private final class Run {
     final boolean idempotent;
+    final String batchField;
     /** How an error names an item of its request by position: {@code offers[3]} (the operation's batch field). */
     final Pattern itemPath;
+    /** What ties a record to its items (null without a checkpoint). */
+    final Function<? super I, String> text;
+    /** The first recorded position whose item is not this input's (-1: none), and whether a record named none. */
+    int otherItem = -1;
+    boolean untied;
     final byte[] state = new byte[items.size()];
     /** Code and message of the items that have them (rejected, uncertain, warned), by position. */
     final Map<Integer, String[]> notes = new HashMap<>();
@@ -346,8 +493,10 @@ public final class BulkWrite<I> {
     int sent;
     long started;
 
-    Run(boolean idempotent, String batchField) {
+    Run(boolean idempotent, String batchField, Function<? super I, String> text) {
       this.idempotent = idempotent;
+      this.batchField = batchField;
+      this.text = text;
       this.itemPath = Pattern.compile(Pattern.quote(batchField) + "\\[(\\d{1,9})](?![^.:\\s\\[])");
     }
 
@@ -360,7 +509,12 @@ public final class BulkWrite<I> {
       }
     }
 
-    /** One record of the checkpoint; anything that is not a record of this input is ignored. */
+    /**
+     * One record of the checkpoint; anything that is not a record of this input's positions is ignored. A record
+     * whose digests differ from this input's items there is not applied: the first such position is kept for
+     * {@link #refuseOtherItems}, as is a record that keeps no digests (one of a version before records named their
+     * items).
+     */
     void restore(String record) {
       Matcher m = RECORD.matcher(record);
       if (!m.matches()) {
@@ -370,6 +524,22 @@ public final class BulkWrite<I> {
       long count = Long.parseLong(m.group(2).length() > 9 ? "-1" : m.group(2));
       if (from < 0 || count < 1 || from + count > items.size()) {
         return;
+      }
+      String digests = m.group(6);
+      if (digests == null) {
+        untied = true;
+        return;
+      }
+      if (digests.length() != count * DIGEST_CHARS) {
+        return; // not a record this job wrote
+      }
+      MessageDigest sha = sha256();
+      for (int p = (int) from; p < from + count; p++) {
+        int at = (int) (p - from) * DIGEST_CHARS;
+        if (!digests.regionMatches(at, digest(sha, p), 0, DIGEST_CHARS)) {
+          otherItem = otherItem < 0 ? p : Math.min(otherItem, p);
+          return;
+        }
       }
       String kind = m.group(3);
       String code = unquote(m.group(4));
@@ -398,6 +568,132 @@ public final class BulkWrite<I> {
       }
     }
 
+    /** Refuses the checkpoint when a record was written for another item than this input's at its position. */
+    void refuseOtherItems(CheckpointStore checkpoint) {
+      if (otherItem >= 0) {
+        I item = items.get(otherItem);
+        String named = key != null ? key.apply(item) : text.apply(item);
+        throw new CheckpointRefusedException("checkpoint " + checkpoint.describe() + " was written for other items:"
+            + " at position " + otherItem + " it recorded another item than this input's "
+            + Text.printable(named, 80) + " (another item, or the same one with another value): refused, nothing"
+            + " sent. A checkpoint resumes only the items it was written for, at the same positions; write other"
+            + " items with a new checkpoint", null);
+      }
+      if (untied) {
+        throw new CheckpointRefusedException("checkpoint " + checkpoint.describe() + " holds records that do not"
+            + " name their items (written by an earlier version of this library), so they cannot be told to be this"
+            + " input's: refused, nothing sent. Finish that job with the version that started it, or remove the"
+            + " checkpoint to start the job anew", null);
+      }
+    }
+
+    /** The 8-character digest of the item at {@code p}: 48 bits of the SHA-256 of its text. */
+    String digest(MessageDigest sha, int p) {
+      byte[] hash = sha.digest(String.valueOf(text.apply(items.get(p))).getBytes(StandardCharsets.UTF_8));
+      return DIGEST.encodeToString(Arrays.copyOf(hash, 6));
+    }
+
+    /**
+     * The records of the outcome {@code kind} of {@code size} items from {@code from}: one line each, the digests
+     * of their items after the range, state, code and message, split where one line would hold too many.
+     */
+    List<String> records(int from, int size, String kind, String code, String message) {
+      List<String> out = new ArrayList<>();
+      MessageDigest sha = sha256();
+      int at = from;
+      int end = from + size;
+      while (at < end) {
+        // room for the digests beside the rest: that rest is at most 3,684 characters, so at least 49 a record
+        int room = (CheckpointStore.MAX_RECORD - range(at, end - at, kind, code, message).length()
+            - ",\"digests\":\"\"".length()) / DIGEST_CHARS;
+        int n = Math.min(end - at, room);
+        StringBuilder digests = new StringBuilder(n * DIGEST_CHARS);
+        for (int p = at; p < at + n; p++) {
+          digests.append(digest(sha, p));
+        }
+        String range = range(at, n, kind, code, message);
+        out.add(range.substring(0, range.length() - 1) + ",\"digests\":\"" + digests + "\"}");
+        at += n;
+      }
+      return out;
+    }
+
+    /** Records of {@code kind} for {@code positions}, one range of consecutive ones after another. */
+    List<String> ranges(List<Integer> positions, String kind) {
+      List<String> out = new ArrayList<>();
+      int i = 0;
+      while (i < positions.size()) {
+        int j = i + 1;
+        while (j < positions.size() && positions.get(j) == positions.get(j - 1) + 1) {
+          j++;
+        }
+        out.addAll(records(positions.get(i), j - i, kind, null, null));
+        i = j;
+      }
+      return out;
+    }
+
+    /**
+     * The request of {@code positions}, built (and checked) without the items the checks refuse, each put in
+     * {@code invalid} and left out of {@code positions}; null when none is left. Items named by their index are
+     * left out at once; an element the checks name without one (a set's) is found by building halves.
+     *
+     * @throws RequestValidationException when the request is invalid beyond its items
+     */
+    MarketplaceCall<?> build(List<Integer> positions, Map<Integer, RequestValidationException> invalid) {
+      while (!positions.isEmpty()) {
+        try {
+          return call.apply(itemsAt(positions));
+        } catch (RequestValidationException e) {
+          Map<Integer, RequestValidationException> refused = new TreeMap<>();
+          refuse(e, positions, refused);
+          if (refused.isEmpty()) {
+            throw e; // refused as a whole, though each part passes: not an item's fault
+          }
+          invalid.putAll(refused);
+          positions.removeIf(refused::containsKey);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Puts the items of {@code attempt} that {@code e} names into {@code refused}; with an element named without
+     * an index, builds each half of the others to find it (a single item is named by the request's failure alone).
+     */
+    private void refuse(RequestValidationException e, List<Integer> attempt,
+        Map<Integer, RequestValidationException> refused) {
+      Map<Integer, List<Violation>> named = itemViolations(e, attempt, batchField);
+      named.forEach((p, violations) -> {
+        if (p >= 0) {
+          refused.put(p, new RequestValidationException(e.marketplace(), e.operationId(), violations));
+        }
+      });
+      if (!named.containsKey(-1)) {
+        return;
+      }
+      List<Integer> rest = new ArrayList<>(attempt);
+      rest.removeIf(refused::containsKey);
+      for (List<Integer> half : List.of(rest.subList(0, rest.size() / 2), rest.subList(rest.size() / 2,
+          rest.size()))) {
+        if (half.isEmpty()) {
+          continue;
+        }
+        try {
+          call.apply(itemsAt(half));
+        } catch (RequestValidationException inHalf) {
+          refuse(inHalf, half, refused);
+        }
+      }
+    }
+
+    /** The outcome of an item the request's checks refused: not sent, with each field and rule. */
+    Outcome<I> invalid(int p, RequestValidationException refused) {
+      String why = refused.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
+      return new Outcome<>(p, items.get(p), State.NOT_SENT, null, "not sent: the request's checks refuse it: " + why,
+          refused);
+    }
+
     void note(int p, String code, String message) {
       if (code != null || message != null) {
         notes.put(p, new String[] {code, message});
@@ -419,7 +715,7 @@ public final class BulkWrite<I> {
     /** Sends one chunk (and, after a refusal naming some of its items, the rest again) and records the outcome. */
     void send(List<Integer> positions, MarketplaceCall<?> first, CheckpointStore checkpoint) {
       if (!idempotent && checkpoint != null) {
-        checkpoint.append(ranges(positions, "SENDING", null, null));
+        checkpoint.append(ranges(positions, "SENDING"));
       }
       List<Outcome<I>> ended = new ArrayList<>();
       List<Integer> attempt = positions;
@@ -571,7 +867,7 @@ public final class BulkWrite<I> {
           }
           String kind = first.state() == State.NOT_SENT ? (idempotent ? null : "UNCERTAIN") : first.state().name();
           if (kind != null) {
-            records.add(range(first.position(), j - i, kind, first.errorCode(), first.errorMessage()));
+            records.addAll(records(first.position(), j - i, kind, first.errorCode(), first.errorMessage()));
           }
           i = j;
         }
@@ -687,21 +983,22 @@ public final class BulkWrite<I> {
    */
   static final int CODE_CHARS = 100;
   static final int MESSAGE_CHARS = 500;
+  /**
+   * A record: a range of positions, their state, the marketplace's code and message, and each item's digest (8
+   * characters an item, see {@link Run#digest}); a record of an earlier version has no digests.
+   */
   private static final Pattern RECORD = Pattern.compile("\\{\"from\":(\\d{1,10}),\"size\":(\\d{1,10}),\"state\":\"("
-      + "ACCEPTED|REJECTED|UNCERTAIN|SENDING)\"(?:,\"code\":" + STRING + ")?(?:,\"message\":" + STRING + ")?}");
+      + "ACCEPTED|REJECTED|UNCERTAIN|SENDING)\"(?:,\"code\":" + STRING + ")?(?:,\"message\":" + STRING + ")?"
+      + "(?:,\"digests\":\"([A-Za-z0-9_-]{0,4096})\")?}");
+  static final int DIGEST_CHARS = 8;
+  private static final Base64.Encoder DIGEST = Base64.getUrlEncoder().withoutPadding();
 
-  private static List<String> ranges(List<Integer> positions, String kind, String code, String message) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < positions.size()) {
-      int j = i + 1;
-      while (j < positions.size() && positions.get(j) == positions.get(j - 1) + 1) {
-        j++;
-      }
-      out.add(range(positions.get(i), j - i, kind, code, message));
-      i = j;
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
-    return out;
   }
 
   private static String range(int from, int size, String kind, String code, String message) {

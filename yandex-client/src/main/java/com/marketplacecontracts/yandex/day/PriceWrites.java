@@ -120,7 +120,14 @@ public final class PriceWrites {
               .price(new PriceDTO().value(p.value()).currencyId(p.currency()).discountBase(p.discountBase())))
               .toList())));
     }
-    return job.key(PriceUpdate::offerId);
+    // a checkpoint's record is tied to the offer and the price it wrote; an equal price written otherwise (1290,
+    // 1290.00) is the same
+    return job.key(PriceUpdate::offerId).itemText(p -> String.join("\u0000", p.offerId(), plain(p.value()),
+        p.currency().getValue(), plain(p.discountBase())));
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? "" : value.stripTrailingZeros().toPlainString();
   }
 
   private static void unique(List<PriceUpdate> prices, String operation) {

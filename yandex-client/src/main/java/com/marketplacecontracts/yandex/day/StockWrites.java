@@ -131,7 +131,10 @@ public final class StockWrites {
                 .toList())));
     // v3: one SKU may be on several warehouses, so an item is its SKU and warehouse (per-item results that name
     // both are matched by both; errors name an item by its path in the request, skuItems[i])
-    return job.key(s -> BulkWrite.placed(s.sku(), s.warehouseId()));
+    // a checkpoint's record is tied to the SKU, warehouse, count and time it wrote
+    return job.key(s -> BulkWrite.placed(s.sku(), s.warehouseId())).itemText(s -> String.join("\u0000", s.sku(),
+        String.valueOf(s.warehouseId()), Long.toString(s.count()), s.updatedAt() == null ? ""
+            : s.updatedAt().toInstant().toString()));
   }
 
   private static RequestValidationException violation(String operation, String field, String value, String rule) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.BadRequestException;
 import com.marketplacecontracts.core.error.ServerErrorException;
+import com.marketplacecontracts.core.http.CheckpointRefusedException;
+import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.http.MockServer;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.core.time.FakeTimeSource;
@@ -147,7 +149,8 @@ class BulkWriteTest {
     assertThat(requests.get() - before).isEqualTo(3);
     assertThat(resumed.count(State.ACCEPTED)).isEqualTo(10_000);
     assertEachAppliedOnce(10_000);
-    assertThat(Files.readAllLines(checkpoint)).hasSize(1 + 5);
+    // every position recorded once: the resumed run recorded only the three chunks it sent
+    assertThat(recordedTimes(Files.readAllLines(checkpoint), 10_000)).containsOnly(1);
 
     before = requests.get();
     assertThat(pricesJob(prices).checkpoint(checkpoint).run().count(State.ACCEPTED)).isEqualTo(10_000);
@@ -160,14 +163,38 @@ class BulkWriteTest {
     List<OfferPriceDTO> prices = prices(6000);
     pricesJob(prices).checkpoint(checkpoint).run();
     List<String> lines = Files.readAllLines(checkpoint);
-    // A crash while the third chunk's line was written: its outcome never reached the disk whole.
-    Files.writeString(checkpoint, String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 10));
+    String last = lines.get(lines.size() - 1);
+    Matcher range = RANGE.matcher(last);
+    assertThat(range.lookingAt()).isTrue();
+    int from = Integer.parseInt(range.group(1));
+    int size = Integer.parseInt(range.group(2));
+    assertThat(from + size).isEqualTo(6000);
+    // A crash while the last line was written: its outcome never reached the disk whole.
+    Files.writeString(checkpoint, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n"
+        + last.substring(0, 10));
     applied.clear();
 
     BulkWrite.Report<OfferPriceDTO> resumed = pricesJob(prices).checkpoint(checkpoint).run();
 
     assertThat(resumed.count(State.ACCEPTED)).isEqualTo(6000);
-    assertThat(applied).hasSize(2000).containsKeys("offer-4000", "offer-5999").doesNotContainKey("offer-3999");
+    assertThat(applied).hasSize(size).containsKeys("offer-" + from, "offer-5999")
+        .doesNotContainKey("offer-" + (from - 1));
+  }
+
+  private static final Pattern RANGE = Pattern.compile("\\{\"from\":(\\d+),\"size\":(\\d+),\"state\":\"(\\w+)\"");
+
+  /** How many records name each position (header skipped). */
+  private static List<Integer> recordedTimes(List<String> lines, int items) {
+    int[] times = new int[items];
+    for (String line : lines.subList(1, lines.size())) {
+      Matcher m = RANGE.matcher(line);
+      assertThat(m.lookingAt()).as(line).isTrue();
+      for (int p = Integer.parseInt(m.group(1)); p < Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2));
+          p++) {
+        times[p]++;
+      }
+    }
+    return IntStream.of(times).boxed().toList();
   }
 
   @Test
@@ -262,5 +289,132 @@ class BulkWriteTest {
     assertThatThrownBy(() -> BulkWrite.of(ids, chunk -> orders.getOrderIdentifiersStatus(CAMPAIGN, chunk.get(0)))
         .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declares no batch");
     assertThat(requests.get()).isZero();
+  }
+
+  @Test
+  void aCheckpointOfOtherItemsOfTheSameCountIsRefusedNamingTheFirstDifferingPosition() {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    pricesJob(prices(3000)).checkpoint(checkpoint).run();
+    int before = requests.get();
+    List<OfferPriceDTO> other = new ArrayList<>(prices(3000));
+    other.set(2999, new OfferPriceDTO().offerId("offer-x").price(other.get(2999).getPrice()));
+    other.set(2500, new OfferPriceDTO().offerId("offer-2500").price(new PriceDTO().value(BigDecimal.ONE)
+        .currencyId(com.marketplacecontracts.yandex.model.CurrencyType.RUR)));
+
+    // no key and no fingerprint: the items' own text ties the records to them
+    assertThatThrownBy(() -> pricesJob(other).checkpoint(checkpoint).run())
+        .isInstanceOf(CheckpointRefusedException.class).hasMessageContaining("at position 2500")
+        .hasMessageContaining("offerId=offer-2500");
+    assertThat(requests.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aCheckpointWhoseRecordsNameNoItemsIsRefusedAsItCannotBeToldToBeThisInputs() throws Exception {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    pricesJob(prices(3)).checkpoint(checkpoint).run();
+    String header = Files.readAllLines(checkpoint).get(0);
+    // as an earlier version wrote it: the range and its state only
+    Files.writeString(checkpoint, header + "\n{\"from\":0,\"size\":3,\"state\":\"ACCEPTED\",\"code\":null,"
+        + "\"message\":null}\n");
+    int before = requests.get();
+
+    assertThatThrownBy(() -> pricesJob(prices(3)).checkpoint(checkpoint).run())
+        .isInstanceOf(CheckpointRefusedException.class).hasMessageContaining("do not name their items");
+    assertThat(requests.get()).isEqualTo(before);
+  }
+
+  /** No text of its own: its toString is an identity, another in every run. */
+  private static final class Opaque {
+    final OfferPriceDTO price;
+
+    Opaque(OfferPriceDTO price) {
+      this.price = price;
+    }
+  }
+
+  @Test
+  void itemsWithoutATextOfTheirOwnNeedOneForACheckpoint() {
+    PricesApi api = client.api(PricesApi.class);
+    List<Opaque> items = prices(3).stream().map(Opaque::new).toList();
+    java.util.function.Supplier<BulkWrite<Opaque>> job = () -> BulkWrite.of(items, chunk -> api.updatePrices(
+        CAMPAIGN, new UpdatePricesRequest().offers(chunk.stream().map(o -> o.price).toList())));
+
+    assertThatThrownBy(() -> job.get().checkpoint(dir.resolve("a.ckpt")).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itemText");
+    assertThat(requests.get()).isZero();
+    assertThat(job.get().itemText(o -> o.price.getOfferId()).checkpoint(dir.resolve("b.ckpt")).run()
+        .count(State.ACCEPTED)).isEqualTo(3);
+    assertThat(job.get().key(o -> o.price.getOfferId()).checkpoint(dir.resolve("c.ckpt")).run()
+        .count(State.ACCEPTED)).isEqualTo(3);
+  }
+
+  @Test
+  void anElementOfASetTheChecksRefuseIsFoundAndLeftOutOfItsChunk() {
+    OffersApi api = client.api(OffersApi.class);
+    List<String> ids = new ArrayList<>(IntStream.range(0, 1000).mapToObj(i -> "offer-" + i).toList());
+    ids.set(777, "x".repeat(300)); // a set's element: the checks name no index
+
+    BulkWrite.Report<String> report = BulkWrite.of(ids, chunk -> api.deleteCampaignOffers(CAMPAIGN,
+        new DeleteCampaignOffersRequest().offerIds(new LinkedHashSet<>(chunk)))).run();
+
+    assertThat(report.in(State.NOT_SENT)).singleElement().satisfies(o -> {
+      assertThat(o.position()).isEqualTo(777);
+      assertThat(o.errorMessage()).contains("offerIds[777] = \"xxx").contains("size must be between 1 and 255");
+    });
+    assertThat(report.count(State.ACCEPTED)).isEqualTo(999);
+    assertThat(requests.get()).isEqualTo(2);
+    assertEachAppliedOnce(999);
+  }
+
+  /** A shared store as the Redis one keeps a job: the header and a list of records, each a line within bounds. */
+  private static final class ListStore implements CheckpointStore {
+    String header;
+    final List<String> records = new ArrayList<>();
+
+    @Override
+    public synchronized List<String> open(String header) {
+      if (this.header != null && !this.header.equals(header)) {
+        throw new CheckpointRefusedException("another input", this.header);
+      }
+      this.header = header;
+      return List.copyOf(records);
+    }
+
+    @Override
+    public synchronized void append(List<String> more) {
+      more.forEach(com.marketplacecontracts.core.http.CheckpointRecordException::check);
+      records.addAll(more);
+    }
+
+    @Override
+    public String describe() {
+      return "list";
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
+  @Test
+  void aHundredThousandItemsAreTiedInBoundedRecordsAndTheSameItemsResume() {
+    ListStore store = new ListStore();
+    List<OfferPriceDTO> prices = prices(120_000);
+
+    assertThat(pricesJob(prices).checkpoint(store).run().count(State.ACCEPTED)).isEqualTo(120_000);
+
+    // 8 characters an item, in lines the stores take: about 1 MB, a record per some 500 items
+    assertThat(store.records).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(CheckpointStore.MAX_RECORD))
+        .hasSizeLessThan(300);
+    assertThat(store.records.stream().mapToLong(String::length).sum()).isLessThan(1_100_000);
+    int before = requests.get();
+    assertThat(pricesJob(prices).checkpoint(store).run().count(State.ACCEPTED)).isEqualTo(120_000);
+    assertThat(requests.get()).isEqualTo(before);
+
+    List<OfferPriceDTO> changed = new ArrayList<>(prices);
+    changed.set(119_999, new OfferPriceDTO().offerId("offer-last").price(prices.get(0).getPrice()));
+    assertThatThrownBy(() -> pricesJob(changed).checkpoint(store).run())
+        .isInstanceOf(CheckpointRefusedException.class).hasMessageContaining("at position 119999");
+    assertThat(requests.get()).isEqualTo(before);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.ratelimit.RateLimitConfig;
@@ -365,5 +366,100 @@ class BulkWritesTest {
     assertThat(spans.subList(1, 5)).allSatisfy(span -> assertThat(span[0]).isGreaterThanOrEqualTo(firstAnswered));
     // and then in parallel: the other four overlap
     assertThat(spans.get(2)[0]).isLessThan(spans.get(1)[1]);
+  }
+
+  private static List<PriceUpdate> offers(int... numbers) {
+    return IntStream.of(numbers).mapToObj(n -> new PriceUpdate("offer-" + n, BigDecimal.valueOf(100 + n),
+        CurrencyType.RUR, null)).toList();
+  }
+
+  @Test
+  void aCheckpointReusedForOtherOffersIsRefusedNamingThePositionAndNothingIsTakenForAccepted() {
+    // the documented PriceJob, run twice on one checkpoint file: first offers 1-3, then offers 7-9
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.forBusiness(client, BUSINESS, CAMPAIGN);
+    assertThat(writes.job(offers(1, 2, 3)).checkpoint(checkpoint).parallel(4).run().count(State.ACCEPTED))
+        .isEqualTo(3);
+
+    assertThatThrownBy(() -> writes.job(offers(7, 8, 9)).checkpoint(checkpoint).parallel(4).run())
+        .isInstanceOf(CheckpointRefusedException.class)
+        .hasMessageContaining("checkpoint " + checkpoint + " was written for other items")
+        .hasMessageContaining("at position 0").hasMessageContaining("offer-7").hasMessageContaining("nothing sent");
+    assertThat(server.bodies).hasSize(1); // the first run's one updateBusinessPrices
+    assertThat(server.received).containsOnlyKeys("offer-1", "offer-2", "offer-3");
+  }
+
+  @Test
+  void aResumeWithAChangedPriceIsRefusedAndAnEqualPriceWrittenOtherwiseResumes() {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS);
+    writes.job(prices(1200, 100)).checkpoint(checkpoint).run();
+    int before = server.requests.get();
+
+    List<PriceUpdate> changed = new ArrayList<>(prices(1200, 100));
+    changed.set(1100, new PriceUpdate("offer-1100", new BigDecimal("1"), CurrencyType.RUR, null));
+    changed.set(700, new PriceUpdate("offer-700", new BigDecimal("800"), CurrencyType.RUR, BigDecimal.TEN));
+    assertThatThrownBy(() -> writes.job(changed).checkpoint(checkpoint).run())
+        .isInstanceOf(CheckpointRefusedException.class)
+        .hasMessageContaining("at position 700").hasMessageContaining("offer-700");
+    assertThat(server.requests.get()).isEqualTo(before);
+
+    // 1200.00 is the price 1200 was: the same item
+    List<PriceUpdate> same = prices(1200, 100).stream().map(p -> new PriceUpdate(p.offerId(),
+        p.value().setScale(2), p.currency(), null)).toList();
+    assertThat(writes.job(same).checkpoint(checkpoint).run().count(State.ACCEPTED)).isEqualTo(1200);
+    assertThat(server.requests.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aStockCheckpointIsTiedToEachSkuWarehouseAndCount() {
+    Path checkpoint = dir.resolve("stocks.ckpt");
+    StockWrites writes = StockWrites.of(client, BUSINESS, null, StockWrites.Method.BUSINESS_V3);
+    writes.job(List.of(new StockUpdate("sku-1", 5, "wh-1", null), new StockUpdate("sku-1", 6, "wh-2", null)))
+        .checkpoint(checkpoint).run();
+
+    assertThatThrownBy(() -> writes.job(List.of(new StockUpdate("sku-1", 5, "wh-1", null),
+        new StockUpdate("sku-1", 0, "wh-2", null))).checkpoint(checkpoint).run())
+        .isInstanceOf(CheckpointRefusedException.class).hasMessageContaining("at position 1")
+        .hasMessageContaining("sku-1");
+    assertThat(server.values).containsEntry("sku-1@wh-2", 6L);
+  }
+
+  @Test
+  void anItemTheChecksRefuseEndsNotSentNamingTheFieldAndTheRuleAndTheRestIsWritten() {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    PriceWrites writes = PriceWrites.of(client, BUSINESS, null, PriceWrites.Target.BUSINESS);
+    List<PriceUpdate> prices = new ArrayList<>(prices(5, 100));
+    prices.set(0, new PriceUpdate("offer-0", BigDecimal.ZERO, CurrencyType.RUR, null)); // the first: no request yet
+    prices.set(2, new PriceUpdate("offer-2", new BigDecimal("-5"), CurrencyType.RUR, null));
+
+    BulkWrite.Report<PriceUpdate> report = writes.job(prices).checkpoint(checkpoint).run();
+
+    assertThat(report.outcomes()).extracting(o -> o.state().name()).containsExactly("NOT_SENT", "ACCEPTED",
+        "NOT_SENT", "ACCEPTED", "ACCEPTED");
+    assertThat(report.outcomes().get(2).errorMessage()).isEqualTo("not sent: the request's checks refuse it:"
+        + " offers[2].price.value = -5: must be greater than 0");
+    assertThat(report.outcomes().get(2).failure()).isInstanceOfSatisfying(RequestValidationException.class,
+        e -> assertThat(e.violations()).extracting(RequestValidationException.Violation::field)
+            .containsExactly("offers[2].price.value"));
+    assertThat(report.outcomes().get(0).errorMessage()).contains("offers[0].price.value = 0");
+    assertThat(server.bodies).hasSize(1);
+    assertThat(server.received).containsOnlyKeys("offer-1", "offer-3", "offer-4");
+
+    // never sent, so not recorded: once corrected, the next run sends them, and only them
+    prices.set(0, new PriceUpdate("offer-0", BigDecimal.ONE, CurrencyType.RUR, null));
+    prices.set(2, new PriceUpdate("offer-2", BigDecimal.TEN, CurrencyType.RUR, null));
+    assertThat(writes.job(prices).checkpoint(checkpoint).run().count(State.ACCEPTED)).isEqualTo(5);
+    assertThat(server.received).hasSize(5).allSatisfy((id, n) -> assertThat(n.get()).isEqualTo(1));
+  }
+
+  @Test
+  void aRequestInvalidBeyondItsItemsStopsTheJobBeforeAnythingIsSent() {
+    List<PriceUpdate> prices = new ArrayList<>(prices(3, 100));
+    prices.set(1, new PriceUpdate("offer-1", new BigDecimal("-5"), CurrencyType.RUR, null));
+
+    assertThatThrownBy(() -> PriceWrites.of(client, 0L, null, PriceWrites.Target.BUSINESS).job(prices).run())
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("businessId = 0");
+    assertThat(server.requests.get()).isZero();
   }
 }

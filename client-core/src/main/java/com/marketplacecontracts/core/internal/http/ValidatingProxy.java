@@ -77,8 +77,15 @@ public final class ValidatingProxy {
     return out;
   }
 
-  /** {@code getOperations.getOperationsRequest.operationIds[0].<iterable element>} → {@code getOperationsRequest.operationIds[0]}. */
-  private static String field(Path path) {
+  /**
+   * The violated field as a path into the call: {@code updatePricesRequest.offers[0].price.value},
+   * {@code getOperationsRequest.operationIds[0]}, {@code body.byShop[s-1].value}, {@code body.grid[1][0].value},
+   * {@code body.tags[]} (a set's element has no index), {@code body.byShop<key>[s-1]} (a map's key itself). Hibernate
+   * Validator puts an element's index or key on the node after its container ({@code offers}, then {@code price} at
+   * index 0), so the brackets go before that node's name; container-element nodes ({@code <list element>}) add no
+   * name; the method's own node is left out.
+   */
+  static String field(Path path) {
     StringBuilder out = new StringBuilder();
     for (Path.Node node : path) {
       switch (node.getKind()) {
@@ -89,22 +96,25 @@ public final class ValidatingProxy {
         }
       }
       String name = node.getName();
-      boolean element = name == null || name.startsWith("<");
-      if (!element) {
+      if (node.isInIterable()) {
+        if ("<map key>".equals(name)) {
+          out.append("<key>");
+        }
+        Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+        out.append('[').append(at == null ? "" : cut(String.valueOf(at))).append(']');
+      }
+      if (name != null && !name.startsWith("<")) {
         if (out.length() > 0) {
           out.append('.');
         }
         out.append(name);
       }
-      if (node.getIndex() != null) {
-        out.append('[').append(node.getIndex()).append(']');
-      } else if (node.getKey() != null) {
-        out.append('[').append(node.getKey()).append(']');
-      } else if (element && node.isInIterable()) {
-        out.append("[]");
-      }
     }
-    return out.toString().replace("[][", "[");
+    return out.toString();
+  }
+
+  private static String cut(String text) {
+    return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
   }
 
   /** Whether the violated property, or else parameter, of {@code method} is one the spec marks secret. */

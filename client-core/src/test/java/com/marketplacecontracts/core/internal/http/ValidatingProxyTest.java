@@ -10,7 +10,13 @@ import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.Secret;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValidatingProxyTest {
@@ -46,5 +52,65 @@ class ValidatingProxyTest {
             .containsExactly(tuple("body.password", "***"), tuple("body.tokenName", "\"short\""),
                 tuple("key", "***")))
         .hasMessageNotContaining("hunter2").hasMessageNotContaining("k3y");
+  }
+
+  static final class Price {
+    @Min(1)
+    Long value;
+
+    Price(long value) {
+      this.value = value;
+    }
+  }
+
+  static final class Offer {
+    @Size(max = 5)
+    String offerId;
+
+    @Valid
+    Price price;
+
+    Offer(String offerId, long price) {
+      this.offerId = offerId;
+      this.price = new Price(price);
+    }
+  }
+
+  /** Every kind of container a generated model nests: lists of beans, maps, lists of lists, element constraints. */
+  static final class Prices {
+    List<@Valid Offer> offers;
+    Map<@Size(max = 4) String, @Valid Price> byShop;
+    List<List<@Valid Price>> grid;
+    List<@Size(max = 3) String> ids;
+    Set<@Size(max = 3) String> tags;
+  }
+
+  interface PricesApi {
+    @ApiOperation(id = "setPrices")
+    String set(@Valid Prices body);
+  }
+
+  @Test
+  void aNestedElementsIndexOrKeyFollowsItsContainerNotTheNextProperty() {
+    PricesApi prices = ValidatingProxy.wrap(PricesApi.class, body -> "sent", Validators::shared, Marketplace.TEEZ);
+    Prices body = new Prices();
+    body.offers = List.of(new Offer("a", 5), new Offer("b", -5), new Offer("too-long", 1));
+    body.byShop = new LinkedHashMap<>(Map.of("s-1", new Price(-1)));
+    body.byShop.put("shop-2", new Price(3));
+    body.grid = List.of(List.of(new Price(1)), List.of(new Price(2), new Price(0)));
+    body.ids = List.of("a", "b", "long");
+    body.tags = new LinkedHashSet<>(List.of("x", "long"));
+
+    assertThatThrownBy(() -> prices.set(body))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field, Violation::value)
+            .containsExactly(
+                tuple("body.byShop<key>[shop-2]", "\"shop-2\""),
+                tuple("body.byShop[s-1].value", "-1"),
+                tuple("body.grid[1][1].value", "0"),
+                tuple("body.ids[2]", "\"long\""),
+                tuple("body.offers[1].price.value", "-5"),
+                tuple("body.offers[2].offerId", "\"too-long\""),
+                tuple("body.tags[]", "\"long\"")));
   }
 }
