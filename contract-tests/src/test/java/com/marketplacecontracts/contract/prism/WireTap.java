@@ -2,7 +2,6 @@ package com.marketplacecontracts.contract.prism;
 
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,26 +24,6 @@ public final class WireTap implements Interceptor {
      */
     public boolean answerViolatesSpec() {
       return locations().contains("response");
-    }
-
-    /**
-     * The errors Prism found in its own answer, each as its code and dotted location ({@code required} at
-     * {@code body.order.delivery.region.parent}); read from the text, so a report cut short still gives those shown.
-     */
-    public List<Violation> answerViolations() {
-      List<Violation> out = new ArrayList<>();
-      if (violations == null) {
-        return out;
-      }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-          "\\{\"location\":\\[\"response\"((?:,\"[^\"]*\")*)\\],\"severity\":\"(\\w+)\",\"code\":\"(\\w+)\"")
-          .matcher(violations);
-      while (m.find()) {
-        if (!m.group(2).equals("Warning")) {
-          out.add(new Violation(m.group(3), m.group(1).replace("\"", "").replaceFirst("^,", "").replace(',', '.')));
-        }
-      }
-      return out;
     }
 
     /** Whether Prism found something wrong with the request the client sent. */
@@ -80,10 +59,6 @@ public final class WireTap implements Interceptor {
       }
       return out;
     }
-  }
-
-  /** One error Prism reported: its code ({@code required}, {@code exclusiveMinimum}) and where. */
-  public record Violation(String code, String location) {
   }
 
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
