@@ -156,12 +156,10 @@ final class CallCommand extends YandexCommand.Base {
     if (answer instanceof Download download) {
       if (download.contentType().filter(type -> type.toLowerCase(Locale.ROOT).contains("pdf")).isPresent()
           && !startsWithPdf(download)) {
-        // as yandex labels: a PDF answer that is not one (the embedded mock's placeholder) is not saved as one
+        // as yandex labels: a PDF answer that is not one is not saved as one
         download.delete();
         out.error("error: " + operationId + ": the answer was not a PDF (" + Plural.of(download.size(), "byte")
-            + ", not starting with %PDF-); nothing saved" + (embeddedMock() ? ". The embedded mock has no PDF"
-            + " example for this operation: it answers a placeholder of the spec's example, so a PDF can only be"
-            + " saved from the marketplace (credentials) or a --base-url serving PDFs" : ""));
+            + ", not starting with %PDF-); nothing saved");
         return ExitCodes.FAILURE;
       }
       Path saved = download.saveTo(output);

@@ -157,13 +157,8 @@ final class OrdersCommand {
       return stopped == null ? ExitCodes.OK : stopped(stopped, output);
     }
 
-    /** The warning for a listing its guards stopped; exit 0 on the embedded mock (its examples repeat tokens). */
+    /** The warning for a listing its guards stopped (a page token seen again, too many pages). */
     private int stopped(PagingStoppedException stopped, Output output) {
-      if (embeddedMock()) {
-        output.error("warning: the order list stopped after page " + stopped.pagesFetched() + ": the embedded"
-            + " mock answers every page with its example's next page token, so the orders so far are all there is");
-        return ExitCodes.OK;
-      }
       String why = stopped.getMessage().replaceFirst("(?s).*listing stopped \\((.*?) after [0-9]+ pages;.*", "$1");
       output.error("warning: the order list stopped after page " + stopped.pagesFetched() + " (" + why + "); the"
           + " orders so far are printed. Ask again for a shorter period (--from, --to) for the rest");
@@ -257,14 +252,11 @@ final class OrdersCommand {
     public record Line(long orderId, String file, long bytes, String error) {
     }
 
-    /** The failure in words: an answer that is not a PDF is said as such, with why on the embedded mock. */
+    /** The failure in words: an answer that is not a PDF is said as such. */
     private String failed(RuntimeException failure) {
       if (failure instanceof UnreadableResponseException && failure.getMessage().contains("is not a PDF")) {
         String what = failure.getMessage().replaceFirst(".*is not a PDF \\((.*?)\\)\\)?$", "$1");
-        return "the answer was not a PDF (" + what + ", not starting with %PDF-); nothing saved" + (embeddedMock()
-            ? ". The embedded mock has no PDF example for this operation: it answers a placeholder of the spec's"
-            + " example, so labels can only be saved from the marketplace (credentials) or a --base-url serving PDFs"
-            : "");
+        return "the answer was not a PDF (" + what + ", not starting with %PDF-); nothing saved";
       }
       return failure instanceof MarketplaceException ? Humane.network(failure.getMessage(), failure, destination())
           : failure.getMessage() == null ? String.valueOf(failure.getMessage())

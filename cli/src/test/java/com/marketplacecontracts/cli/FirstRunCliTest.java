@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -343,21 +344,36 @@ class FirstRunCliTest {
   // --- the embedded mock ---------------------------------------------------------------------------------------
 
   @Test
-  void onTheEmbeddedMockOrdersEndWithAWarningAndLabelsSayTheMockHasNoPdf() {
+  void onTheEmbeddedMockOrdersEndAndLabelsAreSavedAsAPdf() throws Exception {
     int orders = run("yandex", "orders", "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02");
     String ordersOut = out.toString();
     String ordersErr = err.toString();
-    int labels = run("yandex", "labels", "1", "--campaign-id", "1", "--output", dir.toString());
+    int labels = run("yandex", "labels", "123456789", "--campaign-id", "1", "--output", dir.toString());
 
+    // the mock's example is the last page: the listing ends there, no guard has to stop it
     assertThat(orders).isZero();
-    assertThat(ordersErr.lines().filter(l -> l.startsWith("warning:"))).singleElement().asString()
-        .contains("embedded mock");
-    assertThat(ordersErr).doesNotContain("--page-token");
-    assertThat(ordersOut).contains("-9007199254740991  1");
+    assertThat(ordersErr).doesNotContain("warning:");
+    assertThat(ordersOut).contains("123456789", "123456790");
+    assertThat(labels).isZero();
+    try (var saved = Files.list(dir)) {
+      Path pdf = saved.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
+      assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("%PDF-");
+    }
+  }
+
+  @Test
+  void labelsThatAreNotAPdfAreNotSaved() {
+    server.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/pdf")
+        .setBody("string"));
+
+    int labels = run(Map.of("YANDEX_MARKET_API_KEY", "k"), "--base-url", server.url("/").toString(), "yandex",
+        "labels", "1", "--campaign-id", "1", "--output", dir.toString());
+
     assertThat(labels).isEqualTo(ExitCodes.FAILURE);
     // a failed order is an error: on stderr, not among the results
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).contains("the answer was not a PDF", "The embedded mock has no PDF example");
+    assertThat(err.toString()).contains("the answer was not a PDF");
   }
 
   @Test

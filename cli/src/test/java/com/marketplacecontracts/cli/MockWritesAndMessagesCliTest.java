@@ -146,14 +146,28 @@ class MockWritesAndMessagesCliTest {
   @Test
   void callOutputRefusesAPdfAnswerThatIsNotAPdf() {
     Path pdf = dir.resolve("l.pdf");
+    server.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/pdf")
+        .setBody("string"));
+
+    int code = run(Map.of("YANDEX_MARKET_API_KEY", "k"), true, "--base-url", server.url("/").toString(), "yandex",
+        "call", "generateOrderLabels", "-p", "campaignId=1", "-p", "orderId=2", "--output", pdf.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("error: generateOrderLabels: the answer was not a PDF",
+        "not starting with %PDF-); nothing saved");
+    assertThat(pdf).doesNotExist();
+  }
+
+  @Test
+  void callOutputSavesTheMocksPdfLabel() throws Exception {
+    Path pdf = dir.resolve("l.pdf");
 
     int code = run("yandex", "call", "generateOrderLabels", "-p", "campaignId=1", "-p", "orderId=2", "--output",
         pdf.toString());
 
-    assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString()).contains("error: generateOrderLabels: the answer was not a PDF",
-        "not starting with %PDF-); nothing saved. The embedded mock has no PDF example");
-    assertThat(pdf).doesNotExist();
+    assertThat(code).isZero();
+    assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
   }
 
   // --- help ----------------------------------------------------------------------------------------------------
