@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "marketplace", mixinStandardHelpOptions = true, versionProvider = MarketplaceCli.Version.class,
     description = {"Query Teez and Yandex Market seller APIs. Without --base-url or credentials, reads go to an"
         + " embedded Prism mock started from the project's specs; a command that changes data (prices update,"
-        + " stocks update, order-status, call of an operation that is not idempotent) is then refused unless"
-        + " --mock says the mock is meant."},
+        + " stocks update, order-status, call of an operation the spec does not mark read-only) is then refused"
+        + " unless --mock says the mock is meant."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done",
         "2:bad input (the field and rule are named; nothing was sent)",

@@ -82,6 +82,17 @@ final class ParseErrors {
     if (text.startsWith("Missing required argument (specify one of these)") && !group.isEmpty()) {
       return "give one of " + choices(group);
     }
+    if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+      // picocli's own wording ('Missing required option: '--to=YYYY-MM-DD'') in the tool's: what to give, how
+      List<String> needed = new ArrayList<>();
+      for (CommandLine.Model.ArgSpec arg : missing.getMissing()) {
+        needed.add(arg instanceof CommandLine.Model.OptionSpec named
+            ? named.longestName() + " " + named.paramLabel().replaceAll("[<>]", "")
+            : arg.paramLabel().replaceAll("[<>]", ""));
+      }
+      return (needed.size() == 1 ? needed.get(0) + " is required" : "these are required: "
+          + String.join(", ", needed)) + " (see --help)";
+    }
     Matcher option = INVALID_OPTION.matcher(text);
     if (option.matches()) {
       return option.group(1) + ": " + option.group(2);

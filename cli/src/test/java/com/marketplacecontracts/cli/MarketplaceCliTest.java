@@ -457,7 +457,7 @@ class MarketplaceCliTest {
   @Test
   void aMissingRequiredOptionExitsWith2() {
     assertThat(run("teez", "import-status")).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("Missing required option: '--job-id=N'");
+    assertThat(err.toString()).contains("error: --job-id N is required (see --help)");
   }
 
   @Test

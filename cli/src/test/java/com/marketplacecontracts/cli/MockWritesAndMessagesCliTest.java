@@ -91,6 +91,13 @@ class MockWritesAndMessagesCliTest {
   }
 
   @Test
+  void aMissingRequiredOptionIsNamedWithWhatToGive() {
+    assertThat(run("yandex", "orders", "--business-id", "1", "--from", "2026-01-01")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("error: --to YYYY-MM-DD is required (see --help)")
+        .doesNotContain("Missing required option");
+  }
+
+  @Test
   void mockSendsAWriteToTheEmbeddedMockOnPurpose() throws Exception {
     Path file = prices();
 
