@@ -87,11 +87,7 @@ final class Target implements AutoCloseable {
     if (forceMock || options.baseUrl != null) {
       return;
     }
-    String apiKey = credential(Marketplace.YANDEX_MARKET, "--yandex-api-key", options.yandexApiKey,
-        "YANDEX_MARKET_API_KEY");
-    String oauth = credential(Marketplace.YANDEX_MARKET, "--yandex-oauth-token", options.yandexOauthToken,
-        "YANDEX_MARKET_OAUTH_TOKEN");
-    if (apiKey == null && oauth == null) {
+    if (yandexKeys().none()) {
       throw new picocli.CommandLine.ParameterException(command, change + " changes data and no Yandex Market"
           + " credentials are set, so nothing was sent: set YANDEX_MARKET_API_KEY (or --yandex-api-key) to send it"
           + " to the marketplace, or add --mock to try it on the embedded mock");
@@ -99,11 +95,10 @@ final class Target implements AutoCloseable {
   }
 
   YandexMarketClient yandex() {
-    String apiKey = credential(Marketplace.YANDEX_MARKET, "--yandex-api-key", options.yandexApiKey,
-        "YANDEX_MARKET_API_KEY");
-    String oauth = credential(Marketplace.YANDEX_MARKET, "--yandex-oauth-token", options.yandexOauthToken,
-        "YANDEX_MARKET_OAUTH_TOKEN");
-    boolean hasCredentials = apiKey != null || oauth != null;
+    YandexKeys keys = yandexKeys();
+    String apiKey = keys.apiKey();
+    String oauth = keys.oauth();
+    boolean hasCredentials = !keys.none();
     YandexMarketClient.Builder builder = YandexMarketClient.builder().events(events());
     limitsStore(builder, Marketplace.YANDEX_MARKET);
     route(builder, hasCredentials, MarketplaceSpec.YANDEX_MARKET);
@@ -289,6 +284,19 @@ final class Target implements AutoCloseable {
 
   static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+
+  /** Yandex Market's credentials as given (option, else variable); each null when not set. */
+  private record YandexKeys(String apiKey, String oauth) {
+    boolean none() {
+      return apiKey == null && oauth == null;
+    }
+  }
+
+  private YandexKeys yandexKeys() {
+    return new YandexKeys(credential(Marketplace.YANDEX_MARKET, "--yandex-api-key", options.yandexApiKey,
+        "YANDEX_MARKET_API_KEY"), credential(Marketplace.YANDEX_MARKET, "--yandex-oauth-token",
+        options.yandexOauthToken, "YANDEX_MARKET_OAUTH_TOKEN"));
   }
 
   /**

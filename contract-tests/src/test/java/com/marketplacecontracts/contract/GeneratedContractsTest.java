@@ -156,7 +156,6 @@ class GeneratedContractsTest {
     }
   }
 
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
   void everyDocumentedErrorStatusIsItsTypedException(OperationIndex.Operation op) {

@@ -350,15 +350,11 @@ class OperationContractsTest {
     };
   }
 
-  private static Operation operation(Case operation) {
-    OpenAPI api = Specs.load(Specs.root().resolve(operation.spec()));
-    return api.getPaths().values().stream().flatMap(item -> item.readOperations().stream())
-        .filter(o -> operation.operationId().equals(o.getOperationId())).findFirst().orElseThrow();
-  }
-
   /** The operation's documented error statuses and the codes their examples carry. */
   private static Map<Integer, List<String>> documentedErrors(Case operation) {
-    Operation found = operation(operation);
+    OpenAPI api = Specs.load(Specs.root().resolve(operation.spec()));
+    Operation found = api.getPaths().values().stream().flatMap(item -> item.readOperations().stream())
+        .filter(o -> operation.operationId().equals(o.getOperationId())).findFirst().orElseThrow();
     Map<Integer, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, ApiResponse> response : found.getResponses().entrySet()) {
       int status = Integer.parseInt(response.getKey());
