@@ -45,7 +45,7 @@ final class IdOptions {
   }
 
   /** The rule of an id, in words: {@code --campaign-id must be a positive whole number (1 or more), was 0}. */
-  static String positive(String name, long value) {
+  private static String positive(String name, long value) {
     return name + " must be a positive whole number (1 or more), was " + value;
   }
 

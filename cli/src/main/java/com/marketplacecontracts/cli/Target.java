@@ -314,7 +314,7 @@ final class Target implements AutoCloseable {
     String fromEnv = env.get(variable);
     if (fromEnv != null && fromEnv.isBlank()) {
       throw credentialRule(marketplace, variable, "(empty)",
-          "is set but empty (unset it to use the embedded mock)");
+          "is set but empty");
     }
     return fromEnv;
   }
