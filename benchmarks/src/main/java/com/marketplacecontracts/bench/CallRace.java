@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
  * the CPU time all the process's Java threads spend on it (client and server): on a machine shared with other work, a
  * loopback exchange waits for the scheduler far longer than it computes, and the wait says nothing about the client.
  * Rounds of 300 calls of each kind in rotating order; the median per kind and its ratio to plain Retrofit + Moshi.
+ * Each kind is first warmed up by {@code -Dcall.race.warmup} calls (default 20,000): the client's longer path is
+ * still being compiled after a few thousand calls, which would count against it.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar com.marketplacecontracts.bench.CallRace [rounds]</pre>
  */
@@ -44,7 +46,8 @@ public final class CallRace {
   static void race(Map<String, Callable<Object>> calls, int rounds, int perRound) throws Exception {
     ThreadMXBean os = ManagementFactory.getThreadMXBean();
     List<Callable<Object>> kinds = new ArrayList<>(calls.values());
-    for (int warm = 0; warm < 10; warm++) {
+    int warmup = Integer.getInteger("call.race.warmup", 20_000);
+    for (int warm = 0; warm < Math.max(1, warmup / perRound); warm++) {
       for (Callable<Object> call : kinds) {
         time(os, call, perRound);
       }
