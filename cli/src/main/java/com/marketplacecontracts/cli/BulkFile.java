@@ -2,6 +2,7 @@ package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.internal.Digests;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -116,12 +116,7 @@ final class BulkFile {
       problems.file("file", file.toString(), "must be a readable file, not a folder");
       return new Content(List.of(), "");
     }
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = Digests.sha256();
     List<Row> rows = new ArrayList<>();
     try (InputStream raw = new DigestInputStream(Files.newInputStream(file), digest);
         BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()

@@ -1,9 +1,7 @@
 package com.marketplacecontracts.notifications;
 
+import com.marketplacecontracts.core.internal.Digests;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -41,14 +39,10 @@ final class EventKeys {
     parts.remove("notificationType");
     StringBuilder text = new StringBuilder(type);
     parts.forEach((name, value) -> text.append('\u0000').append(name).append('=').append(value));
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return type.length() <= 64 && type.matches("[A-Z0-9_]+")
-          ? type + ":" + HexFormat.of().formatHex(hash, 0, 16)
-          : "other:" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
+    byte[] hash = Digests.sha256(text.toString());
+    return type.length() <= 64 && type.matches("[A-Z0-9_]+")
+        ? type + ":" + HexFormat.of().formatHex(hash, 0, 16)
+        : "other:" + HexFormat.of().formatHex(hash, 0, 16);
   }
 
   /** Digits written out at most (the plain form of every id, count and price is far shorter). */

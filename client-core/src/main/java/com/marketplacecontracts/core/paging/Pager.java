@@ -1,11 +1,10 @@
 package com.marketplacecontracts.core.paging;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.internal.Digests;
 import com.marketplacecontracts.core.internal.error.Redactor;
 import com.marketplacecontracts.core.operation.Marketplace;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -211,12 +210,7 @@ public final class Pager<T> implements Iterable<T> {
     }
 
     private static String digest(String token) {
-      try {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        return new String(hash, StandardCharsets.ISO_8859_1);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      return new String(Digests.sha256(token), StandardCharsets.ISO_8859_1);
     }
   }
 }

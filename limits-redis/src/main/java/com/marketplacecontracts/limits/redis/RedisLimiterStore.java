@@ -1,5 +1,6 @@
 package com.marketplacecontracts.limits.redis;
 
+import com.marketplacecontracts.core.internal.Digests;
 import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.internal.ratelimit.LocalLimiterStore;
 import com.marketplacecontracts.core.ratelimit.InvalidLimitsStoreException;
@@ -25,8 +26,6 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -296,11 +295,7 @@ public final class RedisLimiterStore implements LimiterStore {
   }
 
   private static String sha1(String script) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes(script)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-    }
+    return HexFormat.of().formatHex(Digests.sha1(script));
   }
 
   /** The lease of a URI's {@code lease} parameter: whole seconds, 1 to {@link #MAX_LEASE}. */
