@@ -1,5 +1,6 @@
 package com.marketplacecontracts.limits.redis;
 
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.http.CheckpointRecordException;
 import com.marketplacecontracts.core.http.CheckpointRefusedException;
@@ -156,7 +157,7 @@ public final class RedisCheckpointStore implements CheckpointStore {
       typed(() -> commands.set(headerKey, header, SetArgs.Builder.nx()));
       String found = typed(() -> commands.get(headerKey));
       if (!header.equals(found)) {
-        String shown = found == null ? "none" : found.length() > 200 ? found.substring(0, 200) + "..." : found;
+        String shown = found == null ? "none" : Text.cut(found, 200, Text.MORE);
         throw new CheckpointRefusedException("checkpoint " + description + " was written for another input ("
             + shown + "), this one is " + header, found == null ? null : shown);
       }
@@ -255,8 +256,7 @@ public final class RedisCheckpointStore implements CheckpointStore {
       throw e;
     } catch (RedisException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new RedisStoreException(description + ": " + UriMask.mask(message.length() > 200
-          ? message.substring(0, 200) : message));
+      throw new RedisStoreException(description + ": " + UriMask.mask(Text.cut(message, 200, ""));
     } catch (RuntimeException e) {
       // whatever the library made of a reply it could not decode: never its own exception
       throw new RedisStoreException(description + " answered with a reply of the wrong kind ("

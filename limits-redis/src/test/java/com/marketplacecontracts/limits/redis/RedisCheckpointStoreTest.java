@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -84,6 +85,22 @@ class RedisCheckpointStoreTest {
     }
     try (RedisCheckpointStore third = store("input", Duration.ofSeconds(5))) {
       assertThat(third.open("{\"items\":10}")).isEmpty(); // the refused open gave its lease back
+    }
+  }
+
+  @Test
+  void aLongHeaderOfAnotherInputIsShownCutBeforeAnEmojiNeverInsideIt() {
+    String emoji = "\uD83D\uDE00";
+    // the preview keeps 200 characters: the emoji's high half is the 200th
+    String found = "h".repeat(199) + emoji + "tail";
+    try (RedisCheckpointStore first = store("long-header", Duration.ofSeconds(5))) {
+      first.open(found);
+    }
+    try (RedisCheckpointStore second = store("long-header", Duration.ofSeconds(5))) {
+      assertThatThrownBy(() -> second.open("{\"items\":11}"))
+          .isInstanceOfSatisfying(CheckpointRefusedException.class, e -> assertThat(e.found())
+              .isEqualTo("h".repeat(199) + "..."))
+          .hasMessageContaining("another input (" + "h".repeat(199) + "...)");
     }
   }
 

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.internal.http;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
 import com.marketplacecontracts.core.error.RequestValidationException.Violation;
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Secret;
 import com.marketplacecontracts.core.operation.Marketplace;
@@ -114,7 +115,7 @@ public final class ValidatingProxy {
   }
 
   private static String cut(String text) {
-    return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
+    return Text.cut(text, MAX_VALUE_CHARS, Text.MORE);
   }
 
   /** Whether the violated property, or else parameter, of {@code method} is one the spec marks secret. */
@@ -148,7 +149,6 @@ public final class ValidatingProxy {
       return "null";
     }
     String text = value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value);
-    return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...(" + text.length()
-        + " chars)";
+    return Text.cut(text, MAX_VALUE_CHARS, "...(" + text.length() + " chars)");
   }
 }

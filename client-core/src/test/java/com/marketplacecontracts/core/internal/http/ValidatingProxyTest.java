@@ -113,4 +113,26 @@ class ValidatingProxyTest {
                 tuple("body.offers[2].offerId", "\"too-long\""),
                 tuple("body.tags[]", "\"long\"")));
   }
+
+  @Test
+  void aLongKeyOrValueIsCutBetweenCodePointsNeverInsideAnEmoji() {
+    PricesApi prices = ValidatingProxy.wrap(PricesApi.class, body -> "sent", Validators::shared, Marketplace.TEEZ);
+    String emoji = "\uD83D\uDE00";
+    // the path keeps 80 characters of a key: the emoji's high half is the 80th of the first key
+    String inPath = "k".repeat(79) + emoji;
+    // the value keeps 80 characters of the quoted key: the emoji's high half is the 80th of the second one's
+    String inValue = "k".repeat(78) + emoji + "z";
+    Prices body = new Prices();
+    body.byShop = new LinkedHashMap<>();
+    body.byShop.put(inPath, new Price(3));
+    body.byShop.put(inValue, new Price(3));
+
+    assertThatThrownBy(() -> prices.set(body))
+        .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field, Violation::value)
+            .containsExactlyInAnyOrder(
+                tuple("body.byShop<key>[" + "k".repeat(79) + "...]", "\"" + "k".repeat(79) + "...(83 chars)"),
+                tuple("body.byShop<key>[" + "k".repeat(78) + emoji + "...]",
+                    "\"" + "k".repeat(78) + "...(83 chars)")));
+  }
 }
