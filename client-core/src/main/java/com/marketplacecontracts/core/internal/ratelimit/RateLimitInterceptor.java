@@ -200,8 +200,7 @@ public final class RateLimitInterceptor implements Interceptor {
       // not counted this call, so it is charged there (an item-counted call may carry thousands of units).
       // The window this call was charged in ended while it waited for a slot, or is about to: the server will count
       // it in the next one, so it is charged there (the old window's unit is simply spent).
-      release(permit);
-      release(operationPermit);
+      release(operationPermit, permit);
       if (charge.alignment() != null && nowMillis() < charge.windowEnd()) {
         try {
           time.sleep(Duration.ofMillis(charge.windowEnd() - nowMillis()));
@@ -223,8 +222,7 @@ public final class RateLimitInterceptor implements Interceptor {
         int units = (int) Math.min(Integer.MAX_VALUE, cost);
         inFlight.computeIfPresent(pending, (k, n) -> n <= units ? null : n - units);
       }
-      release(permit);
-      release(operationPermit);
+      release(operationPermit, permit);
     }
     QuotaHeaders headers = inspect(operation.id(), account, response);
     if (charge != null) {
@@ -363,11 +361,7 @@ public final class RateLimitInterceptor implements Interceptor {
     if (stored != null && stored.periodMillis() == quota.period().toMillis()) {
       // another process knows the server's windows: this call belongs in their bucket, not the conservative one
       remember(key, stored);
-      try {
-        LimiterStore.Permit.releaseAll(admission.permits());
-      } catch (RuntimeException e) {
-        storeFailed(shared, e); // the lease returns them
-      }
+      release(admission.permits().toArray(LimiterStore.Permit[]::new));
       bucket.addTokens(cost);
       return null;
     }
@@ -687,14 +681,21 @@ public final class RateLimitInterceptor implements Interceptor {
     return callTimeout > 0 && callTimeout < budget.toNanos() ? Duration.ofNanos(callTimeout) : budget;
   }
 
-  private void release(LimiterStore.Permit permit) {
-    if (permit == null) {
-      return;
+  /**
+   * The one way permits go back: each of {@code permits} (in the order taken; null: not taken), the last first, every
+   * one tried even when one fails; a failure marks the shared store down (its lease returns what it holds).
+   */
+  private void release(LimiterStore.Permit... permits) {
+    List<LimiterStore.Permit> taken = new ArrayList<>(permits.length);
+    for (LimiterStore.Permit permit : permits) {
+      if (permit != null) {
+        taken.add(permit);
+      }
     }
     try {
-      permit.release();
+      LimiterStore.Permit.releaseAll(taken);
     } catch (RuntimeException e) {
-      storeFailed(shared, e); // the lease returns it
+      storeFailed(shared, e);
     }
   }
 
