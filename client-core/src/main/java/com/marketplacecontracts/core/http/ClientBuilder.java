@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -22,6 +24,13 @@ import okhttp3.OkHttpClient;
  * @param <B> the concrete builder, for chaining
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+
+  /**
+   * How long the client's own pool keeps an idle connection: under the 5 s after which many servers (the mock too)
+   * close one, since a write that may not be sent twice cannot be retried after failing on a connection the
+   * server has just closed.
+   */
+  public static final Duration IDLE_CONNECTION_KEPT = Duration.ofSeconds(4);
 
   private String baseUrl;
   // The marketplace gives a request 10 s on its side: an attempt that has not started answering after 15 s is not
@@ -64,6 +73,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     this.limitsStore = settings.limitsStore();
   }
 
+  /**
+   * A new connection pool that keeps idle connections {@link #IDLE_CONNECTION_KEPT}, as the client's own pool does:
+   * for an OkHttpClient of one's own handed to {@link #okHttpClient}.
+   */
+  public static ConnectionPool connectionPool() {
+    return new ConnectionPool(5, IDLE_CONNECTION_KEPT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @SuppressWarnings("unchecked")
   private B self() {
     return (B) this;
@@ -99,8 +116,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * An OkHttpClient to share connection pools and dispatcher with the application; the client derives its own from
    * it with {@code newBuilder()}, so the caller's instance is not changed. Its connection pool is used as it is:
-   * keep its idle connections for less time than the server keeps them (the client's own pool keeps them 4 s), or
-   * a write that may not be sent twice can fail on a connection the server has just closed, and is not retried.
+   * keep its idle connections for less time than the server keeps them ({@link #connectionPool()} gives one that
+   * keeps them as the client's own does, {@link #IDLE_CONNECTION_KEPT}), or a write that may not be sent twice can
+   * fail on a connection the server has just closed, and is not retried.
    */
   public B okHttpClient(OkHttpClient client) {
     this.okHttpClient = Objects.requireNonNull(client);

@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.internal.http;
 
+import com.marketplacecontracts.core.http.ClientBuilder;
 import com.marketplacecontracts.core.http.ResponseLimits;
 import com.marketplacecontracts.core.http.RequestOptions;
 import com.marketplacecontracts.core.http.RedirectPolicy;
@@ -38,7 +39,6 @@ import java.util.WeakHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
@@ -63,15 +63,15 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class ClientRuntime implements AutoCloseable {
 
   private static final String VERSION = readVersion();
-  /** How long an idle pooled connection is kept: under the 5 s after which many servers close one. */
-  static final Duration IDLE_CONNECTION_KEPT = Duration.ofSeconds(4);
-
   /**
-   * A connection pool that lets a connection go before a server closes it for idleness (see the constructor); for
-   * an OkHttpClient of one's own that is handed to the builder.
+   * The pool of {@link ClientBuilder#connectionPool()}, the public way to get it; kept only until the command line's
+   * own mock target asks the builder (it is the one caller left).
+   *
+   * @deprecated use {@link ClientBuilder#connectionPool()}
    */
+  @Deprecated(forRemoval = true)
   public static ConnectionPool connectionPool() {
-    return new ConnectionPool(5, IDLE_CONNECTION_KEPT.toMillis(), TimeUnit.MILLISECONDS);
+    return ClientBuilder.connectionPool();
   }
   static final String TRACEPARENT = "traceparent";
 
@@ -138,7 +138,7 @@ public final class ClientRuntime implements AutoCloseable {
       // Servers close idle connections after as little as 5 s (Node's default; the mock's). A request written to a
       // connection the server has just closed fails after it may have been sent, and a write that may not be sent
       // twice cannot be retried then: a connection idle for longer than the least of those is not reused.
-      builder.connectionPool(connectionPool());
+      builder.connectionPool(ClientBuilder.connectionPool());
     }
     this.cleartextOnly = ownsHttp && !baseUrl.isHttps() && !settings.redirects().crossOrigin();
     if (cleartextOnly) {
