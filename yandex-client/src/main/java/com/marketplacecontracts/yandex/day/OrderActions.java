@@ -100,8 +100,13 @@ public final class OrderActions {
 
     /** The failure as the library's typed exception (status, error codes, request id), when it is one. */
     public Optional<MarketplaceException> marketplaceFailure() {
-      return failure instanceof MarketplaceException typed ? Optional.of(typed) : Optional.empty();
+      return typed(failure);
     }
+  }
+
+  /** What both outcomes' {@code marketplaceFailure()} answer: {@code failure} when it is the library's typed one. */
+  private static Optional<MarketplaceException> typed(RuntimeException failure) {
+    return failure instanceof MarketplaceException typed ? Optional.of(typed) : Optional.empty();
   }
 
   /** A status change: the order, its new status and (for some statuses) the substatus. */
@@ -255,7 +260,7 @@ public final class OrderActions {
 
     /** The failure as the library's typed exception (status, error codes, request id), when it is one. */
     public Optional<MarketplaceException> marketplaceFailure() {
-      return failure instanceof MarketplaceException typed ? Optional.of(typed) : Optional.empty();
+      return typed(failure);
     }
   }
 
