@@ -60,9 +60,8 @@ public final class OrderHistory implements Iterable<BusinessOrderDTO> {
    * Every order of the business created in {@code [from, to)}: from {@code from} (included) to {@code to}
    * (excluded).
    *
-   * @throws RequestValidationException when {@code to} equals {@code from} (an empty period: for one day, pass
-   *     {@code to = from.plusDays(1)})
-   * @throws IllegalArgumentException   when {@code to} is before {@code from}
+   * @throws RequestValidationException naming {@code to} and the rule, before anything is sent, when {@code to}
+   *     equals {@code from} (an empty period: for one day, pass {@code to = from.plusDays(1)}) or is before it
    */
   public static OrderHistory of(YandexMarketClient market, long businessId, LocalDate from, LocalDate to) {
     return of(market, businessId, from, to, GetBusinessOrdersRequest::new);
@@ -73,8 +72,8 @@ public final class OrderHistory implements Iterable<BusinessOrderDTO> {
    * campaigns, ...): it must return a new request each call, as each window sets its own creation dates on it
    * (other dates are kept).
    *
-   * @throws RequestValidationException when {@code to} equals {@code from} (an empty period)
-   * @throws IllegalArgumentException   when {@code to} is before {@code from}
+   * @throws RequestValidationException naming {@code to} and the rule, before anything is sent, when {@code to}
+   *     equals {@code from} (an empty period) or is before it
    */
   public static OrderHistory of(YandexMarketClient market, long businessId, LocalDate from, LocalDate to,
       Supplier<GetBusinessOrdersRequest> filter) {
@@ -82,20 +81,22 @@ public final class OrderHistory implements Iterable<BusinessOrderDTO> {
     Objects.requireNonNull(filter, "filter");
     if (from != null && from.equals(to)) {
       // [from, from) holds no day: a caller who meant "the orders of that day" would silently get none
-      throw new RequestValidationException(Marketplace.YANDEX_MARKET, "getBusinessOrders", List.of(
-          new RequestValidationException.Violation("to", to.toString(), "must be after from (" + from
-              + "): the end date is exclusive, so for the orders of " + from + " alone pass to = "
-              + from.plusDays(1))));
+      throw periodRefused(from, to, "must be after from (" + from + "): the end date is exclusive, so for the"
+          + " orders of " + from + " alone pass to = " + from.plusDays(1));
     }
     return new OrderHistory(market, businessId, windows(from, to), filter);
   }
 
-  /** {@code [from, to)} as consecutive windows of at most {@value #WINDOW_DAYS} days; none when it is empty. */
+  /**
+   * {@code [from, to)} as consecutive windows of at most {@value #WINDOW_DAYS} days; none when it is empty.
+   *
+   * @throws RequestValidationException naming {@code to} and the rule when {@code to} is before {@code from}
+   */
   public static List<Window> windows(LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
+      throw periodRefused(from, to, "must not be before from (" + from + "): the period ends before it starts");
     }
     List<Window> out = new ArrayList<>();
     for (LocalDate start = from; start.isBefore(to); start = start.plusDays(WINDOW_DAYS)) {
@@ -103,6 +104,12 @@ public final class OrderHistory implements Iterable<BusinessOrderDTO> {
       out.add(new Window(start, end.isAfter(to) ? to : end));
     }
     return List.copyOf(out);
+  }
+
+  /** A period the history cannot list, refused as a request is: {@code to} named with {@code rule}, nothing sent. */
+  private static RequestValidationException periodRefused(LocalDate from, LocalDate to, String rule) {
+    return new RequestValidationException(Marketplace.YANDEX_MARKET, "getBusinessOrders", List.of(
+        new RequestValidationException.Violation("to", to.toString(), rule)));
   }
 
   /** The windows this history lists, in order. */

@@ -104,8 +104,25 @@ class OrderHistoryTest {
         new OrderHistory.Window(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 17)));
     assertThat(OrderHistory.windows(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1))).isEmpty();
     assertThat(OrderHistory.windows(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))).hasSize(1);
-    assertThatThrownBy(() -> OrderHistory.windows(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before it starts");
+  }
+
+  @Test
+  void aReversedPeriodIsRefusedNamingTheEndDateAndTheRuleBeforeAnythingIsSent() {
+    LocalDate from = LocalDate.of(2026, 2, 1);
+    LocalDate to = LocalDate.of(2026, 1, 1);
+    for (var refused : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+        () -> OrderHistory.windows(from, to), () -> OrderHistory.of(client, 7, from, to))) {
+      assertThatThrownBy(refused)
+          .isInstanceOfSatisfying(com.marketplacecontracts.core.error.RequestValidationException.class, e -> {
+            assertThat(e.requestSent()).isFalse();
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+              assertThat(v.field()).isEqualTo("to");
+              assertThat(v.value()).isEqualTo("2026-01-01");
+              assertThat(v.rule()).contains("must not be before from (2026-02-01)").contains("ends before it starts");
+            });
+          });
+    }
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
