@@ -67,68 +67,25 @@ final class BulkRun {
     return null;
   }
 
-  /** A file checkpoint's verdict on the job of this input ({@code fingerprint}), as {@link #completed(List)} says. */
+  /**
+   * "the job ... already completed: N items: ..." when a file checkpoint of this input ({@code fingerprint}) holds an
+   * outcome for every item, as {@link BulkWrite#completion} reads it; else null.
+   */
   private static String completed(Path checkpoint, String fingerprint) {
     try {
       if (!Files.isRegularFile(checkpoint, LinkOption.NOFOLLOW_LINKS)
           || Files.size(checkpoint) > FileCheckpointStore.MAX_BYTES) {
         return null;
       }
-      List<String> lines = Files.readAllLines(checkpoint);
-      return lines.isEmpty() || !lines.get(0).contains("\"input\":\"" + fingerprint + "\"") ? null
-          : completed(lines);
+      return BulkWrite.completion(Files.readAllLines(checkpoint), fingerprint)
+          .filter(done -> done.items() <= BulkFile.MAX_ROWS) // no file of this tool's holds more: not its job
+          .map(done -> "the job of this file already completed: " + Plural.of(done.items(), "item") + ": "
+              + done.accepted() + " accepted, " + done.rejected() + " rejected, " + done.notSent() + " not sent")
+          .orElse(null);
     } catch (IOException | UncheckedIOException e) {
       return null; // unreadable: the job's own open says why
     }
   }
-
-  /**
-   * "the job ... already completed: N items: ..." when a checkpoint ({@code lines}: the job's header, then its
-   * records) holds a verdict for every item, none left to send; else null. The header and records are the ones
-   * {@link BulkWrite} writes: a job of {@code "items":N}, records of ranges {@code {"from":F,"size":S,"state":...}};
-   * an item sent without a verdict (UNCERTAIN, SENDING) is never sent again, so it counts as not sent.
-   */
-  static String completed(List<String> lines) {
-    Matcher items = ITEMS.matcher(lines.isEmpty() ? "" : lines.get(0));
-    if (!items.find()) {
-      return null;
-    }
-    int total = Integer.parseInt(items.group(1));
-    if (total > BulkFile.MAX_ROWS) {
-      return null; // no file of this tool's holds as many: not a job it would resume
-    }
-    char[] state = new char[total];
-    for (String line : lines.subList(1, lines.size())) {
-      Matcher range = RANGE.matcher(line);
-      if (!range.lookingAt()) {
-        continue;
-      }
-      long from = Long.parseLong(range.group(1));
-      long size = Long.parseLong(range.group(2));
-      char kind = range.group(3).charAt(0);
-      for (long p = from; p < Math.min(total, from + size); p++) {
-        // a verdict stands; SENDING, then UNCERTAIN, say the same: sent, no verdict
-        if (state[(int) p] != 'A' && state[(int) p] != 'R') {
-          state[(int) p] = kind == 'A' || kind == 'R' ? kind : 'U';
-        }
-      }
-    }
-    int accepted = 0;
-    int rejected = 0;
-    for (char c : state) {
-      if (c == 0) {
-        return null;
-      }
-      accepted += c == 'A' ? 1 : 0;
-      rejected += c == 'R' ? 1 : 0;
-    }
-    return "the job of this file already completed: " + Plural.of(total, "item") + ": " + accepted + " accepted, "
-        + rejected + " rejected, " + (total - accepted - rejected) + " not sent";
-  }
-
-  private static final Pattern ITEMS = Pattern.compile("\"items\":(\\d{1,9})[,}]");
-  private static final Pattern RANGE = Pattern.compile(
-      "\\{\"from\":(\\d{1,9}),\"size\":(\\d{1,9}),\"state\":\"(ACCEPTED|REJECTED|UNCERTAIN|SENDING)\"");
 
   /**
    * A violation of the library's checks (which index items as {@code offers[i]}), named by the input line instead.

@@ -9,15 +9,15 @@ import com.marketplacecontracts.core.http.CheckpointRefusedException;
 import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.http.OperationIndex;
+import com.marketplacecontracts.core.internal.Digests;
 import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.Operations;
-import com.marketplacecontracts.yandex.api.ApiClient;
-import java.lang.reflect.Method;
+import com.marketplacecontracts.yandex.YandexMarketClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -112,6 +113,76 @@ public final class BulkWrite<I> {
 
     public long count(State state) {
       return outcomes.stream().filter(o -> o.state() == state).count();
+    }
+  }
+
+  /** What a checkpoint holds of a job that has an outcome for every item: none is left to send. */
+  public record Completion(int items, int accepted, int rejected, int notSent) {
+  }
+
+  /**
+   * Whether the checkpoint {@code lines} (its header, then its records, as a {@link CheckpointStore} keeps them) is
+   * of a job of this class for the input {@code fingerprint} (see {@link #fingerprint}) with an outcome recorded for
+   * every item, so that a run would send nothing: then its counts (an item sent without a verdict is never sent
+   * again, so it counts as not sent), else empty — also for lines that are not such a checkpoint. Reads the lines
+   * only; the items are not checked against the records' digests (a run does that).
+   */
+  public static Optional<Completion> completion(List<String> lines, String fingerprint) {
+    Matcher header = lines.isEmpty() ? null : JOB.matcher(lines.get(0));
+    if (header == null || !header.matches() || !header.group(4).equals(fingerprint)) {
+      return Optional.empty();
+    }
+    long total = Long.parseLong(header.group(3));
+    // ranges, not one state an item: a header may claim any number of items
+    Ranges covered = new Ranges();
+    Ranges verdicts = new Ranges();
+    long accepted = 0;
+    long rejected = 0;
+    long any = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      Matcher m = RECORD.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      long from = Long.parseLong(m.group(1));
+      long to = Math.min(total, from + Long.parseLong(m.group(2)));
+      if (from >= to) {
+        continue;
+      }
+      any += covered.add(from, to);
+      String kind = m.group(3);
+      // the first verdict an item has stands; SENDING, then UNCERTAIN, say the same: sent, no verdict
+      if (kind.equals("ACCEPTED")) {
+        accepted += verdicts.add(from, to);
+      } else if (kind.equals("REJECTED")) {
+        rejected += verdicts.add(from, to);
+      }
+    }
+    return any < total ? Optional.empty() : Optional.of(new Completion((int) total, (int) accepted,
+        (int) rejected, (int) (total - accepted - rejected)));
+  }
+
+  /** Disjoint ranges {@code [from, to)} of positions, merged as they are added. */
+  private static final class Ranges {
+    private final TreeMap<Long, Long> byStart = new TreeMap<>();
+
+    /** Adds {@code [from, to)}; returns how many of its positions were not in yet. */
+    long add(long from, long to) {
+      long start = from;
+      long end = to;
+      Map.Entry<Long, Long> before = byStart.floorEntry(from);
+      if (before != null && before.getValue() >= from) {
+        start = before.getKey();
+      }
+      long overlap = 0;
+      for (var it = byStart.subMap(start, true, to, true).entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<Long, Long> range = it.next();
+        overlap += Math.max(0, Math.min(range.getValue(), to) - Math.max(range.getKey(), from));
+        end = Math.max(end, range.getValue());
+        it.remove();
+      }
+      byStart.put(start, end);
+      return to - from - overlap;
     }
   }
 
@@ -270,16 +341,7 @@ public final class BulkWrite<I> {
     Map<Integer, RequestValidationException> invalid = new TreeMap<>();
     MarketplaceCall<?> first = null;
     for (int p = 0; p < items.size() && first == null; p++) {
-      try {
-        first = call.apply(items.subList(p, p + 1));
-      } catch (RequestValidationException e) {
-        ApiOperation refusing = declared(e.operationId());
-        if (refusing == null || refusing.batchMaxItems() < 1) {
-          throw e;
-        }
-        invalid.put(p, new RequestValidationException(e.marketplace(), e.operationId(),
-            itemViolations(e, List.of(p), refusing.batchField()).get(p)));
-      }
+      first = build(new ArrayList<>(List.of(p)), invalid);
     }
     if (first == null) {
       // every item refused by the checks: none to send, none to record
@@ -320,7 +382,7 @@ public final class BulkWrite<I> {
             unsent.add(p);
           }
         }
-        MarketplaceCall<?> built = run.build(unsent, invalid);
+        MarketplaceCall<?> built = build(unsent, invalid);
         for (int p = from; p < Math.min(items.size(), from + size); p++) {
           RequestValidationException refused = run.state[p] == NONE ? invalid.get(p) : null;
           if (refused != null) {
@@ -386,24 +448,9 @@ public final class BulkWrite<I> {
     }
   };
 
-  /** The operations of this client's APIs by id, found once: what a request the checks refused was for. */
-  private static volatile Map<String, ApiOperation> operations;
-
+  /** What the spec declares of the operation a request the checks refused was for (null: not this client's). */
   private static ApiOperation declared(String operationId) {
-    Map<String, ApiOperation> byId = operations;
-    if (byId == null) {
-      byId = new HashMap<>();
-      for (Class<?> api : ApiClient.APIS) {
-        for (Method method : api.getMethods()) {
-          ApiOperation operation = method.getAnnotation(ApiOperation.class);
-          if (operation != null) {
-            byId.putIfAbsent(operation.id(), operation);
-          }
-        }
-      }
-      operations = byId;
-    }
-    return byId.get(operationId);
+    return YandexMarketClient.operationIndex().find(operationId).map(OperationIndex.Operation::spec).orElse(null);
   }
 
   /**
@@ -431,6 +478,66 @@ public final class BulkWrite<I> {
       out.computeIfAbsent(p, k -> new ArrayList<>()).add(new Violation(field, violation.value(), violation.rule()));
     }
     return out;
+  }
+
+  /**
+   * The request of {@code positions}, built (and checked) without the items the checks refuse, each put in
+   * {@code invalid} and left out of {@code positions}; null when none is left. Items named by their index are
+   * left out at once; an element the checks name without one (a set's) is found by building halves. The one
+   * place items are refused before sending: {@link #run} finds its first valid item with it too.
+   *
+   * @throws RequestValidationException when the request is invalid beyond its items, or its operation declares
+   *     no batch
+   */
+  private MarketplaceCall<?> build(List<Integer> positions, Map<Integer, RequestValidationException> invalid) {
+    while (!positions.isEmpty()) {
+      try {
+        return call.apply(itemsAt(positions));
+      } catch (RequestValidationException e) {
+        Map<Integer, RequestValidationException> refused = new TreeMap<>();
+        refuse(e, positions, refused);
+        if (refused.isEmpty()) {
+          throw e; // refused as a whole, though each part passes: not an item's fault
+        }
+        invalid.putAll(refused);
+        positions.removeIf(refused::containsKey);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Puts the items of {@code attempt} that {@code e} names into {@code refused}; with an element named without
+   * an index, builds each half of the others to find it (a single item is named by the request's failure alone).
+   */
+  private void refuse(RequestValidationException e, List<Integer> attempt,
+      Map<Integer, RequestValidationException> refused) {
+    ApiOperation refusing = declared(e.operationId());
+    if (refusing == null || refusing.batchMaxItems() < 1) {
+      throw e; // no items to tell apart: the request itself is refused
+    }
+    Map<Integer, List<Violation>> named = itemViolations(e, attempt, refusing.batchField());
+    named.forEach((p, violations) -> {
+      if (p >= 0) {
+        refused.put(p, new RequestValidationException(e.marketplace(), e.operationId(), violations));
+      }
+    });
+    if (!named.containsKey(-1)) {
+      return;
+    }
+    List<Integer> rest = new ArrayList<>(attempt);
+    rest.removeIf(refused::containsKey);
+    for (List<Integer> half : List.of(rest.subList(0, rest.size() / 2), rest.subList(rest.size() / 2,
+        rest.size()))) {
+      if (half.isEmpty()) {
+        continue;
+      }
+      try {
+        call.apply(itemsAt(half));
+      } catch (RequestValidationException inHalf) {
+        refuse(inHalf, half, refused);
+      }
+    }
   }
 
   /** Opens the store; a checkpoint of another operation or account is refused with both named. */
@@ -474,7 +581,6 @@ public final class BulkWrite<I> {
   /** One run's state: what each item's outcome is, and the counts progress reports. */
   private final class Run {
     final boolean idempotent;
-    final String batchField;
     /** How an error names an item of its request by position: {@code offers[3]} (the operation's batch field). */
     final Pattern itemPath;
     /** What ties a record to its items (null without a checkpoint). */
@@ -495,7 +601,6 @@ public final class BulkWrite<I> {
 
     Run(boolean idempotent, String batchField, Function<? super I, String> text) {
       this.idempotent = idempotent;
-      this.batchField = batchField;
       this.text = text;
       this.itemPath = Pattern.compile(Pattern.quote(batchField) + "\\[(\\d{1,9})](?![^.:\\s\\[])");
     }
@@ -533,7 +638,7 @@ public final class BulkWrite<I> {
       if (digests.length() != count * DIGEST_CHARS) {
         return; // not a record this job wrote
       }
-      MessageDigest sha = sha256();
+      MessageDigest sha = Digests.sha256();
       for (int p = (int) from; p < from + count; p++) {
         int at = (int) (p - from) * DIGEST_CHARS;
         if (!digests.regionMatches(at, digest(sha, p), 0, DIGEST_CHARS)) {
@@ -599,7 +704,7 @@ public final class BulkWrite<I> {
      */
     List<String> records(int from, int size, String kind, String code, String message) {
       List<String> out = new ArrayList<>();
-      MessageDigest sha = sha256();
+      MessageDigest sha = Digests.sha256();
       int at = from;
       int end = from + size;
       while (at < end) {
@@ -631,60 +736,6 @@ public final class BulkWrite<I> {
         i = j;
       }
       return out;
-    }
-
-    /**
-     * The request of {@code positions}, built (and checked) without the items the checks refuse, each put in
-     * {@code invalid} and left out of {@code positions}; null when none is left. Items named by their index are
-     * left out at once; an element the checks name without one (a set's) is found by building halves.
-     *
-     * @throws RequestValidationException when the request is invalid beyond its items
-     */
-    MarketplaceCall<?> build(List<Integer> positions, Map<Integer, RequestValidationException> invalid) {
-      while (!positions.isEmpty()) {
-        try {
-          return call.apply(itemsAt(positions));
-        } catch (RequestValidationException e) {
-          Map<Integer, RequestValidationException> refused = new TreeMap<>();
-          refuse(e, positions, refused);
-          if (refused.isEmpty()) {
-            throw e; // refused as a whole, though each part passes: not an item's fault
-          }
-          invalid.putAll(refused);
-          positions.removeIf(refused::containsKey);
-        }
-      }
-      return null;
-    }
-
-    /**
-     * Puts the items of {@code attempt} that {@code e} names into {@code refused}; with an element named without
-     * an index, builds each half of the others to find it (a single item is named by the request's failure alone).
-     */
-    private void refuse(RequestValidationException e, List<Integer> attempt,
-        Map<Integer, RequestValidationException> refused) {
-      Map<Integer, List<Violation>> named = itemViolations(e, attempt, batchField);
-      named.forEach((p, violations) -> {
-        if (p >= 0) {
-          refused.put(p, new RequestValidationException(e.marketplace(), e.operationId(), violations));
-        }
-      });
-      if (!named.containsKey(-1)) {
-        return;
-      }
-      List<Integer> rest = new ArrayList<>(attempt);
-      rest.removeIf(refused::containsKey);
-      for (List<Integer> half : List.of(rest.subList(0, rest.size() / 2), rest.subList(rest.size() / 2,
-          rest.size()))) {
-        if (half.isEmpty()) {
-          continue;
-        }
-        try {
-          call.apply(itemsAt(half));
-        } catch (RequestValidationException inHalf) {
-          refuse(inHalf, half, refused);
-        }
-      }
     }
 
     /** The outcome of an item the request's checks refused: not sent, with each field and rule. */
@@ -976,6 +1027,9 @@ public final class BulkWrite<I> {
   /** The start of a job's header: its operation and account. */
   private static final Pattern HEADER = Pattern.compile("\\{\"job\":\"bulk-write\",\"operation\":\"([A-Za-z0-9_]{1,100})\","
       + "\"account\":" + STRING);
+  /** A job's whole header: {@link #HEADER}, then its items, chunk size and input fingerprint. */
+  private static final Pattern JOB = Pattern.compile(HEADER.pattern()
+      + ",\"items\":(\\d{1,9}),\"chunk\":\\d{1,9},\"input\":\"([A-Za-z0-9._:-]{0,128})\"}");
   /**
    * The most characters of the marketplace's code and message a record keeps. Escaped, a character takes at most 6
    * ({@code \\u0000}), so a record — its range and state take under 80 — stays within
@@ -992,14 +1046,6 @@ public final class BulkWrite<I> {
       + "(?:,\"digests\":\"([A-Za-z0-9_-]{0,4096})\")?}");
   static final int DIGEST_CHARS = 8;
   private static final Base64.Encoder DIGEST = Base64.getUrlEncoder().withoutPadding();
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
 
   private static String range(int from, int size, String kind, String code, String message) {
     // a record is one bounded line: the marketplace's texts are cut to fit (see MESSAGE_CHARS)

@@ -129,6 +129,48 @@ class BulkWriteTest {
   }
 
   @Test
+  void aCheckpointSaysTheJobIsCompleteOnlyOnceEveryItemOfItsOwnInputHasAnOutcome() throws Exception {
+    Path checkpoint = dir.resolve("prices.ckpt");
+    List<OfferPriceDTO> prices = prices(5000);
+    failing = n -> n >= 1; // the first chunk of 2,000 is accepted, the others fail without a verdict
+
+    pricesJob(prices).fingerprint("sha256:abc").checkpoint(checkpoint).run();
+    assertThat(BulkWrite.completion(Files.readAllLines(checkpoint), "sha256:abc")).isEmpty();
+
+    failing = n -> false;
+    pricesJob(prices).fingerprint("sha256:abc").checkpoint(checkpoint).run();
+    assertThat(BulkWrite.completion(Files.readAllLines(checkpoint), "sha256:abc"))
+        .contains(new BulkWrite.Completion(5000, 5000, 0, 0));
+    assertThat(BulkWrite.completion(Files.readAllLines(checkpoint), "sha256:other")).isEmpty();
+  }
+
+  @Test
+  void aCompletionCountsTheFirstVerdictOfEachItemAndAnItemSentWithoutOneAsNotSent() {
+    String header = "{\"job\":\"bulk-write\",\"operation\":\"updatePrices\",\"account\":\"campaignId=9\","
+        + "\"items\":%d,\"chunk\":2,\"input\":\"f\"}";
+    List<String> records = List.of(
+        "{\"from\":0,\"size\":5,\"state\":\"SENDING\",\"code\":null,\"message\":null}",
+        "{\"from\":0,\"size\":2,\"state\":\"ACCEPTED\",\"code\":null,\"message\":null}",
+        "{\"from\":1,\"size\":2,\"state\":\"REJECTED\",\"code\":\"BAD\",\"message\":\"no\"}",
+        "{\"from\":2,\"size\":1,\"state\":\"ACCEPTED\",\"code\":null,\"message\":null}",
+        "{\"from\":3,\"size\":2,\"state\":\"UNCERTAIN\",\"code\":null,\"message\":\"timeout\"}",
+        "not a record");
+    List<String> five = new ArrayList<>(List.of(header.formatted(5)));
+    five.addAll(records);
+    List<String> six = new ArrayList<>(List.of(header.formatted(6)));
+    six.addAll(records);
+
+    assertThat(BulkWrite.completion(five, "f")).contains(new BulkWrite.Completion(5, 2, 1, 2));
+    assertThat(BulkWrite.completion(six, "f")).isEmpty(); // position 5 has no outcome
+    assertThat(BulkWrite.completion(List.of("{\"items\":1}", records.get(1)), "f")).isEmpty();
+    assertThat(BulkWrite.completion(List.of(), "f")).isEmpty();
+    // a header may claim any number of items: counted by ranges, not one slot an item
+    assertThat(BulkWrite.completion(List.of(header.formatted(999_999_999),
+        "{\"from\":0,\"size\":999999999,\"state\":\"ACCEPTED\",\"code\":null,\"message\":null}"), "f"))
+        .contains(new BulkWrite.Completion(999_999_999, 999_999_999, 0, 0));
+  }
+
+  @Test
   void aRunStoppedMidwayResumesFromItsCheckpointAndEveryItemIsAppliedExactlyOnce() throws Exception {
     Path checkpoint = dir.resolve("prices.ckpt");
     List<OfferPriceDTO> prices = prices(10_000);
