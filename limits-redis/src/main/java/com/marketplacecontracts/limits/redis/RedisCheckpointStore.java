@@ -256,7 +256,7 @@ public final class RedisCheckpointStore implements CheckpointStore {
       throw e;
     } catch (RedisException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new RedisStoreException(description + ": " + UriMask.mask(Text.cut(message, 200, ""));
+      throw new RedisStoreException(description + ": " + UriMask.mask(Text.cut(message, 200, "")));
     } catch (RuntimeException e) {
       // whatever the library made of a reply it could not decode: never its own exception
       throw new RedisStoreException(description + " answered with a reply of the wrong kind ("
