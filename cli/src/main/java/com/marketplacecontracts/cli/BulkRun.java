@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,14 +78,25 @@ final class BulkRun {
           || Files.size(checkpoint) > FileCheckpointStore.MAX_BYTES) {
         return null;
       }
-      return BulkWrite.completion(Files.readAllLines(checkpoint), fingerprint)
-          .filter(done -> done.items() <= BulkFile.MAX_ROWS) // no file of this tool's holds more: not its job
-          .map(done -> "the job of this file already completed: " + Plural.of(done.items(), "item") + ": "
-              + done.accepted() + " accepted, " + done.rejected() + " rejected, " + done.notSent() + " not sent")
-          .orElse(null);
+      return said(BulkWrite.completion(Files.readAllLines(checkpoint), fingerprint));
     } catch (IOException | UncheckedIOException e) {
       return null; // unreadable: the job's own open says why
     }
+  }
+
+  /**
+   * The same for a checkpoint's {@code lines} (the job's own header, then its records), whatever its input, as
+   * {@link BulkWrite#completion(List)} reads them.
+   */
+  static String completed(List<String> lines) {
+    return said(BulkWrite.completion(lines));
+  }
+
+  private static String said(Optional<BulkWrite.Completion> completion) {
+    return completion.filter(done -> done.items() <= BulkFile.MAX_ROWS) // no file of this tool's holds more
+        .map(done -> "the job of this file already completed: " + Plural.of(done.items(), "item") + ": "
+            + done.accepted() + " accepted, " + done.rejected() + " rejected, " + done.notSent() + " not sent")
+        .orElse(null);
   }
 
   /**

@@ -24,7 +24,7 @@ public final class Digests {
     return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The SHA-1 of {@code text}'s UTF-8 bytes (what Redis names a script by; not for anything that must resist forgery). */
+  /** The SHA-1 of {@code text}'s UTF-8 bytes: what Redis names a script by (not for what must resist forgery). */
   public static byte[] sha1(String text) {
     return of("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -33,7 +33,7 @@ public final class Digests {
     try {
       return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is missing from this Java runtime (every runtime must have it)", e);
+      throw new IllegalStateException(algorithm + " is missing from this Java runtime (every one must have it)", e);
     }
   }
 }

@@ -128,8 +128,21 @@ public final class BulkWrite<I> {
    * only; the items are not checked against the records' digests (a run does that).
    */
   public static Optional<Completion> completion(List<String> lines, String fingerprint) {
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    return completed(lines, fingerprint);
+  }
+
+  /**
+   * As {@link #completion(List, String)}, for the job whatever its input: for lines whose header is known to be the
+   * job's own (the one it has just opened its store with).
+   */
+  public static Optional<Completion> completion(List<String> lines) {
+    return completed(lines, null);
+  }
+
+  private static Optional<Completion> completed(List<String> lines, String fingerprint) {
     Matcher header = lines.isEmpty() ? null : JOB.matcher(lines.get(0));
-    if (header == null || !header.matches() || !header.group(4).equals(fingerprint)) {
+    if (header == null || !header.matches() || (fingerprint != null && !header.group(4).equals(fingerprint))) {
       return Optional.empty();
     }
     long total = Long.parseLong(header.group(3));

@@ -142,6 +142,9 @@ class BulkWriteTest {
     assertThat(BulkWrite.completion(Files.readAllLines(checkpoint), "sha256:abc"))
         .contains(new BulkWrite.Completion(5000, 5000, 0, 0));
     assertThat(BulkWrite.completion(Files.readAllLines(checkpoint), "sha256:other")).isEmpty();
+    // the job's own header, whatever its input
+    assertThat(BulkWrite.completion(Files.readAllLines(checkpoint)))
+        .contains(new BulkWrite.Completion(5000, 5000, 0, 0));
   }
 
   @Test
