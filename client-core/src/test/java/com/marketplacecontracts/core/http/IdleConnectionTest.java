@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,21 @@ class IdleConnectionTest {
     assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
     assertThat(requests).hasValue(2);
     assertThat(connections).hasValue(2);
+  }
+
+  @Test
+  void anOwnOkHttpClientWithTheBuildersPoolLetsIdleConnectionsGoAsTheClientsOwnDoes() throws Exception {
+    OkHttpClient own = new OkHttpClient.Builder().connectionPool(ClientBuilder.connectionPool()).build();
+    TestClient client = TestClient.builder("http://127.0.0.1:" + listener.getLocalPort() + "/").okHttpClient(own)
+        .rateLimit(RateLimitConfig.disabled()).build();
+    client.api.write(Map.of("n", 1)).execute();
+    assertThat(own.connectionPool().idleConnectionCount()).isEqualTo(1);
+    Thread.sleep(5_300); // past the server's 5 s, and so past the pool's 4 s
+
+    assertThat(own.connectionPool().idleConnectionCount()).isZero();
+    assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
+    assertThat(requests).hasValue(2);
+    assertThat(connections).hasValue(2);
+    assertThat(ClientBuilder.IDLE_CONNECTION_KEPT).isLessThan(java.time.Duration.ofSeconds(5));
   }
 }
