@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
         "  TEEZ_ACCESS_TOKEN          a ready Teez bearer token (JWT)",
         "  TEEZ_CLIENT_ID             Teez client id and secret, exchanged for a token",
         "  TEEZ_CLIENT_SECRET         at POST /api/v1/auth/token",
+        "  Both Yandex credentials set: the API key is sent, the OAuth token is not used.",
+        "  With --mock no credential is used (the mock gets placeholders).",
         "%nEnvironment:",
         "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves",
         "                             (default: the specs bundled in the jar)",

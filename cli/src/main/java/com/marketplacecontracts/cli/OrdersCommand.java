@@ -15,6 +15,8 @@ import com.marketplacecontracts.yandex.model.OrderStatusType;
 import com.marketplacecontracts.yandex.model.OrderSubstatusType;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,8 +142,7 @@ final class OrdersCommand {
           } else {
             Money paid = order.money().payment();
             rows.add(new String[] {String.valueOf(order.orderId()), text(order.shopId()), text(order.rawStatus()),
-                text(order.rawSubstatus()), order.createdAt() == null ? ""
-                : order.createdAt().toLocalDateTime().toString(), Integer.toString(order.lines().size()),
+                text(order.rawSubstatus()), created(order.createdAt()), Integer.toString(order.lines().size()),
                 paid == null ? "" : paid.amount().toPlainString() + " " + paid.currency()});
           }
           count++;
@@ -288,5 +289,14 @@ final class OrdersCommand {
 
   private static String text(String value) {
     return value == null ? "" : value;
+  }
+
+  /** Seconds always shown: {@code LocalDateTime.toString()} drops zero seconds, so the column's width would vary. */
+  private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss",
+      java.util.Locale.ROOT);
+
+  /** The CREATED column: the order's local time at the marketplace's offset, to the second; empty when unknown. */
+  static String created(OffsetDateTime createdAt) {
+    return createdAt == null ? "" : CREATED.format(createdAt);
   }
 }

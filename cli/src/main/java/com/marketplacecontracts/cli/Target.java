@@ -105,6 +105,11 @@ final class Target implements AutoCloseable {
     if (!hasCredentials || forceMock) {
       builder.apiKey("mock-api-key");
     } else if (apiKey != null) {
+      if (oauth != null) {
+        // both set is often a leftover variable: say which one is sent, so a 401 points at the right secret
+        output.progress("Both Yandex credentials are set: sending the API key (--yandex-api-key or"
+            + " YANDEX_MARKET_API_KEY); the OAuth token is not used");
+      }
       builder.apiKey(apiKey);
     } else {
       builder.oauthToken(oauth);

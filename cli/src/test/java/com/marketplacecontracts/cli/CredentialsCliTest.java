@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
+import com.marketplacecontracts.core.http.MockServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +18,8 @@ import picocli.CommandLine;
  */
 class CredentialsCliTest {
 
+  @RegisterExtension
+  final MockServer server = new MockServer();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -59,5 +63,20 @@ class CredentialsCliTest {
     assertThat(run(Map.of(), "--yandex-api-key", "", "yandex", "uin-status", "--campaign-id", "1",
         "--order-id", "2")).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("--yandex-api-key", "must not be empty");
+  }
+
+  @Test
+  void withBothYandexCredentialsTheApiKeyIsSentAndStderrSaysSo() throws Exception {
+    server.enqueue(MockServer.json(200, "{\"status\":\"OK\",\"result\":{\"returns\":[]}}"));
+
+    assertThat(run(Map.of("YANDEX_MARKET_API_KEY", "half-secret-key", "YANDEX_MARKET_OAUTH_TOKEN",
+        "half-secret-token"), "--base-url", server.url("/").toString(), "yandex", "call", "getReturns", "-p",
+        "campaignId=12")).isZero();
+
+    okhttp3.mockwebserver.RecordedRequest sent = server.takeRequest();
+    assertThat(sent.getHeader("Api-Key")).isEqualTo("half-secret-key");
+    assertThat(sent.getHeader("Authorization")).isNull();
+    assertThat(err.toString()).contains("Both Yandex credentials are set: sending the API key",
+        "the OAuth token is not used");
   }
 }
