@@ -249,9 +249,12 @@ final class CallCommand extends YandexCommand.Base {
     }
   }
 
-  /** One row of {@code yandex operations}. */
-  public record Row(String operationId, String api, String decision, boolean idempotent, String quota, String paged,
-      String batch, String job) {
+  /**
+   * One row of {@code yandex operations}: {@code paged}, {@code batch} and {@code job} are null where the operation
+   * declares none (absent from the JSON).
+   */
+  public record Row(String operationId, String api, String decision, boolean idempotent, boolean readOnly,
+      String quota, String paged, String batch, String job) {
 
     /** A quota in few characters: 10000 a minute of the request's items as "10000 items/min". */
     static String briefQuota(ApiOperation spec) {
@@ -275,14 +278,12 @@ final class CallCommand extends YandexCommand.Base {
 
     static Row of(OperationIndex.Operation op) {
       var spec = op.spec();
-      String quota = spec.quotas().length == 0 ? "" : spec.quotas()[0].amount() + "/" + spec.quotas()[0].periodDuration()
-          + " " + spec.quotas()[0].period() + (spec.quotaUnit().equals("resp") ? "" : " (" + spec.quotaUnit() + ")");
       String api = op.api().getSimpleName().replaceFirst("Api$", "");
       return new Row(spec.id(), api.toLowerCase(Locale.ROOT),
-          spec.decision() + (spec.replacementOperationId().isEmpty() ? "" : ", deprecated"), spec.idempotent(), quota,
-          spec.pageToken().isEmpty() ? "" : spec.pageToken(),
-          spec.batchField().isEmpty() ? "" : spec.batchField() + "≤" + spec.batchMaxItems(),
-          spec.jobStatus());
+          spec.decision() + (spec.replacementOperationId().isEmpty() ? "" : ", deprecated"), spec.idempotent(),
+          spec.readOnly(), briefQuota(spec), spec.pageToken().isEmpty() ? null : spec.pageToken(),
+          spec.batchField().isEmpty() ? null : spec.batchField() + "≤" + spec.batchMaxItems(),
+          spec.jobStatus().isEmpty() ? null : spec.jobStatus());
     }
   }
 }

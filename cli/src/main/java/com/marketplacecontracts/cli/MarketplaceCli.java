@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         "  MARKETPLACE_HOME           a checkout whose specs/ the embedded mock serves",
         "                             (default: the specs bundled in the jar)",
         "  MARKETPLACE_LIMITS_STORE   as --limits-store",
-        "  COLUMNS                    table width on a terminal (the launcher passes the terminal's)"})
+        "  COLUMNS                    table width on a terminal",
+        "                             (the launcher passes the terminal's)"})
 public final class MarketplaceCli implements Runnable {
 
   @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -8,9 +8,15 @@ import com.marketplacecontracts.model.Issue;
 import com.marketplacecontracts.model.Listing;
 import com.marketplacecontracts.model.ListingVariant;
 import com.marketplacecontracts.model.MarketCard;
+import com.marketplacecontracts.model.OrderMoney;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +29,32 @@ import java.util.stream.Collectors;
  */
 public final class Output {
 
-  private static final Moshi MOSHI = MoshiFactory.create();
+  /** An order the marketplace sent no amounts for has no {@code money} in the JSON, rather than {@code {}}. */
+  private static final JsonAdapter.Factory NO_EMPTY_MONEY = new JsonAdapter.Factory() {
+    @Override
+    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+      if (type != OrderMoney.class) {
+        return null;
+      }
+      JsonAdapter<OrderMoney> next = moshi.nextAdapter(this, OrderMoney.class, annotations);
+      return new JsonAdapter<OrderMoney>() {
+        @Override
+        public OrderMoney fromJson(JsonReader reader) throws IOException {
+          return next.fromJson(reader);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, OrderMoney money) throws IOException {
+          if (money == null || money.equals(OrderMoney.NONE)) {
+            writer.nullValue();
+          } else {
+            next.toJson(writer, money);
+          }
+        }
+      };
+    }
+  };
+  private static final Moshi MOSHI = MoshiFactory.create().newBuilder().add(NO_EMPTY_MONEY).build();
   /**
    * What a column holds, which decides how a table too wide for the terminal is narrowed: an {@code ID} or a number is
    * never cut (a cut id is a wrong id); {@code TEXT} (names, messages) is cut first, a {@code LABEL} (a state, a type)
@@ -121,8 +152,8 @@ public final class Output {
       operations.forEach(op -> json(CallCommand.Row.of(op)));
       return;
     }
-    Column[] header = {Column.id("OPERATION"), Column.label("API"), Column.label("RETRIED"), Column.id("QUOTA"),
-        Column.text("NOTES")};
+    Column[] header = {Column.id("OPERATION"), Column.label("API"), Column.label("READ-ONLY"),
+        Column.label("RETRIED"), Column.id("QUOTA"), Column.text("NOTES")};
     List<String[]> cells = new ArrayList<>();
     for (OperationIndex.Operation op : operations) {
       CallCommand.Row row = CallCommand.Row.of(op);
@@ -130,17 +161,17 @@ public final class Output {
       if (!row.decision().equals("covered")) {
         notes.add(row.decision().replaceFirst("^covered, ", ""));
       }
-      if (!row.paged().isEmpty()) {
+      if (row.paged() != null) {
         notes.add("paged");
       }
-      if (!row.batch().isEmpty()) {
+      if (row.batch() != null) {
         notes.add("batch " + row.batch());
       }
-      if (!row.job().isEmpty()) {
+      if (row.job() != null) {
         notes.add("job " + row.job());
       }
-      cells.add(new String[] {row.operationId(), row.api(), row.idempotent() ? "yes" : "no",
-          CallCommand.Row.briefQuota(op.spec()), String.join("; ", notes)});
+      cells.add(new String[] {row.operationId(), row.api(), row.readOnly() ? "yes" : "no",
+          row.idempotent() ? "yes" : "no", row.quota(), String.join("; ", notes)});
     }
     table(header, cells);
     out.println(Plural.of(operations.size(), "operation"));

@@ -1,9 +1,8 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.internal.error.UriMask;
-import com.marketplacecontracts.core.internal.http.ClientRuntime;
 import com.marketplacecontracts.core.http.ClientBuilder;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.operation.RateLimitKind;
@@ -157,7 +156,7 @@ final class Target implements AutoCloseable {
     }
     embedded = true;
     EmbeddedMock mock = new EmbeddedMock(spec, PrismServer.freePort());
-    builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().connectionPool(ClientRuntime.connectionPool())
+    builder.baseUrl(mock.url()).okHttpClient(new OkHttpClient.Builder().connectionPool(ClientBuilder.connectionPool())
         .addInterceptor(mock).build());
     destination(mock.url());
   }

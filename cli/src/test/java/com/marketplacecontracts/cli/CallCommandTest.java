@@ -108,10 +108,11 @@ class CallCommandTest {
     String header = lines.get(0);
     int notes = header.indexOf("NOTES");
     int api = header.indexOf("API");
-    int retried = header.indexOf("RETRIED");
+    int readOnly = header.indexOf("READ-ONLY");
     // the notes get as much room as the API column (before, the notes were cut to 6 while the API kept 18)
-    assertThat(100 - notes).isGreaterThanOrEqualTo(retried - api - 2);
-    assertThat(lines).anyMatch(l -> l.startsWith("updatePrices ") && l.substring(notes).equals("batch offer…"));
+    assertThat(100 - notes).isGreaterThanOrEqualTo(readOnly - api - 2);
+    assertThat(lines).anyMatch(l -> l.startsWith("updatePrices ") && l.substring(notes).startsWith("batch")
+        && l.endsWith("…"));
   }
 
   @Test
@@ -154,5 +155,22 @@ class CallCommandTest {
 
     assertThat(out.toString().lines()).allMatch(l -> l.startsWith("{\"operationId\":\""))
         .anyMatch(l -> l.startsWith("{\"operationId\":\"updatePrices\",\"api\":\"prices\""));
+    // what an operation does not declare is absent, not an empty string; the quota reads as in the table
+    assertThat(out.toString().lines().filter(l -> l.contains("\"operationId\":\"updatePrices\"")))
+        .singleElement().asString().contains("\"readOnly\":false", "\"quota\":\"10000 items/min\"",
+            "\"batch\":\"offers≤2000\"").doesNotContain("\"job\"", "\"paged\"", "\"\"");
+    assertThat(out.toString().lines().filter(l -> l.contains("\"operationId\":\"getPrices\"")))
+        .singleElement().asString().contains("\"readOnly\":true");
+  }
+
+  @Test
+  void theOperationsTableSaysWhichOperationsOnlyRead() {
+    assertThat(run("yandex", "operations", "--tag", "prices")).as(err.toString()).isZero();
+
+    assertThat(out.toString().lines().findFirst().orElseThrow()).contains("READ-ONLY");
+    assertThat(out.toString().lines().filter(l -> l.startsWith("updatePrices "))).singleElement().asString()
+        .matches("updatePrices +prices +no +.*");
+    assertThat(out.toString().lines().filter(l -> l.startsWith("getPrices "))).singleElement().asString()
+        .matches("getPrices +prices +yes +.*");
   }
 }

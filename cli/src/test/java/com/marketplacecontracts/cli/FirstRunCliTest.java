@@ -363,7 +363,7 @@ class FirstRunCliTest {
   }
 
   @Test
-  void labelsThatAreNotAPdfAreNotSaved() {
+  void labelsThatAreNotAPdfAreNotSaved() throws Exception {
     server.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/pdf")
         .setBody("string"));
 
@@ -374,6 +374,9 @@ class FirstRunCliTest {
     // a failed order is an error: on stderr, not among the results
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).contains("the answer was not a PDF");
+    try (var saved = Files.list(dir)) {
+      assertThat(saved).as("nothing saved").isEmpty();
+    }
   }
 
   @Test

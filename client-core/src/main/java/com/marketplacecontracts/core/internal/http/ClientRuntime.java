@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -63,16 +62,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class ClientRuntime implements AutoCloseable {
 
   private static final String VERSION = readVersion();
-  /**
-   * The pool of {@link ClientBuilder#connectionPool()}, the public way to get it; kept only until the command line's
-   * own mock target asks the builder (it is the one caller left).
-   *
-   * @deprecated use {@link ClientBuilder#connectionPool()}
-   */
-  @Deprecated(forRemoval = true)
-  public static ConnectionPool connectionPool() {
-    return ClientBuilder.connectionPool();
-  }
   static final String TRACEPARENT = "traceparent";
 
   private final Marketplace marketplace;

@@ -2,6 +2,7 @@ package com.marketplacecontracts.core.internal.http;
 
 import com.marketplacecontracts.core.http.ResponseLimits;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.RequestBody;
@@ -44,6 +45,15 @@ final class DecodingFailures extends Converter.Factory {
             Okio.buffer(new JsonValueLimit(body.source(), maxJsonValues)), body.contentType(), length));
       } catch (JsonDataException e) {
         throw e;
+      } catch (JsonEncodingException e) {
+        // The decoder's advice (a lenient reader) is no one's to take here: say what is wrong, and where. Our own
+        // bounds (JsonValueLimit) keep their words.
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("setLenient")) {
+          throw e;
+        }
+        int at = message.lastIndexOf(" at path ");
+        throw new JsonDataException("the body is not valid JSON" + (at < 0 ? "" : message.substring(at)));
       } catch (RuntimeException e) {
         throw new JsonDataException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
       }
