@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -293,7 +294,7 @@ final class OrdersCommand {
 
   /** Seconds always shown: {@code LocalDateTime.toString()} drops zero seconds, so the column's width would vary. */
   private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss",
-      java.util.Locale.ROOT);
+      Locale.ROOT);
 
   /** The CREATED column: the order's local time at the marketplace's offset, to the second; empty when unknown. */
   static String created(OffsetDateTime createdAt) {
