@@ -223,8 +223,8 @@ final class CallCommand extends YandexCommand.Base {
   }
 
   /**
-   * The call, its parameters checked by the library; a refusal in the words of the command line: a number's rule
-   * without a Java type, and an unknown parameter with the nearest the operation has.
+   * The call, its parameters checked by the library; a refusal in the words of the command line: an unknown
+   * parameter with the nearest the operation has.
    */
   private MarketplaceCall<?> call(YandexMarketClient market, OperationIndex.Operation operation,
       Map<String, List<String>> values, String json) {
@@ -236,11 +236,7 @@ final class CallCommand extends YandexCommand.Base {
       List<RequestValidationException.Violation> worded = new ArrayList<>();
       for (RequestValidationException.Violation v : e.violations()) {
         String rule = v.rule();
-        if (rule.equals("must be a number of type Long") || rule.equals("must be a number of type Integer")) {
-          rule = "must be a whole number";
-        } else if (rule.startsWith("must be a number of type ")) {
-          rule = "must be a number";
-        } else if (rule.startsWith("no such parameter of ")) {
+        if (rule.startsWith("no such parameter of ")) {
           rule += Suggest.closest(v.field(), names).map(s -> "; did you mean " + s + "?").orElse("");
         }
         worded.add(new RequestValidationException.Violation(v.field(), v.value(), rule));

@@ -212,10 +212,10 @@ public final class Output {
     }
     List<String[]> rows = new ArrayList<>();
     for (IdentifierCheck check : checks) {
-      rows.add(new String[] {Long.toString(check.orderId()), Long.toString(check.orderItemId()),
+      rows.add(new String[] {check.orderId(), text(check.lineId()),
           check.kind().name(), check.identifier(), check.state().name(), check.rawState(), text(check.rawSubstatus())});
     }
-    table(new Column[] {Column.id("ORDER"), Column.id("ITEM"), Column.label("KIND"), Column.id("IDENTIFIER"),
+    table(new Column[] {Column.id("ORDER"), Column.id("LINE"), Column.label("KIND"), Column.id("IDENTIFIER"),
         Column.label("STATE"), Column.label("RAW STATE"), Column.label("SUBSTATUS")}, rows);
     out.flush();
   }

@@ -88,7 +88,7 @@ final class YandexCommand {
           + " (POST v2/campaigns/{campaignId}/orders/{orderId}/identifiers/status).",
           "Repeat --order-id to check many orders at once (4 in flight, within the quota); progress on stderr,"
               + " one result per order, the exit code of the worst outcome.",
-          "--json: one document {\"checks\": [{marketplace, orderId, orderItemId, kind, identifier, state, rawState,"
+          "--json: one document {\"checks\": [{marketplace, orderId, lineId, kind, identifier, state, rawState,"
               + " ...}], \"settled\": true|false (with --wait)}."})
   static final class UinStatus extends Base {
     @Option(names = "--campaign-id", required = true, paramLabel = "C",

@@ -67,12 +67,16 @@ class CallCommandTest {
     int code = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaign", "-p", "campaignId=0");
     int typo = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaign", "-p", "campaignId=x");
     int unknown = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaign", "-p", "campaign=1");
+    int huge = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaign", "-p",
+        "campaignId=99999999999999999999");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(typo).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(unknown).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(huge).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("campaignId = 0: must be greater than or equal to 1",
         "campaignId = x: must be a whole number\n",
+        "campaignId = 99999999999999999999: must be a whole number from -9223372036854775808 to 9223372036854775807",
         "campaign = 1: no such parameter of getCampaign; did you mean campaignId?").doesNotContain("type Long");
     assertThat(server.getRequestCount()).isZero();
   }

@@ -117,10 +117,7 @@ class FirstRunCliTest {
 
   @Test
   void aRefusedConnectionIsSaidAsHostAndPortAndExitsWithTheNetworkCode() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = refusedPort();
 
     int code = run("--base-url", "http://127.0.0.1:" + port + "/", "--yandex-api-key", API_KEY, "yandex", "orders",
         "--business-id", "1", "--from", "2026-01-01", "--to", "2026-01-02");
@@ -136,10 +133,7 @@ class FirstRunCliTest {
 
   @Test
   void eachOrderOfSeveralThatCannotConnectIsSaidInTheSameWords() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = refusedPort();
 
     int code = run("--base-url", "http://127.0.0.1:" + port + "/", "--yandex-api-key", API_KEY, "yandex",
         "uin-status", "--campaign-id", "1", "--order-id", "5", "--order-id", "6");
@@ -381,10 +375,7 @@ class FirstRunCliTest {
 
   @Test
   void mockServesTheSpecInTheForegroundUntilStopped() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = refusedPort();
     StringWriter mockOut = new StringWriter();
     CommandLine line = MarketplaceCli.commandLine(Map.of());
     line.setOut(new PrintWriter(mockOut, true));
@@ -418,6 +409,13 @@ class FirstRunCliTest {
       return true;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** A loopback port nothing listens on: bound on loopback and let go, so a connection to it is refused. */
+  private static int refusedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 }

@@ -71,16 +71,16 @@ class MarketplaceCliTest {
 
     assertThat(code).isZero();
     assertThat(JsonTrees.normalized(out.toString())).isEqualTo(JsonTrees.normalized("{\"checks\":["
-        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":101,\"kind\":\"UIN\","
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":\"123456789\",\"lineId\":\"101\",\"kind\":\"UIN\","
         + "\"identifier\":\"1234567890123456789012345\",\"state\":\"PASSED\",\"rawState\":\"OK\"},"
-        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":102,\"kind\":\"MARKING_CODE\","
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":\"123456789\",\"lineId\":\"102\",\"kind\":\"MARKING_CODE\","
         + "\"identifier\":\"010460123456789021abcdefghijklm\",\"state\":\"FAILED\",\"rawState\":\"INVALID\","
         + "\"rawSubstatus\":\"NOT_PLACED_ON_MARKET\",\"checkId\":\"5f0c6a1e-crpt\","
         + "\"checkedAt\":\"2026-07-17T10:15:30+03:00\"},"
-        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":103,\"kind\":\"UIN\","
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":\"123456789\",\"lineId\":\"103\",\"kind\":\"UIN\","
         + "\"identifier\":\"9876543210987654321098765\",\"state\":\"FAILED\",\"rawState\":\"FAILED\","
         + "\"rawSubstatus\":\"UIN_NO_DATA\"},"
-        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":123456789,\"orderItemId\":103,\"kind\":\"MARKING_CODE\","
+        + "{\"marketplace\":\"YANDEX_MARKET\",\"orderId\":\"123456789\",\"lineId\":\"103\",\"kind\":\"MARKING_CODE\","
         + "\"identifier\":\"010460123456789021nopqrstuvwxy\",\"state\":\"PASSED\",\"rawState\":\"OK\"}]}"));
   }
 
@@ -345,7 +345,7 @@ class MarketplaceCliTest {
   void anUnreachableLimitsStoreIsAWarningAndTheCallGoesOn() throws Exception {
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"items\":[]}}"));
     int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
 

@@ -110,8 +110,9 @@ class MockWritesAndMessagesCliTest {
 
   @Test
   void mockWinsOverCredentialsWhichAreThenNotUsed() {
-    int code = run(Map.of("YANDEX_MARKET_API_KEY", API_KEY), true, "--mock", "yandex", "uin-status",
-        "--campaign-id", "1", "--order-id", "2");
+    // a key the client refuses before sending (not ASCII): were --mock not to win, nothing could go out with it
+    int code = run(Map.of("YANDEX_MARKET_API_KEY", "ACMA:\u043a\u043b\u044e\u0447"), true, "--mock", "yandex",
+        "uin-status", "--campaign-id", "1", "--order-id", "2");
 
     assertThat(code).isZero();
     assertThat(err.toString()).contains("Using the embedded Prism mock of");

@@ -249,7 +249,7 @@ public final class OperationIndex {
         return OffsetDateTime.parse(text.trim());
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be a number of type " + ((Class<?>) type).getSimpleName());
+      throw new IllegalArgumentException(numberRule(type, text.trim()));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(type == LocalDate.class ? "must be a date (yyyy-MM-dd)"
           : "must be a date-time with its offset (2026-07-17T10:15:30+03:00)");
@@ -269,6 +269,16 @@ public final class OperationIndex {
       throw new IllegalArgumentException("must be one of " + allowed);
     }
     throw new IllegalArgumentException("cannot be given as text (" + type.getTypeName() + ")");
+  }
+
+  /** What a text that is not a number of {@code type} breaks, in words: whole or not, and the range it is past. */
+  private static String numberRule(Type type, String text) {
+    if (type == Long.class || type == Integer.class) {
+      String range = type == Long.class ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+          : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+      return text.matches("[+-]?[0-9]+") ? "must be a whole number from " + range : "must be a whole number";
+    }
+    return "must be a number";
   }
 
   private static String jsonValue(Object constant, Moshi moshi) {

@@ -90,12 +90,13 @@ class IdleConnectionTest {
 
   @Test
   void aWriteAfterTheServersIdleTimeoutGoesOutOnAFreshConnection() throws Exception {
-    TestClient client = TestClient.builder("http://127.0.0.1:" + listener.getLocalPort() + "/")
-        .rateLimit(RateLimitConfig.disabled()).build();
-    client.api.write(Map.of("n", 1)).execute();
-    Thread.sleep(5_300); // past the server's 5 s: it has closed the first connection
+    try (TestClient client = TestClient.builder("http://127.0.0.1:" + listener.getLocalPort() + "/")
+        .rateLimit(RateLimitConfig.disabled()).build()) {
+      client.api.write(Map.of("n", 1)).execute();
+      Thread.sleep(5_300); // past the server's 5 s: it has closed the first connection
 
-    assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
+      assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
+    }
     assertThat(requests).hasValue(2);
     assertThat(connections).hasValue(2);
   }
@@ -103,14 +104,15 @@ class IdleConnectionTest {
   @Test
   void anOwnOkHttpClientWithTheBuildersPoolLetsIdleConnectionsGoAsTheClientsOwnDoes() throws Exception {
     OkHttpClient own = new OkHttpClient.Builder().connectionPool(ClientBuilder.connectionPool()).build();
-    TestClient client = TestClient.builder("http://127.0.0.1:" + listener.getLocalPort() + "/").okHttpClient(own)
-        .rateLimit(RateLimitConfig.disabled()).build();
-    client.api.write(Map.of("n", 1)).execute();
-    assertThat(own.connectionPool().idleConnectionCount()).isEqualTo(1);
-    Thread.sleep(5_300); // past the server's 5 s, and so past the pool's 4 s
+    try (TestClient client = TestClient.builder("http://127.0.0.1:" + listener.getLocalPort() + "/")
+        .okHttpClient(own).rateLimit(RateLimitConfig.disabled()).build()) {
+      client.api.write(Map.of("n", 1)).execute();
+      assertThat(own.connectionPool().idleConnectionCount()).isEqualTo(1);
+      Thread.sleep(5_300); // past the server's 5 s, and so past the pool's 4 s
 
-    assertThat(own.connectionPool().idleConnectionCount()).isZero();
-    assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
+      assertThat(own.connectionPool().idleConnectionCount()).isZero();
+      assertThat(client.api.write(Map.of("n", 2)).execute()).isEmpty();
+    }
     assertThat(requests).hasValue(2);
     assertThat(connections).hasValue(2);
     assertThat(ClientBuilder.IDLE_CONNECTION_KEPT).isLessThan(java.time.Duration.ofSeconds(5));

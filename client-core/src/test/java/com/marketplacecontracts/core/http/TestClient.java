@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test helper: a minimal facade over {@link ClientRuntime}, as the real clients build theirs. */
-public final class TestClient {
+public final class TestClient implements AutoCloseable {
 
   public final ClientRuntime runtime;
   public final TestApi api;
@@ -27,6 +27,11 @@ public final class TestClient {
       };
     });
     this.api = runtime.api(TestApi.class);
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
   }
 
   public static Builder builder(String baseUrl) {

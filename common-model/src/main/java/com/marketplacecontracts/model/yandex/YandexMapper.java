@@ -222,6 +222,7 @@ public final class YandexMapper {
   /** Every identifier check of an order, item by item: its UINs, then its marking codes. */
   public static List<IdentifierCheck> identifierChecks(long orderId, GetOrderIdentifiersStatusResponse response) {
     List<IdentifierCheck> out = new ArrayList<>();
+    String order = Long.toString(orderId);
     if (response == null || response.getResult() == null || response.getResult().getItems() == null) {
       return out;
     }
@@ -229,12 +230,12 @@ public final class YandexMapper {
       if (item == null) {
         continue;
       }
-      long itemId = item.getId() == null ? 0 : item.getId();
+      String lineId = item.getId() == null ? null : item.getId().toString();
       if (item.getUin() != null) {
         for (UinDTO uin : item.getUin()) {
           if (uin != null) {
             String raw = uin.getStatusAsString();
-            out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, orderId, itemId, IdentifierCheck.Kind.UIN,
+            out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, order, lineId, IdentifierCheck.Kind.UIN,
                 uin.getValue(), checkState(raw), raw, uin.getSubstatusAsString(), null, null));
           }
         }
@@ -243,7 +244,7 @@ public final class YandexMapper {
         for (CisDTO cis : item.getCis()) {
           if (cis != null) {
             String raw = cis.getStatusAsString();
-            out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, orderId, itemId,
+            out.add(new IdentifierCheck(Marketplace.YANDEX_MARKET, order, lineId,
                 IdentifierCheck.Kind.MARKING_CODE, cis.getValue(), markingCodeState(raw), raw,
                 cis.getSubstatusAsString(), cis.getCrptRequestId(), cis.getCrptRequestDateTime()));
           }

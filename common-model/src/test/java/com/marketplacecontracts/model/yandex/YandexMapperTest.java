@@ -38,7 +38,7 @@ class YandexMapperTest {
     List<IdentifierCheck> checks = YandexMapper.identifierChecks(77L, response);
 
     assertThat(checks).containsExactly(
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 77L, 0L, IdentifierCheck.Kind.UIN, "string",
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, "77", "0", IdentifierCheck.Kind.UIN, "string",
             CheckState.PASSED, "OK", null, null, null));
   }
 
@@ -55,15 +55,15 @@ class YandexMapperTest {
     List<IdentifierCheck> checks = YandexMapper.identifierChecks(9L, response);
 
     assertThat(checks).containsExactly(
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 1L, IdentifierCheck.Kind.UIN, "U1", CheckState.FAILED,
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, "9", "1", IdentifierCheck.Kind.UIN, "U1", CheckState.FAILED,
             "FAILED", "UIN_NO_DATA", null, null),
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 1L, IdentifierCheck.Kind.MARKING_CODE, "C1",
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, "9", "1", IdentifierCheck.Kind.MARKING_CODE, "C1",
             CheckState.FAILED, "INVALID", "ITEM_SOLD", "r-1", OffsetDateTime.parse("2026-07-17T10:15:30+03:00")),
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 2L, IdentifierCheck.Kind.MARKING_CODE, "C2",
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, "9", "2", IdentifierCheck.Kind.MARKING_CODE, "C2",
             CheckState.CHECK_ERROR, "FAILED", null, null, null),
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 2L, IdentifierCheck.Kind.MARKING_CODE, "C3",
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, "9", "2", IdentifierCheck.Kind.MARKING_CODE, "C3",
             CheckState.NOT_SUBMITTED, "NOT_ON_VALIDATION", null, null, null),
-        new IdentifierCheck(Marketplace.YANDEX_MARKET, 9L, 2L, IdentifierCheck.Kind.MARKING_CODE, "C4",
+        new IdentifierCheck(Marketplace.YANDEX_MARKET, "9", "2", IdentifierCheck.Kind.MARKING_CODE, "C4",
             CheckState.UNKNOWN, "RECHECK", null, null, null));
   }
 

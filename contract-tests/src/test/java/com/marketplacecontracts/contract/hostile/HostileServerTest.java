@@ -926,6 +926,17 @@ class HostileServerTest {
   }
 
   @Test
+  void anHttp10ServerClosingAfterEachAnswerGetsEveryRetryAndTheCallEndsWithItsAnswer() throws Exception {
+    String body = "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\",\"message\":\"later\"}]}";
+    try (RawServer closing = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.0 500 Internal Server Error\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body))) {
+      Outcome outcome = call(() -> yandex(closing.url()).build().uinStatus(1L, 2L));
+      record("13", "HTTP/1.0 500, connection closed after each answer", outcome, closing.requests(), 4,
+          ServerErrorException.class);
+    }
+  }
+
+  @Test
   void aGarbageStatusLineIsATransportFailure() throws Exception {
     try (RawServer garbage = new RawServer((head, out) -> RawServer.write(out, "SPDY/9 ☠ nonsense\r\n\r\n"))) {
       Outcome outcome = call(() -> yandex(garbage.url()).build().uinStatus(1L, 2L));

@@ -2,6 +2,8 @@ package com.marketplacecontracts.mock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.core.operation.CallEnded;
+import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.retry.RetryConfig;
 import com.marketplacecontracts.mock.MarketplaceSpec;
 import com.marketplacecontracts.yandex.YandexMarketClient;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +42,23 @@ class SellerDayOnTheMockTest {
   }
 
   @Test
-  void orderHistoryEndsOnTheExamplePageInEveryWindow(MockedMarketplace mock) {
-    // 45 days: two windows, each answered with the same example page, whose orders come once
-    List<Long> ids = OrderHistory.of(market, 1, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 16)).stream()
-        .map(BusinessOrderDTO::getOrderId).toList();
+  void orderHistoryEndsOnTheExamplePageInEveryWindow(MockedMarketplace mock, @MockBaseUrl String baseUrl) {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    try (YandexMarketClient counted = YandexMarketClient.builder().baseUrl(baseUrl).apiKey("ACMA:key")
+        .retry(RetryConfig.none()).events(new ClientEvents() {
+          @Override
+          public void callEnded(CallEnded ended) {
+            calls.add(ended.call().operationId() + " " + ended.statusCode());
+          }
+        }).build()) {
+      // 45 days: two windows, each answered with the same example page, whose orders come once
+      OrderHistory history = OrderHistory.of(counted, 1, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 16));
+      List<Long> ids = history.stream().map(BusinessOrderDTO::getOrderId).toList();
 
-    assertThat(ids).containsExactly(123456789L, 123456790L);
+      assertThat(history.windows()).hasSize(2);
+      assertThat(ids).containsExactly(123456789L, 123456790L);
+      assertThat(calls).containsExactly("getBusinessOrders 200", "getBusinessOrders 200");
+    }
     assertThat(mock.answerViolations()).isEmpty();
   }
 

@@ -1,5 +1,7 @@
 package com.marketplacecontracts.yandex.day;
 
+import com.marketplacecontracts.core.error.RequestValidationException;
+import com.marketplacecontracts.core.operation.Marketplace;
 import com.marketplacecontracts.core.paging.Pager;
 import com.marketplacecontracts.yandex.YandexMarketClient;
 import com.marketplacecontracts.yandex.api.ReturnsApi;
@@ -7,6 +9,7 @@ import com.marketplacecontracts.yandex.model.RefundStatusType;
 import com.marketplacecontracts.yandex.model.ReturnDTO;
 import com.marketplacecontracts.yandex.model.ReturnType;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,12 +28,17 @@ public final class Returns {
   /**
    * The shop's returns created from {@code from} to {@code to} (both days included, as the marketplace takes them;
    * either may be null for no bound), optionally only those in {@code statuses} and of {@code type}.
+   *
+   * @throws RequestValidationException naming {@code to} and the rule, before anything is sent, when {@code to} is
+   *     before {@code from}
    */
   public static Pager<ReturnDTO> list(YandexMarketClient market, long campaignId, LocalDate from, LocalDate to,
       Set<RefundStatusType> statuses, ReturnType type) {
     Objects.requireNonNull(market, "market");
     if (from != null && to != null && to.isBefore(from)) {
-      throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
+      throw new RequestValidationException(Marketplace.YANDEX_MARKET, "getReturns", List.of(
+          new RequestValidationException.Violation("to", to.toString(),
+              "must not be before from (" + from + "): the period ends before it starts")));
     }
     ReturnsApi returns = market.api(ReturnsApi.class);
     Set<RefundStatusType> wanted = statuses == null || statuses.isEmpty() ? null : Set.copyOf(statuses);

@@ -84,6 +84,21 @@ class ReturnsAndReportsTest {
   }
 
   @Test
+  void aReversedPeriodOfReturnsIsRefusedNamingTheEndDateBeforeAnythingIsSent() {
+    assertThatThrownBy(() -> Returns.list(client, 5L, LocalDate.of(2026, 7, 31), LocalDate.of(2026, 7, 1), null,
+        null)).isInstanceOfSatisfying(RequestValidationException.class, e -> {
+          assertThat(e.requestSent()).isFalse();
+          assertThat(e.operationId()).isEqualTo("getReturns");
+          assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("to");
+            assertThat(v.value()).isEqualTo("2026-07-01");
+            assertThat(v.rule()).contains("must not be before from (2026-07-31)");
+          });
+        });
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void aReturnIsReadById() throws Exception {
     server.enqueue(json(200, "{\"status\":\"OK\",\"result\":{\"id\":3,\"orderId\":12,\"items\":[],"
         + "\"returnType\":\"RETURN\",\"refundStatus\":\"SOMETHING_NEW\"}}"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
@@ -27,6 +28,10 @@ import okhttp3.Response;
  * </ul>
  * Thrown from a network interceptor, the failure makes OkHttp detach the exchange (its socket closed): the body is
  * never read or closed, which for a negative length would throw again.
+ *
+ * <p>It also keeps OkHttp from reusing a connection the server closes after its answer without a header saying so:
+ * HTTP/1.0 closes by default unless the answer says {@code keep-alive}, which OkHttp does not follow. A retry sent on
+ * such a connection would fail with "unexpected end of stream" and spend an attempt.
  */
 final class ExchangeGuard implements Interceptor {
 
@@ -60,7 +65,26 @@ final class ExchangeGuard implements Interceptor {
       throw unreadable(chain, response.code(), "Content-Length is not one byte count: " + String.join(", ",
           lengths.subList(0, Math.min(lengths.size(), 3))), null);
     }
+    if (response.protocol() == Protocol.HTTP_1_0 && !"keep-alive".equalsIgnoreCase(response.header("Connection"))) {
+      notForReuse(chain.connection());
+    }
     return response;
+  }
+
+  /**
+   * Half-closes the connection's sending side once the request is out: the answer is still read, and OkHttp's pool
+   * takes a connection whose output is shut down for unhealthy and never hands it to another request. A TLS socket
+   * cannot be half-closed; a marketplace's TLS server speaks HTTP/1.1 or 2.
+   */
+  private static void notForReuse(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.socket().shutdownOutput();
+    } catch (IOException | UnsupportedOperationException e) {
+      // already closed, or TLS: OkHttp finds out on the next use as before
+    }
   }
 
   private IOException unreadable(Chain chain, int status, String what, Exception cause) {
