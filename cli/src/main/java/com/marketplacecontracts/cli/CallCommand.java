@@ -155,7 +155,7 @@ final class CallCommand extends YandexCommand.Base {
     Object answer = call.execute();
     if (answer instanceof Download download) {
       if (download.contentType().filter(type -> type.toLowerCase(Locale.ROOT).contains("pdf")).isPresent()
-          && !startsWithPdf(download)) {
+          && !download.isPdf()) {
         // as yandex labels: a PDF answer that is not one is not saved as one
         download.delete();
         out.error("error: " + operationId + ": the answer was not a PDF (" + Plural.of(download.size(), "byte")
@@ -169,14 +169,6 @@ final class CallCommand extends YandexCommand.Base {
     }
     out.json(answer == null ? Map.of() : answer);
     return ExitCodes.OK;
-  }
-
-  private static boolean startsWithPdf(Download download) {
-    try (InputStream in = download.open()) {
-      return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("%PDF-");
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private String readBody() {

@@ -89,6 +89,13 @@ final class Humane {
         : "cannot resolve the host name " + host(destination);
   }
 
+  /** HOST:PORT of {@code url} (an IPv6 host in brackets), where a failure to connect failed; null when not a URL. */
+  static String hostAndPort(String url) {
+    okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
+    return parsed == null ? null : (parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host()) + ":"
+        + parsed.port();
+  }
+
   /** The host of HOST:PORT (an IPv6 host keeps its brackets). */
   private static String host(String destination) {
     int colon = destination.lastIndexOf(':');

@@ -362,7 +362,7 @@ final class NotificationsCommand {
       long failures = exchanges.stream().filter(e -> !e.problems().isEmpty()).count();
       if (!exchanges.isEmpty() && exchanges.stream().allMatch(e -> e.status() < 0)) {
         output.error("error: no answer from " + shownTarget + ": " + Humane.noAnswer(exchanges.get(0).problems()
-            .get(0), destination(to)));
+            .get(0), Humane.hostAndPort(to)));
         return ExitCodes.FAILURE;
       }
       if (failures > 0) {
@@ -393,16 +393,9 @@ final class NotificationsCommand {
       print(output, e);
     }
 
-    /** HOST:PORT of the URL notifications go to, for a failure to connect; null when it is none. */
-    private static String destination(String url) {
-      okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
-      return parsed == null ? null : (parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host()) + ":"
-          + parsed.port();
-    }
-
     private void print(Output output, NotificationSender.Exchange e) {
       boolean fits = e.problems().isEmpty();
-      List<String> problems = e.problems().stream().map(p -> Humane.noAnswer(p, destination(to))).toList();
+      List<String> problems = e.problems().stream().map(p -> Humane.noAnswer(p, Humane.hostAndPort(to))).toList();
       if (output.json()) {
         output.json(new Sent(e.what(), e.status(), e.took().toMillis(), fits, problems, clip(e.body())));
       } else {

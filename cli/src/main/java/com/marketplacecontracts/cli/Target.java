@@ -39,8 +39,6 @@ final class Target implements AutoCloseable {
   private final boolean forceMock;
   private final List<PrismServer> mocks = new CopyOnWriteArrayList<>();
   private volatile PrismUnavailableException setupFailure;
-  /** HOST:PORT of the URL requests go to, once a client is made: where a failure to connect failed. */
-  private volatile String destination;
   /** Whether requests go to an embedded mock (whose answers are the spec's examples). */
   private volatile boolean embedded;
 
@@ -88,8 +86,9 @@ final class Target implements AutoCloseable {
     }
     if (yandexKeys().none()) {
       throw new picocli.CommandLine.ParameterException(command, change + " changes data and no Yandex Market"
-          + " credentials are set, so nothing was sent: set YANDEX_MARKET_API_KEY (or --yandex-api-key) to send it"
-          + " to the marketplace, or add --mock to try it on the embedded mock");
+          + " credentials are set, so nothing was sent: set YANDEX_MARKET_API_KEY (or --yandex-api-key), or"
+          + " YANDEX_MARKET_OAUTH_TOKEN (or --yandex-oauth-token), to send it to the marketplace, or add --mock to"
+          + " try it on the embedded mock");
     }
   }
 
@@ -162,15 +161,12 @@ final class Target implements AutoCloseable {
   }
 
   private void destination(String baseUrl) {
-    okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(baseUrl);
-    destination = url == null ? null : (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
-        + url.port();
-    options.destination = destination;
+    options.destination = Humane.hostAndPort(baseUrl);
   }
 
   /** HOST:PORT requests go to; null before a client is made. */
   String destination() {
-    return destination;
+    return options.destination;
   }
 
   /** A Prism mock on a port chosen up front, started when the first request goes out. */
@@ -236,7 +232,7 @@ final class Target implements AutoCloseable {
       @Override
       public void retrying(String operationId, int failedAttempt, String reason, Duration delay) {
         output.progress(operationId + ": attempt " + failedAttempt + " failed (" + Humane.attempt(reason,
-            destination) + "), retrying in " + seconds(delay));
+            options.destination) + "), retrying in " + seconds(delay));
       }
 
       @Override

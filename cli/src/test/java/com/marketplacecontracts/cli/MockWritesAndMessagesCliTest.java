@@ -55,15 +55,16 @@ class MockWritesAndMessagesCliTest {
   // --- writes without credentials ------------------------------------------------------------------------------
 
   @Test
-  void aPriceUpdateWithoutCredentialsIsRefusedNamingTheKeyAndMock() throws Exception {
+  void aPriceUpdateWithoutCredentialsIsRefusedNamingBothCredentialsAndMock() throws Exception {
     Path file = prices();
 
     int code = run("yandex", "prices", "update", "--file", file.toString(), "--business-id", "12345");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).startsWith("error: prices update changes data and no Yandex Market credentials are"
-        + " set, so nothing was sent: set YANDEX_MARKET_API_KEY (or --yandex-api-key) to send it to the"
-        + " marketplace, or add --mock to try it on the embedded mock\n").doesNotContain("embedded Prism mock of");
+        + " set, so nothing was sent: set YANDEX_MARKET_API_KEY (or --yandex-api-key), or YANDEX_MARKET_OAUTH_TOKEN"
+        + " (or --yandex-oauth-token), to send it to the marketplace, or add --mock to try it on the embedded mock\n")
+        .doesNotContain("embedded Prism mock of");
     assertThat(out.toString()).isEmpty();
     assertThat(dir.resolve("prices.csv.checkpoint")).doesNotExist();
   }
@@ -317,16 +318,17 @@ class MockWritesAndMessagesCliTest {
   }
 
   @Test
-  void resumingACompletedJobSaysItHadCompleted() throws Exception {
+  void resumingACompletedJobSaysItHadCompletedAndStartsNoMock() throws Exception {
     Path file = prices();
     assertThat(run("--mock", "yandex", "prices", "update", "--file", file.toString(), "--business-id", "1"))
         .isZero();
+    err.getBuffer().setLength(0);
 
     int code = run("--mock", "yandex", "prices", "update", "--file", file.toString(), "--business-id", "1",
         "--resume");
 
     assertThat(code).isZero();
     assertThat(err.toString()).contains("The job of this file already completed: 2 items: 2 accepted, 0 rejected,"
-        + " 0 not sent; nothing is left to send.");
+        + " 0 not sent; nothing is left to send.").doesNotContain("Using the embedded Prism mock");
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,21 @@ public final class Download {
       throw new UncheckedIOException("download unreadable: " + file, e);
     }
   }
+
+  /**
+   * Whether the answer is a PDF by its first bytes ({@code %PDF-}), whatever its media type says: a label that is
+   * an error page sent as {@code application/pdf} is not one.
+   */
+  public boolean isPdf() {
+    byte[] head = new byte[PDF_MAGIC.length];
+    try (InputStream in = open()) {
+      return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, PDF_MAGIC);
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
   /** Moves the answer to {@code target} (replacing it) and returns {@code target}. */
   public Path saveTo(Path target) {

@@ -87,10 +87,13 @@ public final class BulkWrite<I> {
     NOT_SENT
   }
 
+  /** The error code of an item the request's checks refused before sending ({@link State#NOT_SENT}). */
+  public static final String INVALID_ITEM = "INVALID_ITEM";
+
   /**
    * One item's outcome: its input position, state, the marketplace's error code and message (for an accepted item,
-   * its warning, if the answer gave one), and the failure of this run when it has one (null for outcomes restored
-   * from the checkpoint).
+   * its warning, if the answer gave one; {@link #INVALID_ITEM} for an item refused before sending), and the failure
+   * of this run when it has one (null for outcomes restored from the checkpoint).
    */
   public record Outcome<I>(int position, I item, State state, String errorCode, String errorMessage,
       RuntimeException failure) {
@@ -754,8 +757,8 @@ public final class BulkWrite<I> {
     /** The outcome of an item the request's checks refused: not sent, with each field and rule. */
     Outcome<I> invalid(int p, RequestValidationException refused) {
       String why = refused.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
-      return new Outcome<>(p, items.get(p), State.NOT_SENT, null, "not sent: the request's checks refuse it: " + why,
-          refused);
+      return new Outcome<>(p, items.get(p), State.NOT_SENT, INVALID_ITEM, "not sent: the request's checks refuse it: "
+          + why, refused);
     }
 
     void note(int p, String code, String message) {

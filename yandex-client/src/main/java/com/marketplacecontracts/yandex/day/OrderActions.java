@@ -32,7 +32,6 @@ import com.marketplacecontracts.yandex.model.UpdateOrderStatusDTO;
 import com.marketplacecontracts.yandex.model.UpdateOrderStatusesRequest;
 import com.marketplacecontracts.yandex.model.UpdateOrderStatusesResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,6 @@ public final class OrderActions {
       OrderStatusType.RESERVED, OrderStatusType.PENDING, OrderStatusType.PARTIALLY_RETURNED,
       OrderStatusType.UNKNOWN, OrderStatusType.UNRECOGNIZED);
 
-  private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
   private final YandexMarketClient market;
 
@@ -302,12 +300,7 @@ public final class OrderActions {
 
   private static Path save(Download download, String operationId, Path target) {
     try {
-      byte[] head = new byte[PDF_MAGIC.length];
-      int read;
-      try (InputStream in = download.open()) {
-        read = in.readNBytes(head, 0, head.length);
-      }
-      if (read < head.length || !java.util.Arrays.equals(head, PDF_MAGIC)) {
+      if (!download.isPdf()) {
         download.delete();
         throw new UnreadableResponseException(new MarketplaceException.Details(Marketplace.YANDEX_MARKET,
             operationId, 200, List.of(), null, null, "the answer is not a PDF (" + download.contentType()

@@ -439,6 +439,7 @@ class BulkWritesTest {
         "NOT_SENT", "ACCEPTED", "ACCEPTED");
     assertThat(report.outcomes().get(2).errorMessage()).isEqualTo("not sent: the request's checks refuse it:"
         + " offers[2].price.value = -5: must be greater than 0");
+    assertThat(report.outcomes().get(2).errorCode()).isEqualTo(BulkWrite.INVALID_ITEM);
     assertThat(report.outcomes().get(2).failure()).isInstanceOfSatisfying(RequestValidationException.class,
         e -> assertThat(e.violations()).extracting(RequestValidationException.Violation::field)
             .containsExactly("offers[2].price.value"));
