@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class Download {
 
+  private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+
   private final Path file;
   private final String contentType;
   private final long size;
@@ -63,8 +65,6 @@ public final class Download {
       return false;
     }
   }
-
-  private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
   /** Moves the answer to {@code target} (replacing it) and returns {@code target}. */
   public Path saveTo(Path target) {

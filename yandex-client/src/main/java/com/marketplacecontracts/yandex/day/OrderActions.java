@@ -58,7 +58,6 @@ public final class OrderActions {
       OrderStatusType.RESERVED, OrderStatusType.PENDING, OrderStatusType.PARTIALLY_RETURNED,
       OrderStatusType.UNKNOWN, OrderStatusType.UNRECOGNIZED);
 
-
   private final YandexMarketClient market;
 
   private OrderActions(YandexMarketClient market) {
