@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * The one place where text that came from a server is made fit for an exception: the runtime's own secrets (API
  * keys, tokens, client secrets) are replaced by {@code ***} wherever they occur — a hostile or careless server may
- * echo them, also percent-encoded or in base64 — and every string is cut to a bounded length. Applied to messages,
+ * echo them, also percent-encoded or in base64, or only a part of one ({@link #MIN_SECRET_PART} characters or more)
+ * — and every string is cut to a bounded length. Applied to messages,
  * error lists, raw bodies, notes, events and the causes kept on exceptions ({@link #cause}).
  */
 public final class Redactor {
@@ -34,6 +35,12 @@ public final class Redactor {
   static final int MIN_SECRET = 4;
   /** Encoded forms (percent, base64) are searched only for secrets this long: a short one's would match by chance. */
   static final int MIN_ENCODED_SECRET = 8;
+  /**
+   * A run of this many characters of a secret, or more, is masked wherever it occurs: a server may echo a part of a
+   * key (the part after its prefix, a middle segment). Shorter runs are left: four last characters are a common,
+   * harmless hint, and a short run of a key may be any other text.
+   */
+  static final int MIN_SECRET_PART = 12;
   /** Causes and suppressed exceptions copied below a failure, at most: a chain is short, a cycle is not. */
   static final int MAX_CAUSES = 16;
   private static final String MASK = "***";
@@ -44,6 +51,8 @@ public final class Redactor {
   private final Supplier<? extends Collection<String>> secrets;
   /** The forms of each secret seen lately: worked out once, not per string redacted (tokens change: bounded). */
   private final Map<String, List<String>> forms = new ConcurrentHashMap<>();
+  /** The same for the runs of each secret ({@link #MIN_SECRET_PART}). */
+  private final Map<String, Parts> parts = new ConcurrentHashMap<>();
 
   private Redactor(Supplier<? extends Collection<String>> secrets) {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -84,10 +93,12 @@ public final class Redactor {
       }
       if (forms.size() > 64) {
         forms.clear();
+        parts.clear();
       }
       for (String form : forms.computeIfAbsent(secret, Redactor::forms)) {
         out = out.replace(form, MASK);
       }
+      out = parts.computeIfAbsent(secret, Parts::new).mask(out);
       // A body read only up to a byte limit may end inside a secret: mask the partial secret too.
       // regionMatches compares in place: no substring per candidate length.
       for (int length = Math.min(secret.length() - 1, out.length()); length >= MIN_SECRET; length--) {
@@ -98,6 +109,99 @@ public final class Redactor {
       }
     }
     return out;
+  }
+
+  /**
+   * The windows of {@link #MIN_SECRET_PART} characters of one secret by their rolling hash, in an open-addressed
+   * table: a text is scanned in one pass, a window whose hash the secret has is compared, then widened to the end of
+   * the run, which is masked whole.
+   */
+  private static final class Parts {
+    private static final long BASE = 31;
+    private final String secret;
+    private final long power;
+    private final long[] hashes;
+    private final int[] starts;
+    private final int mask;
+
+    Parts(String secret) {
+      this.secret = secret;
+      int k = MIN_SECRET_PART;
+      long p = 1;
+      for (int i = 1; i < k; i++) {
+        p *= BASE;
+      }
+      this.power = p;
+      int windows = Math.max(0, secret.length() - k + 1);
+      int size = Integer.highestOneBit(Math.max(2, windows * 2)) << 1;
+      this.hashes = new long[size];
+      this.starts = new int[size];
+      this.mask = size - 1;
+      java.util.Arrays.fill(starts, -1);
+      long hash = 0;
+      for (int i = 0; i < secret.length(); i++) {
+        hash = roll(hash, i < k ? 0 : secret.charAt(i - k), secret.charAt(i));
+        if (i >= k - 1) {
+          int slot = slot(hash);
+          while (starts[slot] >= 0) {
+            slot = (slot + 1) & mask;
+          }
+          hashes[slot] = hash;
+          starts[slot] = i - k + 1;
+        }
+      }
+    }
+
+    private long roll(long hash, char out, char in) {
+      return (hash - out * power) * BASE + in;
+    }
+
+    private int slot(long hash) {
+      return (int) (hash ^ (hash >>> 29)) & mask;
+    }
+
+    String mask(String text) {
+      int k = MIN_SECRET_PART;
+      if (secret.length() < k || text.length() < k) {
+        return text;
+      }
+      StringBuilder out = null;
+      int copied = 0;
+      long hash = 0;
+      for (int i = 0; i < text.length(); i++) {
+        hash = roll(hash, i < k ? 0 : text.charAt(i - k), text.charAt(i));
+        int start = i - k + 1;
+        if (start < copied) {
+          continue; // inside a run already masked
+        }
+        int end = start < 0 ? -1 : matchEnd(text, start, hash);
+        if (end > 0) {
+          if (out == null) {
+            out = new StringBuilder(text.length());
+          }
+          out.append(text, copied, start).append(MASK);
+          copied = end;
+        }
+      }
+      return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where the run of the secret starting at {@code text[start]} ends, or -1 when none of k characters does. */
+    private int matchEnd(String text, int start, long hash) {
+      for (int slot = slot(hash); starts[slot] >= 0; slot = (slot + 1) & mask) {
+        int from = starts[slot];
+        if (hashes[slot] != hash || !text.regionMatches(start, secret, from, MIN_SECRET_PART)) {
+          continue;
+        }
+        int end = start + MIN_SECRET_PART;
+        for (int j = from + MIN_SECRET_PART; end < text.length() && j < secret.length()
+            && text.charAt(end) == secret.charAt(j); j++) {
+          end++;
+        }
+        return end;
+      }
+      return -1;
+    }
   }
 
   /** The ways a server may echo {@code secret}: longest first, so a longer form is masked whole. */

@@ -26,6 +26,17 @@ class RedactorTest {
   }
 
   @Test
+  void masksAnyRunOfAKeyLongEnoughToMatterButNotAShortHint() {
+    Redactor key = Redactor.of(() -> List.of("ACMA:SecretKey1234567890abcdef:deadbeef"));
+
+    assertThat(key.text("key part SecretKey1234567890abcdef is not valid")).isEqualTo("key part *** is not valid");
+    assertThat(key.text("ends in 1234567890abcdef:dead, starts ACMA:SecretKe")).isEqualTo("ends in ***, starts ***");
+    assertThat(key.text("key ending in cdef:deadbeef")).isEqualTo("key ending in ***"); // 13 characters
+    assertThat(key.text("key ending in ef:deadbeef")).isEqualTo("key ending in ef:deadbeef"); // 11: a hint
+    assertThat(key.text("hint: ...:deadbeef, order 12345678901")).isEqualTo("hint: ...:deadbeef, order 12345678901");
+  }
+
+  @Test
   void leavesTooShortSecretsAloneAndCutsLongText() {
     assertThat(redactor.text("ti ti")).isEqualTo("ti ti");
     assertThat(redactor.text("x".repeat(10_000))).hasSizeLessThan(Redactor.MAX_TEXT + 40)
