@@ -44,9 +44,9 @@ final class BulkRun {
 
   /**
    * Null when the job may go on; else the exit code after saying why: a checkpoint file exists and {@code --resume}
-   * was not given (a second run must not look like a first one), or {@code --resume} finds the job completed (0:
-   * nothing is left to do, so no client is made and no mock started). Checked before the marketplace is asked
-   * anything; a Redis checkpoint is checked when the job opens it ({@link BulkOptions.Guarded}).
+   * was not given (a second run must not look like a first one). Checked before the marketplace is asked anything;
+   * a Redis checkpoint is checked when the job opens it ({@link BulkOptions.Guarded}). A resume of a completed job
+   * goes on: it sends nothing, and prints the recorded outcomes and exits by the worst, as a script expects.
    */
   static Integer refused(Path checkpoint, boolean resume, String fingerprint, Output output) {
     if (!resume && Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS)) {
@@ -64,7 +64,6 @@ final class BulkRun {
       if (done != null) { // said as a run without --resume says it: a resume with nothing left is no new work
         output.progress(done.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + done.substring(1)
             + "; nothing is left to send. To send the file again, remove the checkpoint " + checkpoint + ".");
-        return ExitCodes.OK;
       }
     }
     return null;

@@ -176,7 +176,19 @@ public final class MarketplaceCli implements Runnable {
   public static void main(String[] args) {
     // Hibernate Validator logs its version through jboss-logging; route it to slf4j-nop, not stderr.
     System.setProperty("org.jboss.logging.provider", "slf4j");
+    quietLibraryLogs(args);
     System.exit(run(System.getenv(), args));
+  }
+
+  /**
+   * Libraries that log through {@code java.util.logging} (the Redis client and its network layer) would print dated
+   * lines among the CLI's own on stderr, {@code --quiet} or not: their handlers are removed unless {@code --debug}.
+   * What matters reaches the user as the CLI's own words (a Redis store that cannot be reached is a warning).
+   */
+  static void quietLibraryLogs(String[] args) {
+    if (!Arrays.asList(args).contains("--debug")) {
+      java.util.logging.LogManager.getLogManager().reset();
+    }
   }
 
   /** Runs the tool; even an unexpected error ends in a one-line message and exit code 5 (a trace with --debug). */

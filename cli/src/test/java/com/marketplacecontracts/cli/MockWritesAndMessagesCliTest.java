@@ -318,17 +318,18 @@ class MockWritesAndMessagesCliTest {
   }
 
   @Test
-  void resumingACompletedJobSaysItHadCompletedAndStartsNoMock() throws Exception {
+  void resumingACompletedJobSaysItHadCompletedAndPrintsTheRecordedOutcomes() throws Exception {
     Path file = prices();
     assertThat(run("--mock", "yandex", "prices", "update", "--file", file.toString(), "--business-id", "1"))
         .isZero();
-    err.getBuffer().setLength(0);
+    out.getBuffer().setLength(0);
 
     int code = run("--mock", "yandex", "prices", "update", "--file", file.toString(), "--business-id", "1",
-        "--resume");
+        "--resume", "--json");
 
     assertThat(code).isZero();
     assertThat(err.toString()).contains("The job of this file already completed: 2 items: 2 accepted, 0 rejected,"
-        + " 0 not sent; nothing is left to send.").doesNotContain("Using the embedded Prism mock");
+        + " 0 not sent; nothing is left to send.");
+    assertThat(out.toString().lines()).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"ACCEPTED\""));
   }
 }
