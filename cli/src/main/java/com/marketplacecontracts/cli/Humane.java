@@ -1,7 +1,12 @@
 package com.marketplacecontracts.cli;
 
+import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,9 +24,11 @@ final class Humane {
   }
 
   /**
-   * The error {@code text} of {@code failure}, a connect failure said as "cannot connect to HOST:PORT (why)" and an
-   * unknown host as "cannot resolve the host name HOST"; {@code destination} is the HOST:PORT the requests went to
-   * (null: unknown, the text is left as it is).
+   * The error {@code text} of {@code failure}, a connect failure said as "cannot connect to HOST:PORT (why)", an
+   * unknown host as "cannot resolve the host name HOST", a timeout as "no answer from HOST:PORT in time", a
+   * connection closed mid-answer as "HOST:PORT closed the connection before its answer was complete" and an answer
+   * that broke HTTP as "the answer from HOST:PORT was cut or is not HTTP"; {@code destination} is the HOST:PORT the
+   * requests went to (null: unknown, the text is left as it is).
    */
   static String network(String text, Throwable failure, String destination) {
     if (text == null || destination == null) {
@@ -31,7 +38,10 @@ final class Humane {
     Throwable at = failure;
     for (int i = 0; at != null && i < MAX_CAUSES && kind == null; i++, at = at.getCause()) {
       kind = at instanceof ConnectException ? ConnectException.class
-          : at instanceof UnknownHostException ? UnknownHostException.class : null;
+          : at instanceof UnknownHostException ? UnknownHostException.class
+          : at instanceof InterruptedIOException ? InterruptedIOException.class // timeouts (a socket's too)
+          : at instanceof EOFException ? EOFException.class
+          : at instanceof ProtocolException ? ProtocolException.class : null;
     }
     int summary = text.indexOf(NETWORK_FAILURE);
     if (kind == null || summary < 0) {
@@ -60,11 +70,17 @@ final class Humane {
       return reason.substring(0, 8) + ": rate limit exceeded (quota)";
     }
     // the client names the failure by its type's simple name, first
-    if (destination != null && reason.startsWith(ConnectException.class.getSimpleName() + ":")) {
-      return words(ConnectException.class, destination);
-    }
-    if (destination != null && reason.startsWith(UnknownHostException.class.getSimpleName() + ":")) {
-      return words(UnknownHostException.class, destination);
+    if (destination != null) {
+      for (Class<? extends Throwable> kind : List.of(ConnectException.class, UnknownHostException.class,
+          SocketTimeoutException.class, InterruptedIOException.class, ProtocolException.class)) {
+        if (reason.startsWith(kind.getSimpleName() + ":")) {
+          return words(kind, destination);
+        }
+      }
+      // OkHttp's words for a connection closed before the answer's headers ended (an EOFException below)
+      if (reason.startsWith("IOException: unexpected end of stream")) {
+        return words(EOFException.class, destination);
+      }
     }
     return reason;
   }
@@ -85,8 +101,16 @@ final class Humane {
   }
 
   private static String words(Class<? extends Throwable> kind, String destination) {
-    return kind == ConnectException.class ? "cannot connect to " + destination
-        : "cannot resolve the host name " + host(destination);
+    if (kind == ConnectException.class) {
+      return "cannot connect to " + destination;
+    } else if (kind == UnknownHostException.class) {
+      return "cannot resolve the host name " + host(destination);
+    } else if (InterruptedIOException.class.isAssignableFrom(kind)) {
+      return "no answer from " + destination + " in time";
+    } else if (kind == EOFException.class) {
+      return destination + " closed the connection before its answer was complete";
+    }
+    return "the answer from " + destination + " was cut or is not HTTP";
   }
 
   /** HOST:PORT of {@code url} (an IPv6 host in brackets), where a failure to connect failed; null when not a URL. */

@@ -37,10 +37,24 @@ class HumaneTest {
   }
 
   @Test
-  void anotherFailureOrAnUnknownDestinationLeavesTheTextAsItIs() {
+  void aTimeoutACutConnectionAndABrokenAnswerAreSaidInWordsNotClassNames() {
     assertThat(Humane.network("yandex x: network failure (SocketTimeoutException: timeout)",
-        new java.net.SocketTimeoutException("timeout"), "h:1"))
-        .isEqualTo("yandex x: network failure (SocketTimeoutException: timeout)");
+        new java.net.SocketTimeoutException("timeout"), "h:1")).isEqualTo("yandex x: no answer from h:1 in time");
+    assertThat(Humane.network("yandex x: network failure (InterruptedIOException: timeout)",
+        new java.io.InterruptedIOException("timeout"), "h:1")).isEqualTo("yandex x: no answer from h:1 in time");
+    assertThat(Humane.network("yandex x: network failure (IOException: unexpected end of stream on ...)",
+        new IOException("unexpected end of stream on ...", new java.io.EOFException("\\n not found")), "h:1"))
+        .isEqualTo("yandex x: h:1 closed the connection before its answer was complete");
+    assertThat(Humane.network("yandex x: network failure (ProtocolException: unexpected end of stream)",
+        new java.net.ProtocolException("unexpected end of stream"), "h:1"))
+        .isEqualTo("yandex x: the answer from h:1 was cut or is not HTTP");
+  }
+
+  @Test
+  void anotherFailureOrAnUnknownDestinationLeavesTheTextAsItIs() {
+    assertThat(Humane.network("yandex x: network failure (SSLHandshakeException: bad)",
+        new javax.net.ssl.SSLHandshakeException("bad"), "h:1"))
+        .isEqualTo("yandex x: network failure (SSLHandshakeException: bad)");
     assertThat(Humane.network("yandex x: network failure (ConnectException: ...)", new ConnectException("x"), null))
         .isEqualTo("yandex x: network failure (ConnectException: ...)");
   }
@@ -51,6 +65,11 @@ class HumaneTest {
         .isEqualTo("cannot connect to h.example:8080");
     assertThat(Humane.attempt("UnknownHostException: whatever", "h.example:8080"))
         .isEqualTo("cannot resolve the host name h.example");
+    assertThat(Humane.attempt("SocketTimeoutException: timeout", "h:1")).isEqualTo("no answer from h:1 in time");
+    assertThat(Humane.attempt("ProtocolException: unexpected end of stream", "h:1"))
+        .isEqualTo("the answer from h:1 was cut or is not HTTP");
+    assertThat(Humane.attempt("IOException: unexpected end of stream on http://h:1/...", "h:1"))
+        .isEqualTo("h:1 closed the connection before its answer was complete");
     assertThat(Humane.attempt("HTTP 503", null)).isEqualTo("HTTP 503: marketplace server error");
     assertThat(Humane.attempt("HTTP 420 (quota)", null)).isEqualTo("HTTP 420: rate limit exceeded (quota)");
     assertThat(Humane.attempt("HTTP 420 (parallel limit)", null))

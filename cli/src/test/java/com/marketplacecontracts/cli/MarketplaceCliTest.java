@@ -421,7 +421,7 @@ class MarketplaceCliTest {
   }
 
   @Test
-  void aNetworkFailureExitsWith5() {
+  void aNetworkFailureExitsWith5SayingWhatHappenedWhere() {
     for (int i = 0; i < 4; i++) {
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     }
@@ -430,7 +430,8 @@ class MarketplaceCliTest {
         "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString()).contains("network failure");
+    assertThat(err.toString()).isEqualTo("error: yandex getOrderIdentifiersStatus: " + server.getHostName() + ":"
+        + server.getPort() + " closed the connection before its answer was complete\n");
   }
 
   @Test
