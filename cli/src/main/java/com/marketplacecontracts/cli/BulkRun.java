@@ -1,6 +1,8 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
+import com.marketplacecontracts.core.error.TransportException;
+import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.error.RequestValidationException;
@@ -166,8 +168,12 @@ final class BulkRun {
     }
     MarketplaceException typed = o.failure() instanceof MarketplaceException m ? m
         : MarketplaceException.carriedBy(o.failure());
-    return typed != null && typed.statusCode() > 0 ? "HTTP_" + typed.statusCode()
-        : o.failure().getClass().getSimpleName();
+    if (typed != null && typed.statusCode() > 0) {
+      return "HTTP_" + typed.statusCode();
+    }
+    // a code a script can match, not the Java class that carried the failure
+    return typed instanceof TransportException ? "NO_ANSWER"
+        : typed instanceof UnreadableResponseException ? "UNREADABLE_ANSWER" : "NOT_DONE";
   }
 
   private static String message(BulkWrite.Outcome<?> o) {

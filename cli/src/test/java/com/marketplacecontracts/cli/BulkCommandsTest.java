@@ -51,6 +51,8 @@ class BulkCommandsTest {
   private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private final Set<String> failOn = ConcurrentHashMap.newKeySet();
   private volatile boolean failing;
+  /** Answer the writes by dropping the connection as soon as the request is read. */
+  private volatile boolean dropping;
   /** The server's own count: how often each item was applied, and the items of each applied request. */
   private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
   private final List<String> writesReceived = Collections.synchronizedList(new ArrayList<>());
@@ -75,6 +77,9 @@ class BulkCommandsTest {
             : path.matches("/v3/businesses/\\d+/offers/stocks/update") ? "skuItems" : null;
         if (field == null) {
           return json(404, "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"NOT_FOUND\"}]}");
+        }
+        if (dropping) {
+          return new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST);
         }
         String body = request.getBody().readUtf8();
         List<?> items;
@@ -261,6 +266,21 @@ class BulkCommandsTest {
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("prices.csv.checkpoint exists", "--resume", "nothing was sent");
     assertThat(requests.get()).isZero();
+  }
+
+  @Test
+  void anItemWithoutAnAnswerHasACodeAScriptCanMatchNotAClassName() throws IOException {
+    Path prices = file("prices.csv", "offerId,price,currency", "P-1,100,RUR");
+    dropping = true;
+
+    int code = run("yandex", "prices", "update", "--file", prices.toString(), "--business-id", "7");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(outcomes()).singleElement().satisfies(l -> {
+      assertThat(l.get("state")).isEqualTo("NOT_SENT");
+      assertThat(l.get("code")).isEqualTo("NO_ANSWER");
+    });
+    assertThat(out.toString()).doesNotContain("Exception");
   }
 
   @Test
