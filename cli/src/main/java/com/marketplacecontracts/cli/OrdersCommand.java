@@ -178,7 +178,7 @@ final class OrdersCommand {
           "One outcome per order: UPDATED, REJECTED (with the marketplace's words), NOT_SENT or UNKNOWN (re-read the"
               + " order; a status change is never sent twice). Exit code: the worst outcome: 0 all updated, 3 some"
               + " rejected, 5 some not sent (send them again later) or unknown.",
-          "--json: a JSON line per order: orderId, status, substatus, result, detail."})
+          "--json: a JSON line per order: orderId (a string), status, substatus, result, detail."})
   static final class OrderStatus extends YandexCommand.Base {
     @Parameters(paramLabel = "ORDER", arity = "1..*", description = "Order id(s).")
     List<Long> orderIds;
@@ -192,8 +192,8 @@ final class OrdersCommand {
         description = "The substatus (e.g. READY_TO_SHIP, SHOP_FAILED), one of: ${COMPLETION-CANDIDATES}")
     OrderSubstatusType substatus;
 
-    /** JSON line of one order's outcome. */
-    public record Line(long orderId, String status, String substatus, String result, String detail) {
+    /** JSON line of one order's outcome; its id a string, as in {@code orders} and {@code uin-status}. */
+    public record Line(String orderId, String status, String substatus, String result, String detail) {
     }
 
     @Override
@@ -218,8 +218,8 @@ final class OrdersCommand {
               + " yours: a status change can only be seen at the marketplace (credentials) or a --base-url that"
               + " answers for your orders";
         }
-        Line line = new Line(outcome.orderId(), outcome.status(), outcome.substatus(), outcome.result().name(),
-            detail);
+        Line line = new Line(Long.toString(outcome.orderId()), outcome.status(), outcome.substatus(),
+            outcome.result().name(), detail);
         if (output.json()) {
           output.json(line);
         } else {
@@ -241,7 +241,7 @@ final class OrdersCommand {
       description = {"Save each order's box labels as one PDF, DIR/order-ID.pdf"
           + " (GET v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels).",
           "Several orders are fetched 4 at a time within the quota; one line per order, the exit code of the worst.",
-          "--json: a JSON line per order: orderId, file, bytes, error."})
+          "--json: a JSON line per order: orderId (a string), file, bytes, error."})
   static final class Labels extends YandexCommand.Base {
     @Parameters(paramLabel = "ORDER", arity = "1..*", description = "Order id(s).")
     List<Long> orderIds;
@@ -250,8 +250,8 @@ final class OrdersCommand {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the PDF files.")
     Path output;
 
-    /** JSON line of one order's labels. */
-    public record Line(long orderId, String file, long bytes, String error) {
+    /** JSON line of one order's labels; its id a string, as in {@code orders} and {@code uin-status}. */
+    public record Line(String orderId, String file, long bytes, String error) {
     }
 
     /** The failure in words: an answer that is not a PDF is said as such. */
@@ -260,9 +260,9 @@ final class OrdersCommand {
         String what = failure.getMessage().replaceFirst(".*is not a PDF \\((.*?)\\)\\)?$", "$1");
         return "the answer was not a PDF (" + what + ", not starting with %PDF-); nothing saved";
       }
+      // anything else is the file not written (its message names the path), said without the Java class
       return failure instanceof MarketplaceException ? Humane.network(failure.getMessage(), failure, destination())
-          : failure.getMessage() == null ? String.valueOf(failure.getMessage())
-          : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+          : String.valueOf(failure.getMessage());
     }
 
     @Override
@@ -275,8 +275,8 @@ final class OrdersCommand {
       for (OrderActions.LabelOutcome outcome : outcomes) {
         RuntimeException failure = outcome.failure();
         if (out.json()) {
-          out.json(new Line(outcome.orderId(), outcome.saved() ? outcome.file().toString() : null, outcome.bytes(),
-              failure == null ? null : failed(failure)));
+          out.json(new Line(Long.toString(outcome.orderId()), outcome.saved() ? outcome.file().toString() : null,
+              outcome.bytes(), failure == null ? null : failed(failure)));
         } else if (outcome.saved()) {
           out.println(outcome.orderId() + "  " + outcome.file() + "  " + Plural.of(outcome.bytes(), "byte"));
         } else {

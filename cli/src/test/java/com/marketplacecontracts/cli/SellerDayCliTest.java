@@ -113,6 +113,24 @@ class SellerDayCliTest {
   }
 
   @Test
+  void orderIdsAreStringsInTheJsonOfEveryOrderCommand() {
+    server.enqueue(MockServer.json(200, "{\"status\":\"OK\",\"result\":{\"orders\":["
+        + "{\"id\":11,\"status\":\"PROCESSING\",\"updateStatus\":\"OK\"}]}}"));
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf")
+        .setBody(new Buffer().write("%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII))));
+
+    int status = run("--json", "yandex", "order-status", "11", "--campaign-id", "5", "--status", "PROCESSING",
+        "--substatus", "READY_TO_SHIP");
+    int labels = run("--json", "yandex", "labels", "31", "--campaign-id", "5", "--output",
+        dir.resolve("labels").toString());
+
+    assertThat(status).isZero();
+    assertThat(labels).isZero();
+    assertThat(out.toString().lines()).hasSize(2).anySatisfy(l -> assertThat(l).startsWith("{\"orderId\":\"11\""))
+        .anySatisfy(l -> assertThat(l).startsWith("{\"orderId\":\"31\""));
+  }
+
+  @Test
   void labelsAreWrittenToTheFolder() throws Exception {
     byte[] pdf = "%PDF-1.7\nlabel\n%%EOF".getBytes(StandardCharsets.US_ASCII);
     server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf)));
