@@ -119,16 +119,20 @@ final class BulkRun {
     return new RequestValidationException(Marketplace.YANDEX_MARKET, e.operationId(), named);
   }
 
-  /** Runs {@code job} and returns the exit code of its worst outcome. */
+  /**
+   * Runs {@code job} and returns the exit code of its worst outcome; {@code destination} (HOST:PORT) words the
+   * network failures of items without an answer.
+   */
   static <I> int run(BulkWrite<I> job, List<BulkFile.Row> rows, Function<I, String> offerId,
       Function<I, String> warehouseId, String fingerprint, CheckpointStore checkpoint, Output output,
-      PrintWriter err, boolean quiet, String what) {
+      PrintWriter err, boolean quiet, String what, String destination) {
     Bar bar = new Bar(err, quiet, System.console() != null, what);
     BulkWrite.Report<I> report;
     try {
       report = job.fingerprint(fingerprint).checkpoint(checkpoint).onProgress(bar::update)
           .onOutcome(o -> outcome(output, new ItemOutcome(o.position(), rows.get(o.position()).line(),
-              offerId.apply(o.item()), warehouseId.apply(o.item()), o.state().name(), code(o), message(o))))
+              offerId.apply(o.item()), warehouseId.apply(o.item()), o.state().name(), code(o),
+              message(o, destination))))
           .run();
     } catch (IllegalStateException e) {
       bar.end();
@@ -176,10 +180,10 @@ final class BulkRun {
         : typed instanceof UnreadableResponseException ? "UNREADABLE_ANSWER" : "NOT_DONE";
   }
 
-  private static String message(BulkWrite.Outcome<?> o) {
+  private static String message(BulkWrite.Outcome<?> o, String destination) {
     String text = o.errorMessage();
     if (text == null && o.failure() != null && o.state() == BulkWrite.State.NOT_SENT) {
-      text = o.failure().getMessage();
+      text = Humane.network(o.failure().getMessage(), o.failure(), destination);
     }
     if (text == null) {
       return null;

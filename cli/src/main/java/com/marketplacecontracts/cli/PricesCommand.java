@@ -78,7 +78,7 @@ final class PricesCommand {
             throw BulkRun.byLine(e, options.file, content.rows());
           }
           return BulkRun.run(job, content.rows(), PriceUpdate::offerId, p -> null, content.fingerprint(), store,
-              output, spec.commandLine().getErr(), root.quiet, "prices");
+              output, spec.commandLine().getErr(), root.quiet, "prices", root.destination);
         }
       });
     }

@@ -86,7 +86,7 @@ final class StocksCommand {
               : "updateStocksOnPartnerWarehouses (v3, the business's own warehouses)") + "; checkpoint "
               + store.describe());
           return BulkRun.run(job, content.rows(), StockUpdate::sku, StockUpdate::warehouseId, content.fingerprint(),
-              store, output, spec.commandLine().getErr(), root.quiet, "stocks");
+              store, output, spec.commandLine().getErr(), root.quiet, "stocks", root.destination);
         }
       });
     }

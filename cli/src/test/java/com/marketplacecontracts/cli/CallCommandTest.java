@@ -69,14 +69,18 @@ class CallCommandTest {
     int unknown = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaign", "-p", "campaign=1");
     int huge = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaign", "-p",
         "campaignId=99999999999999999999");
+    int page = run("--base-url", server.url("/").toString(), "yandex", "call", "getCampaigns", "-p", "pageSize=-5",
+        "-p", "page=0");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(typo).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(unknown).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(huge).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(page).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("campaignId = 0: must be greater than or equal to 1",
         "campaignId = x: must be a whole number\n",
         "campaignId = 99999999999999999999: must be a whole number from -9223372036854775808 to 9223372036854775807",
+        "pageSize = -5: must be greater than or equal to 1", "page = 0: must be greater than or equal to 1",
         "campaign = 1: no such parameter of getCampaign; did you mean campaignId?").doesNotContain("type Long");
     assertThat(server.getRequestCount()).isZero();
   }

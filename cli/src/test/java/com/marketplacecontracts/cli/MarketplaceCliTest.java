@@ -430,8 +430,8 @@ class MarketplaceCliTest {
         "yandex", "uin-status", "--campaign-id", "1", "--order-id", "2");
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString()).isEqualTo("error: yandex getOrderIdentifiersStatus: " + server.getHostName() + ":"
-        + server.getPort() + " closed the connection before its answer was complete\n");
+    assertThat(err.toString()).isEqualTo("error: yandex getOrderIdentifiersStatus: " + server.url("/").host() + ":"
+        + server.url("/").port() + " closed the connection before its answer was complete\n");
   }
 
   @Test
