@@ -334,7 +334,8 @@ class BulkCommandsTest {
         "--checkpoint", checkpoint.toString(), "--resume");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("was written for another input", "nothing was sent");
+    assertThat(err.toString()).contains("was written for another input of updateBusinessPrices (1 item, input sha256:",
+        "remove the checkpoint to start over", "nothing was sent").doesNotContain("{\"job\"");
     assertThat(requests.get() - sent).as("only the settings read").isEqualTo(1);
   }
 

@@ -556,7 +556,11 @@ public final class BulkWrite<I> {
     }
   }
 
-  /** Opens the store; a checkpoint of another operation or account is refused with both named. */
+  private static String items(String count) {
+    return count + (count.equals("1") ? " item" : " items");
+  }
+
+  /** Opens the store; a checkpoint of another operation, account or input is refused with both named. */
   private static List<String> open(CheckpointStore store, String header, String operation, String account) {
     try {
       return store.open(header);
@@ -569,6 +573,15 @@ public final class BulkWrite<I> {
           throw new CheckpointRefusedException("checkpoint " + store.describe() + " was written for " + foundOperation
               + " of " + accountText(foundAccount) + ", this job is " + operation + " of " + accountText(account)
               + ": refused (a job is resumed for the operation and account it was started for)", e.found());
+        }
+        Matcher job = JOB.matcher(e.found());
+        Matcher ours = JOB.matcher(header);
+        if (job.matches() && ours.matches()) {
+          // the same operation and account: the items are not these (another file, or the same one changed)
+          throw new CheckpointRefusedException("checkpoint " + store.describe() + " was written for another input of "
+              + operation + " (" + items(job.group(3)) + ", input " + Text.cut(job.group(4), 24, "...") + "; this one has "
+              + items(ours.group(3)) + ", input " + Text.cut(ours.group(4), 24, "...") + "): refused (a job resumes only the items it"
+              + " was started for; remove the checkpoint to start over)", e.found());
         }
       }
       throw e;
