@@ -14,8 +14,8 @@ public class RateLimitedException extends MarketplaceException {
   private final RateLimitKind kind;
 
   public RateLimitedException(Details details, RateLimitKind kind, Duration retryAfter, Throwable cause) {
-    super(details, "rate limit exceeded (" + (kind == RateLimitKind.PARALLEL ? "parallel requests" : "quota") + ")",
-        cause);
+    super(details, "rate limit exceeded (" + (kind == RateLimitKind.PARALLEL ? "parallel requests" : "quota") + ")"
+        + (retryAfter == null ? "" : ", try again in " + inWords(retryAfter)), cause);
     this.kind = kind;
     this.retryAfter = retryAfter;
   }
@@ -32,6 +32,13 @@ public class RateLimitedException extends MarketplaceException {
   @Override
   public boolean isRetryable() {
     return true;
+  }
+
+  /** A wait as a person reads it: seconds, minutes or hours, rounded up. */
+  private static String inWords(Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    return seconds < 120 ? seconds + " s" : seconds < 7200 ? (seconds + 59) / 60 + " min"
+        : (seconds + 3599) / 3600 + " h";
   }
 
   /** When the server said to try again ({@code Retry-After} or Yandex's reset header), if it did. */

@@ -95,12 +95,13 @@ class RetryInterceptorTest {
   }
 
   @Test
-  void aServerWaitLongerThanAllowedEndsRetriesWithTheWaitOnTheException() {
+  void aServerWaitLongerThanAllowedEndsRetriesWithTheWaitOnTheExceptionAndInItsMessage() {
     server.enqueue(json(429, "{\"code\":\"LIMIT\"}").setHeader("Retry-After", "3600"));
 
     assertThatThrownBy(() -> client.api.read(1L).execute())
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+          assertThat(e.getMessage()).contains("rate limit exceeded (quota), try again in 60 min");
           assertThat(e.statusCode()).isEqualTo(429);
         });
     assertThat(server.getRequestCount()).isEqualTo(1);
