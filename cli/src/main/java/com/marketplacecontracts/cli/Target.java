@@ -256,11 +256,11 @@ final class Target implements AutoCloseable {
             + (settled ? ", settled" : ", still in progress"));
       }
 
+      /** Said only with its reset time: the attempt's retry line or the final error says the limit was hit. */
       @Override
       public void rateLimited(String operationId, RateLimitKind kind, Optional<Instant> reset) {
-        output.progress(operationId + ": the marketplace's " + (kind == RateLimitKind.PARALLEL
-            ? "limit on parallel requests" : "quota") + " was hit" + reset.map(at -> " (resets at " + at + ")")
-            .orElse(""));
+        reset.ifPresent(at -> output.progress(operationId + ": the marketplace's " + (kind == RateLimitKind.PARALLEL
+            ? "limit on parallel requests" : "quota") + " resets at " + at));
       }
 
       @Override
