@@ -43,6 +43,8 @@ final class CallState {
   /** What this call does differently from its client. */
   final RequestOptions options;
   volatile int status;
+  /** The request id of the last answer (its header), for a failure to decode it; null when it gave none. */
+  volatile String requestId;
   volatile int attempts;
   volatile boolean sent;
   volatile String traceparent;

@@ -43,6 +43,7 @@ final class ResponseLimitInterceptor implements Interceptor {
     CallState state = request.tag(CallState.class);
     if (state != null) {
       state.status = response.code();
+      state.requestId = ErrorDecoder.requestId(response.headers());
     }
     ResponseBody body = response.body();
     if (body == null) {

@@ -315,8 +315,10 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     String operationId = Operations.id(call.request());
     Throwable cause = errors.redactor().cause(e);
     if (e instanceof JsonDataException || e instanceof JsonEncodingException || e instanceof EOFException) {
-      // Only a 2xx body is decoded: the status is the one the answer had.
-      return new UnreadableResponseException(errors.details(operationId, CallState.status(state), null, null,
+      // Only a 2xx body is decoded: the status is the one the answer had; its request id too (the answer's, else
+      // the trace id the call was sent with), for support to find the call.
+      String requestId = state == null ? null : state.requestId != null ? state.requestId : state.traceparent;
+      return new UnreadableResponseException(errors.details(operationId, CallState.status(state), null, requestId,
           null, e.getMessage()), cause);
     }
     if (e instanceof IOException) {

@@ -133,11 +133,26 @@ class ClientRuntimeTest {
   }
 
   @Test
-  void anHtmlPageWith200IsAnUnreadableResponse() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>maintenance</html>"));
+  void anHtmlPageWith200IsAnUnreadableResponseWithTheAnswersRequestId() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setHeader("X-Request-Id", "rid-200")
+        .setBody("<html>maintenance</html>"));
 
     assertThatThrownBy(() -> client.api.read(5L).execute())
-        .isInstanceOf(UnreadableResponseException.class);
+        .isInstanceOfSatisfying(UnreadableResponseException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(200);
+          assertThat(e.requestId()).contains("rid-200");
+        });
+  }
+
+  @Test
+  void anUnreadable200WithoutARequestIdKeepsTheTraceIdItWasSentWith() throws Exception {
+    server.enqueue(json(200, "[]"));
+
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> client.api.read(5L).execute());
+
+    String sent = server.takeRequest().getHeader("traceparent");
+    assertThat(failure).isInstanceOfSatisfying(UnreadableResponseException.class,
+        e -> assertThat(e.requestId()).contains(sent));
   }
 
   @Test
