@@ -33,7 +33,11 @@ final class ClientSetup {
   static <B extends ClientBuilder<B>> void apply(B builder, String prefix, MarketplaceClientProperties properties,
       String spec, List<ClientEvents> listeners, OkHttpClient http, ClassLoader loader) {
     if (properties.getBaseUrl() != null) {
-      builder.baseUrl(properties.getBaseUrl());
+      try {
+        builder.baseUrl(properties.getBaseUrl());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidMarketplacePropertyException(prefix + ".base-url", "must be an http:// or https:// URL");
+      }
     }
     timeout(prefix + ".connect-timeout", properties.getConnectTimeout(), false, builder::connectTimeout);
     timeout(prefix + ".read-timeout", properties.getReadTimeout(), false, builder::readTimeout);

@@ -165,6 +165,16 @@ class MarketplaceAutoConfigurationTest {
   }
 
   @Test
+  void aBaseUrlThatIsNotOneIsNamed() {
+    for (String url : List.of("not a url", "ftp://x/")) {
+      runner.withPropertyValues("marketplace.yandex.api-key=k", "marketplace.yandex.base-url=" + url).run(context -> {
+        assertThat(failure(context).property()).isEqualTo("marketplace.yandex.base-url");
+        assertThat(failure(context).getMessage()).contains("must be an http:// or https:// URL");
+      });
+    }
+  }
+
+  @Test
   void aBadTimeoutOrSampleIsNamed() {
     runner.withPropertyValues("marketplace.yandex.api-key=k", "marketplace.yandex.read-timeout=0s").run(context ->
         assertThat(failure(context).property()).isEqualTo("marketplace.yandex.read-timeout"));

@@ -1,5 +1,7 @@
 package com.marketplacecontracts.core.http;
 
+import com.marketplacecontracts.core.internal.Text;
+import com.marketplacecontracts.core.internal.error.UriMask;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.ratelimit.InvalidLimitsStoreException;
 import com.marketplacecontracts.core.ratelimit.LimiterStores;
@@ -88,7 +90,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /** The API's root URL; production by default. Tests and the Prism mock set their own. */
   public B baseUrl(String url) {
-    this.baseUrl = Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(url, "url");
+    if (okhttp3.HttpUrl.parse(url) == null) {
+      // OkHttp's own refusal would come later, at build(), naming nothing; user information is masked
+      throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL, was '"
+          + UriMask.mask(Text.cut(url, 100, "...")) + "'");
+    }
+    this.baseUrl = url;
     return self();
   }
 
