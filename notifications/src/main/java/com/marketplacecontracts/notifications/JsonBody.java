@@ -53,6 +53,18 @@ final class JsonBody {
     }
   }
 
+  /**
+   * A decoder's message without its advice to read leniently (no one's to take here): "malformed JSON", where it
+   * was.
+   */
+  static String words(String message) {
+    if (message == null || !message.contains("setLenient")) {
+      return message;
+    }
+    int at = message.lastIndexOf(" at path ");
+    return "malformed JSON" + (at < 0 ? "" : message.substring(at));
+  }
+
   /** The top-level object of {@code body}, values at most {@code maxDepth} deep. */
   static Map<String, Object> object(byte[] body, int maxDepth) throws Refused {
     try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
@@ -66,7 +78,7 @@ final class JsonBody {
       }
       return top;
     } catch (JsonEncodingException | JsonDataException e) {
-      throw new Refused("the body is not JSON: " + clip(e.getMessage()));
+      throw new Refused("the body is not JSON: " + clip(words(e.getMessage())));
     } catch (IOException e) {
       throw new Refused("the body is not JSON");
     }

@@ -340,7 +340,7 @@ public final class NotificationReceiver implements AutoCloseable {
     try {
       value = adapter.fromJson(new Buffer().write(body));
     } catch (JsonDataException | JsonEncodingException e) {
-      throw new JsonBody.Refused(JsonBody.clip(e.getMessage()));
+      throw new JsonBody.Refused(JsonBody.clip(JsonBody.words(e.getMessage())));
     } catch (IOException e) {
       throw new JsonBody.Refused("the body is not JSON");
     }

@@ -58,6 +58,18 @@ class HostileBodiesTest {
   }
 
   @Test
+  void malformedJsonIsSaidWhereWithoutTheDecodersAdvice() {
+    try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build()) {
+      for (String body : List.of("{\"notificationType\":\"X_NEW\"} trailing", "{\"notificationType\":x}")) {
+        Answer answer = post(receiver, body);
+        assertThat(answer.status()).as(body).isEqualTo(400);
+        assertThat(answer.body()).as(body).contains("WRONG_EVENT_FORMAT", "malformed JSON at path $")
+            .doesNotContain("setLenient", "JsonReader");
+      }
+    }
+  }
+
+  @Test
   void numbersWithHugeExponentsAreRefusedAtOnceInBoundedMemory() throws Exception {
     try (NotificationReceiver receiver = NotificationReceiver.builder().handler(n -> { }).build()) {
       for (String number : List.of("1e200000000", "1e9999999999", "1e-200000000", "-1.5E+99999", "1e2147483648")) {
