@@ -71,7 +71,7 @@ public final class TeezClient implements AutoCloseable {
           : null;
       if (problem != null) {
         // A decided answer, not a network failure: typed, and not retried.
-        throw new UnreadableResponseException(tokenRuntime.failures().details("authGetToken", 200, null, null, null,
+        throw new UnreadableResponseException(tokenRuntime.failures().details("Auth_GetToken", 200, null, null, null,
             "the token response " + problem), null);
       }
       long seconds = token.getExpiresIn() == null ? 0 : token.getExpiresIn();
@@ -81,7 +81,6 @@ public final class TeezClient implements AutoCloseable {
       throw e.inTransit();
     }
   }
-
 
   public static Builder builder() {
     return new Builder();

@@ -430,6 +430,8 @@ class HostileServerTest {
 
     assertThat(outcome.failure().statusCode()).isEqualTo(200);
     assertThat(outcome.failure().getMessage()).contains("no accessToken");
+    // the spec's id of the token exchange, as its other failures name it
+    assertThat(((MarketplaceException) outcome.failure()).operationId()).isEqualTo("Auth_GetToken");
     record("04", "token endpoint 200 without accessToken", outcome, home.getRequestCount(), 1,
         UnreadableResponseException.class);
   }
