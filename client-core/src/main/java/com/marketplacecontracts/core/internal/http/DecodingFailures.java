@@ -7,15 +7,17 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import okio.ByteString;
 import okio.Okio;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Wraps the response converters so that anything a body's decoding throws is a {@link JsonDataException}: the call
- * then reports an unreadable response, while a mistake of the calling code keeps its own type. A body that may hold
- * more values than {@link ResponseLimits#maxJsonValues()} is read through a {@link JsonValueLimit}, so millions of
- * tiny values fail before they are decoded.
+ * Wraps the response converters so that anything a body's decoding throws is an {@link Undecodable} (holding the
+ * body's first bytes): the call then reports an unreadable response with them, while a mistake of the calling code
+ * keeps its own type. A body that may hold more values than {@link ResponseLimits#maxJsonValues()} is read through a
+ * {@link JsonValueLimit}, so millions of tiny values fail before they are decoded.
  */
 final class DecodingFailures extends Converter.Factory {
 
@@ -34,6 +36,11 @@ final class DecodingFailures extends Converter.Factory {
       return null;
     }
     return body -> {
+      // The body's first bytes, kept for the failure a body that does not decode ends in (a proxy's HTML page):
+      // copied (2 KB at most), since a snapshot would keep the decoder's segments from going back to their pool.
+      BufferedSource source = body.source();
+      source.request(HEAD_BYTES);
+      ByteString head = ByteString.of(source.peek().readByteArray(Math.min(HEAD_BYTES, source.getBuffer().size())));
       try {
         // Every value but the first takes a byte and a separator: a body of known length below twice the bound
         // cannot pass it and is not scanned (a documented page is far below; the scan costs ~1 ns a byte).
@@ -44,20 +51,38 @@ final class DecodingFailures extends Converter.Factory {
         return converter.convert(ResponseBody.create(
             Okio.buffer(new JsonValueLimit(body.source(), maxJsonValues)), body.contentType(), length));
       } catch (JsonDataException e) {
-        throw e;
+        throw new Undecodable(e.getMessage(), e, head);
       } catch (JsonEncodingException e) {
         // The decoder's advice (a lenient reader) is no one's to take here: say what is wrong, and where. Our own
         // bounds (JsonValueLimit) keep their words.
         String message = String.valueOf(e.getMessage());
         if (!message.contains("setLenient")) {
-          throw e;
+          throw new Undecodable(message, e, head);
         }
         int at = message.lastIndexOf(" at path ");
-        throw new JsonDataException("the body is not valid JSON" + (at < 0 ? "" : message.substring(at)));
+        throw new Undecodable("the body is not valid JSON" + (at < 0 ? "" : message.substring(at)), null, head);
       } catch (RuntimeException e) {
-        throw new JsonDataException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        throw new Undecodable(e.getClass().getSimpleName() + ": " + e.getMessage(), e, head);
       }
     };
+  }
+
+  /** Bytes of a body kept for its failure: as much as a failure keeps of a raw body. */
+  private static final long HEAD_BYTES = 2_000;
+
+  /**
+   * A body that did not decode, with its first bytes (as text) for the failure's raw body; {@link #failure} is the
+   * decoding failure as the call's cause keeps it (this carrier is the client's own).
+   */
+  static final class Undecodable extends RuntimeException {
+    final String head;
+    final JsonDataException failure;
+
+    Undecodable(String message, Throwable cause, ByteString head) {
+      super(message, cause, false, false); // a carrier: no stack of its own
+      this.head = head.size() == 0 ? null : head.string(java.nio.charset.StandardCharsets.UTF_8);
+      this.failure = new JsonDataException(message, cause);
+    }
   }
 
   @Override

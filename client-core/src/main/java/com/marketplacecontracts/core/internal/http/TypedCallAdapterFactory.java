@@ -313,13 +313,16 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
       return typed;
     }
     String operationId = Operations.id(call.request());
-    Throwable cause = errors.redactor().cause(e);
-    if (e instanceof JsonDataException || e instanceof JsonEncodingException || e instanceof EOFException) {
+    Throwable cause = errors.redactor().cause(e instanceof DecodingFailures.Undecodable undecodable
+        ? undecodable.failure : e);
+    if (e instanceof DecodingFailures.Undecodable || e instanceof JsonDataException
+        || e instanceof JsonEncodingException || e instanceof EOFException) {
       // Only a 2xx body is decoded: the status is the one the answer had; its request id too (the answer's, else
       // the trace id the call was sent with), for support to find the call.
       String requestId = state == null ? null : state.requestId != null ? state.requestId : state.traceparent;
+      String raw = e instanceof DecodingFailures.Undecodable undecodable ? undecodable.head : null;
       return new UnreadableResponseException(errors.details(operationId, CallState.status(state), null, requestId,
-          null, e.getMessage()), cause);
+          raw, e.getMessage()), cause);
     }
     if (e instanceof IOException) {
       // Sent once the connection was open and the request on its way (a read timeout), not when it never opened.

@@ -133,7 +133,7 @@ class ClientRuntimeTest {
   }
 
   @Test
-  void anHtmlPageWith200IsAnUnreadableResponseWithTheAnswersRequestId() {
+  void anHtmlPageWith200IsAnUnreadableResponseWithTheAnswersRequestIdAndItsText() {
     server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setHeader("X-Request-Id", "rid-200")
         .setBody("<html>maintenance</html>"));
 
@@ -141,6 +141,8 @@ class ClientRuntimeTest {
         .isInstanceOfSatisfying(UnreadableResponseException.class, e -> {
           assertThat(e.statusCode()).isEqualTo(200);
           assertThat(e.requestId()).contains("rid-200");
+          assertThat(e.rawBody()).contains("<html>maintenance</html>");
+          assertThat(e.getCause()).isExactlyInstanceOf(com.squareup.moshi.JsonDataException.class);
         });
   }
 
