@@ -1,8 +1,6 @@
 package com.marketplacecontracts.cli;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
-import com.marketplacecontracts.core.error.TransportException;
-import com.marketplacecontracts.core.error.UnreadableResponseException;
 import com.marketplacecontracts.core.http.CheckpointStore;
 import com.marketplacecontracts.core.http.FileCheckpointStore;
 import com.marketplacecontracts.core.error.RequestValidationException;
@@ -172,12 +170,9 @@ final class BulkRun {
     }
     MarketplaceException typed = o.failure() instanceof MarketplaceException m ? m
         : MarketplaceException.carriedBy(o.failure());
-    if (typed != null && typed.statusCode() > 0) {
-      return "HTTP_" + typed.statusCode();
-    }
-    // a code a script can match, not the Java class that carried the failure
-    return typed instanceof TransportException ? "NO_ANSWER"
-        : typed instanceof UnreadableResponseException ? "UNREADABLE_ANSWER" : "NOT_DONE";
+    // a code a script can match, not the Java class that carried the failure: the status, else the outcome's kind
+    return typed != null && typed.statusCode() > 0 ? "HTTP_" + typed.statusCode()
+        : MarketplaceException.outcomeOf(o.failure()).name();
   }
 
   private static String message(BulkWrite.Outcome<?> o, String destination) {

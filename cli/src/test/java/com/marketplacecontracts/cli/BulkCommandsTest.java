@@ -278,7 +278,7 @@ class BulkCommandsTest {
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.FAILURE);
     assertThat(outcomes()).singleElement().satisfies(l -> {
       assertThat(l.get("state")).isEqualTo("NOT_SENT");
-      assertThat(l.get("code")).isEqualTo("NO_ANSWER");
+      assertThat(l.get("code")).isEqualTo("TRANSPORT"); // as the call outcome's metric tag names it
     });
     assertThat(out.toString()).doesNotContain("Exception");
   }

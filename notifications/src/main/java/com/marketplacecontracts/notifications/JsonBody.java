@@ -1,5 +1,6 @@
 package com.marketplacecontracts.notifications;
 
+import com.marketplacecontracts.core.internal.Text;
 import com.marketplacecontracts.core.json.MoshiFactory;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -53,16 +54,9 @@ final class JsonBody {
     }
   }
 
-  /**
-   * A decoder's message without its advice to read leniently (no one's to take here): "malformed JSON", where it
-   * was.
-   */
+  /** A decoder's message, its advice to read leniently said as "malformed JSON" and where. */
   static String words(String message) {
-    if (message == null || !message.contains("setLenient")) {
-      return message;
-    }
-    int at = message.lastIndexOf(" at path ");
-    return "malformed JSON" + (at < 0 ? "" : message.substring(at));
+    return Text.withoutLenientAdvice(message, "malformed JSON");
   }
 
   /** The top-level object of {@code body}, values at most {@code maxDepth} deep. */

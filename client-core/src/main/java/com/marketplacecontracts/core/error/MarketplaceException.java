@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.error;
 
 import com.marketplacecontracts.core.internal.Hooks;
+import com.marketplacecontracts.core.operation.CallOutcome;
 import com.marketplacecontracts.core.operation.Marketplace;
 import java.io.IOException;
 import java.util.List;
@@ -114,6 +115,38 @@ public class MarketplaceException extends RuntimeException {
    */
   public IOException inTransit() {
     return new TypedFailure(this);
+  }
+
+  /**
+   * The kind of outcome a failure is, as a metric tag or a code a script matches: its class ({@code TRANSPORT},
+   * {@code RATE_LIMITED}...); {@link CallOutcome#OTHER} for one that is not the client's typed failure.
+   */
+  public static CallOutcome outcomeOf(Throwable failure) {
+    MarketplaceException typed = failure instanceof MarketplaceException m ? m : carriedBy(failure);
+    if (typed instanceof RateLimitedException) {
+      return CallOutcome.RATE_LIMITED;
+    } else if (typed instanceof BadRequestException) {
+      return CallOutcome.BAD_REQUEST;
+    } else if (typed instanceof UnauthorizedException) {
+      return CallOutcome.UNAUTHORIZED;
+    } else if (typed instanceof ForbiddenException) {
+      return CallOutcome.FORBIDDEN;
+    } else if (typed instanceof NotFoundException) {
+      return CallOutcome.NOT_FOUND;
+    } else if (typed instanceof ClientErrorException) {
+      return CallOutcome.CLIENT_ERROR;
+    } else if (typed instanceof ServerErrorException) {
+      return CallOutcome.SERVER_ERROR;
+    } else if (typed instanceof TransportException) {
+      return CallOutcome.TRANSPORT;
+    } else if (typed instanceof UnreadableResponseException) {
+      return CallOutcome.UNREADABLE_RESPONSE;
+    } else if (typed instanceof RedirectRefusedException) {
+      return CallOutcome.REDIRECT_REFUSED;
+    } else if (typed instanceof RequestValidationException) {
+      return CallOutcome.INVALID_REQUEST;
+    }
+    return CallOutcome.OTHER;
   }
 
   /** The failure an exception from OkHttp carries (see {@link #inTransit}), or null. */

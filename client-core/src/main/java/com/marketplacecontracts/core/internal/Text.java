@@ -77,4 +77,16 @@ public final class Text {
     }
     return i < text.length() ? out.append(marker).toString() : out.toString();
   }
+
+  /**
+   * A JSON decoder's message without its advice to read leniently (no one's to take where the JSON came from a
+   * server): {@code plain} and where it was ({@code at path $...}); any other message as it is.
+   */
+  public static String withoutLenientAdvice(String message, String plain) {
+    if (message == null || !message.contains("setLenient")) {
+      return message;
+    }
+    int at = message.lastIndexOf(" at path ");
+    return plain + (at < 0 ? "" : message.substring(at));
+  }
 }

@@ -578,10 +578,11 @@ public final class BulkWrite<I> {
         Matcher ours = JOB.matcher(header);
         if (job.matches() && ours.matches()) {
           // the same operation and account: the items are not these (another file, or the same one changed)
-          throw new CheckpointRefusedException("checkpoint " + store.describe() + " was written for another input of "
-              + operation + " (" + items(job.group(3)) + ", input " + Text.cut(job.group(4), 24, "...") + "; this one has "
-              + items(ours.group(3)) + ", input " + Text.cut(ours.group(4), 24, "...") + "): refused (a job resumes only the items it"
-              + " was started for; remove the checkpoint to start over)", e.found());
+          throw new CheckpointRefusedException("checkpoint " + store.describe() + " was written for another input"
+              + " of " + operation + " (" + items(job.group(3)) + ", input " + Text.cut(job.group(4), 24, "...")
+              + "; this one has " + items(ours.group(3)) + ", input " + Text.cut(ours.group(4), 24, "...")
+              + "): refused (a job resumes only the items it was started for; remove the checkpoint to start over)",
+              e.found());
         }
       }
       throw e;

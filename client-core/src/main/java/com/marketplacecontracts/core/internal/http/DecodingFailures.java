@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.internal.http;
 
 import com.marketplacecontracts.core.http.ResponseLimits;
+import com.marketplacecontracts.core.internal.Text;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import java.lang.annotation.Annotation;
@@ -51,18 +52,15 @@ final class DecodingFailures extends Converter.Factory {
         return converter.convert(ResponseBody.create(
             Okio.buffer(new JsonValueLimit(body.source(), maxJsonValues)), body.contentType(), length));
       } catch (JsonDataException e) {
-        throw new Undecodable(e.getMessage(), e, head);
+        throw new Undecodable(e, head);
       } catch (JsonEncodingException e) {
         // The decoder's advice (a lenient reader) is no one's to take here: say what is wrong, and where. Our own
         // bounds (JsonValueLimit) keep their words.
         String message = String.valueOf(e.getMessage());
-        if (!message.contains("setLenient")) {
-          throw new Undecodable(message, e, head);
-        }
-        int at = message.lastIndexOf(" at path ");
-        throw new Undecodable("the body is not valid JSON" + (at < 0 ? "" : message.substring(at)), null, head);
+        String plain = Text.withoutLenientAdvice(message, "the body is not valid JSON");
+        throw new Undecodable(new JsonDataException(plain, plain.equals(message) ? e : null), head);
       } catch (RuntimeException e) {
-        throw new Undecodable(e.getClass().getSimpleName() + ": " + e.getMessage(), e, head);
+        throw new Undecodable(new JsonDataException(e.getClass().getSimpleName() + ": " + e.getMessage(), e), head);
       }
     };
   }
@@ -71,17 +69,17 @@ final class DecodingFailures extends Converter.Factory {
   private static final long HEAD_BYTES = 2_000;
 
   /**
-   * A body that did not decode, with its first bytes (as text) for the failure's raw body; {@link #failure} is the
-   * decoding failure as the call's cause keeps it (this carrier is the client's own).
+   * A body that did not decode: the decoding failure (the call's cause), with the body's first bytes (as text) for
+   * the failure's raw body. Only a carrier: no stack of its own.
    */
   static final class Undecodable extends RuntimeException {
-    final String head;
     final JsonDataException failure;
+    final String head;
 
-    Undecodable(String message, Throwable cause, ByteString head) {
-      super(message, cause, false, false); // a carrier: no stack of its own
+    Undecodable(JsonDataException failure, ByteString head) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
       this.head = head.size() == 0 ? null : head.string(java.nio.charset.StandardCharsets.UTF_8);
-      this.failure = new JsonDataException(message, cause);
     }
   }
 

@@ -6,15 +6,6 @@ import com.marketplacecontracts.core.internal.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.error.TransportException;
 import com.marketplacecontracts.core.error.UnreadableResponseException;
-import com.marketplacecontracts.core.error.BadRequestException;
-import com.marketplacecontracts.core.error.ClientErrorException;
-import com.marketplacecontracts.core.error.ForbiddenException;
-import com.marketplacecontracts.core.error.NotFoundException;
-import com.marketplacecontracts.core.error.RateLimitedException;
-import com.marketplacecontracts.core.error.RedirectRefusedException;
-import com.marketplacecontracts.core.error.RequestValidationException;
-import com.marketplacecontracts.core.error.ServerErrorException;
-import com.marketplacecontracts.core.error.UnauthorizedException;
 import com.marketplacecontracts.core.operation.CallEnded;
 import com.marketplacecontracts.core.operation.CallOutcome;
 import com.marketplacecontracts.core.operation.CallStarted;
@@ -271,30 +262,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     if (call.isCanceled()) {
       return CallOutcome.CANCELLED;
     }
-    if (failure instanceof RateLimitedException) {
-      return CallOutcome.RATE_LIMITED;
-    } else if (failure instanceof BadRequestException) {
-      return CallOutcome.BAD_REQUEST;
-    } else if (failure instanceof UnauthorizedException) {
-      return CallOutcome.UNAUTHORIZED;
-    } else if (failure instanceof ForbiddenException) {
-      return CallOutcome.FORBIDDEN;
-    } else if (failure instanceof NotFoundException) {
-      return CallOutcome.NOT_FOUND;
-    } else if (failure instanceof ClientErrorException) {
-      return CallOutcome.CLIENT_ERROR;
-    } else if (failure instanceof ServerErrorException) {
-      return CallOutcome.SERVER_ERROR;
-    } else if (failure instanceof TransportException) {
-      return CallOutcome.TRANSPORT;
-    } else if (failure instanceof UnreadableResponseException) {
-      return CallOutcome.UNREADABLE_RESPONSE;
-    } else if (failure instanceof RedirectRefusedException) {
-      return CallOutcome.REDIRECT_REFUSED;
-    } else if (failure instanceof RequestValidationException) {
-      return CallOutcome.INVALID_REQUEST;
-    }
-    return CallOutcome.OTHER;
+    return MarketplaceException.outcomeOf(failure);
   }
 
   /**

@@ -182,7 +182,8 @@ class ClientRuntimeTest {
 
   @Test
   void aBaseUrlThatIsNotAnHttpUrlIsRefusedByNameWithItsUserInformationMasked() {
-    assertThatThrownBy(() -> TestClient.builder("http://x/").baseUrl("not a url")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> TestClient.builder("http://x/").baseUrl("not a url"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("baseUrl must be an http:// or https:// URL, was 'not a url'");
     assertThatThrownBy(() -> TestClient.builder("http://x/").baseUrl("ftp://user:pw-secret@host/"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl must be an http://")
