@@ -36,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the contract guard adds to a call: the full client call of a 10-offer business-catalog page
  * ({@code getOfferMappings}, 23 kB) from a loopback server, without the guard, with it checking every call (the
- * request's body and the answer), and with it checking one call in ten; and the guard's check of that exchange
- * alone (the interceptor over a chain that returns the page at once: no I/O, no decoding). {@link ContractGuardRace}
+ * request's body and the answer, which the client's checked read decodes), and with it checking one call in ten;
+ * and the guard's own check of that exchange's bytes alone (the interceptor over a chain that returns the page at
+ * once: no I/O, no decoding), as it checks a call made with plain OkHttp. {@link ContractGuardRace}
  * races the first two side by side by CPU time.
  */
 @State(Scope.Benchmark)
@@ -119,7 +120,7 @@ public class ContractGuardBenchmark {
     return call(sampled);
   }
 
-  /** The guard's whole check of one exchange: find the operation, check the request's body and the answer's. */
+  /** The guard's own check of one exchange: find the operation, check the request's body and the answer's bytes. */
   @Benchmark
   public Response guardCheckAlone() throws IOException {
     return checkEveryCall.intercept(answeringChain);

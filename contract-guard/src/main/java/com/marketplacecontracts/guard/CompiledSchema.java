@@ -2,6 +2,7 @@ package com.marketplacecontracts.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplacecontracts.core.internal.json.Rfc3339;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
@@ -33,9 +34,63 @@ final class CompiledSchema implements BodySchema {
   private static final ObjectMapper TREES = new ObjectMapper();
 
   private final SchemaNode root;
+  /** Whether the client's checked read covers every rule of this schema (see {@link #coveredByCheckedRead}). */
+  private final boolean coveredByCheckedRead;
 
   CompiledSchema(SchemaNode root) {
     this.root = root;
+    this.coveredByCheckedRead = coveredByCheckedRead(root, java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>()));
+  }
+
+  /**
+   * Whether a body of this schema may be left to the client's checked read ({@code Checks}), which checks types,
+   * required fields, string enums, lengths, patterns, bounds, formats and item counts as strictly as this class,
+   * but not counts of properties, schemas for additional ones, enums of other values, repeated items other than
+   * strings and integers, or a required name with no property. A schema using one of those is always checked here.
+   */
+  boolean coveredByCheckedRead() {
+    return coveredByCheckedRead;
+  }
+
+  SchemaNode root() {
+    return root;
+  }
+
+  private static boolean coveredByCheckedRead(SchemaNode node, Set<SchemaNode> seen) {
+    if (!seen.add(node)) {
+      return true;
+    }
+    if (node.minProperties >= 0 || node.maxProperties >= 0 || node.additional != null) {
+      return false;
+    }
+    // A required name the schema gives no property for is in no generated model, so its read cannot miss it;
+    // a value meets all of node.flat (its allOf), whose properties together make the model's.
+    for (SchemaNode one : node.flat) {
+      for (String required : one.required) {
+        if (Arrays.stream(node.flat).noneMatch(other -> other.properties.schemaOf(required) != null)) {
+          return false;
+        }
+      }
+    }
+    if (node.enumKeys != null && !node.enumKeys.stream().allMatch(key -> key instanceof String)) {
+      return false;
+    }
+    if (node.uniqueItems && (node.items == null || Arrays.stream(node.items.flat).anyMatch(item ->
+        (item.types & ~SchemaNode.NULL) != SchemaNode.STRING && (item.types & ~SchemaNode.NULL) != SchemaNode.INTEGER))) {
+      return false;
+    }
+    for (SchemaNode member : node.allOf) {
+      if (!coveredByCheckedRead(member, seen)) {
+        return false;
+      }
+    }
+    for (SchemaNode property : node.properties.schemas) {
+      if (property != null && !coveredByCheckedRead(property, seen)) {
+        return false;
+      }
+    }
+    return node.items == null || coveredByCheckedRead(node.items, seen);
   }
 
   static String more(int count) {

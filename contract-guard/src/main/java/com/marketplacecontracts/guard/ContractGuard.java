@@ -2,6 +2,7 @@ package com.marketplacecontracts.guard;
 
 import com.marketplacecontracts.core.error.MarketplaceException;
 import com.marketplacecontracts.core.internal.error.Redactor;
+import com.marketplacecontracts.core.internal.http.AnswerCheck;
 import com.marketplacecontracts.core.operation.ClientEvents;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -66,6 +68,8 @@ public final class ContractGuard implements Interceptor {
   private final ClientEvents fallbackEvents;
   private final boolean strict;
   private final double sample;
+  /** Answers whose bytes this guard read itself (not left to a client's checked read), for tests. */
+  private final LongAdder answersRead = new LongAdder();
 
   private ContractGuard(Builder builder) {
     this.spec = SpecIndex.parse(builder.yaml, builder.name);
@@ -109,31 +113,60 @@ public final class ContractGuard implements Interceptor {
     // Read before the call is sent (a body is written again to the wire); only when its schema is there to check.
     byte[] sent = entry.requestBody() == null ? null : bodyOf(request.body());
     Response response = chain.proceed(request);
-    // Names in a mismatch may be the server's text (an unknown field is named as sent): masked like the client's.
-    Redactor redactor = Objects.requireNonNullElse(response.request().tag(Redactor.class), Redactor.NONE);
     List<ContractMismatch> found = new ArrayList<>();
     if (sent != null) {
       check(entry, Direction.REQUEST, entry.requestBody(), sent, found);
     }
     int status = response.code();
+    boolean handOver = false;
     if (!entry.documents(status)) {
       found.add(new ContractMismatch(entry.operationId(), Direction.RESPONSE, Kind.UNDOCUMENTED_STATUS,
           "status " + status, "the operation does not document HTTP " + status));
     } else {
       Optional<BodySchema> schema = entry.response(status);
       if (schema.isPresent()) {
-        byte[] body = response.peekBody(MAX_CHECKED_BYTES + 1).bytes();
-        if (body.length > MAX_CHECKED_BYTES) {
-          found.add(notChecked(entry, Direction.RESPONSE, "body larger than the " + MAX_CHECKED_BYTES
-              + " bytes the guard checks"));
-        } else {
-          check(entry, Direction.RESPONSE, schema.get(), body, found);
+        // A client decoding a generated model checks a 200 answer while it decodes it, so it is read once; the
+        // guard checks the bytes only where that read cannot show the answer conforms (AnswerCheck).
+        handOver = status == 200 && entry.okCheckedWhileDecoding()
+            && response.request().tag(AnswerCheck.Decoder.class) != null;
+        if (!handOver) {
+          checkBody(entry, schema.get(), response.peekBody(MAX_CHECKED_BYTES + 1).bytes(), found);
         }
       }
     }
-    if (found.isEmpty()) {
-      return response;
+    settle(entry, response, found);
+    if (handOver) {
+      BodySchema schema = entry.response(status).orElseThrow();
+      AnswerCheck.handOver(new AnswerCheck(entry.operationId(), MAX_CHECKED_BYTES, MAX_CHECKED_TOKENS,
+          MAX_CHECKED_DEPTH) {
+        @Override
+        protected void recheck(byte[] body) throws IOException {
+          List<ContractMismatch> more = new ArrayList<>();
+          checkBody(entry, schema, body, more);
+          settle(entry, response, more);
+        }
+      });
     }
+    return response;
+  }
+
+  private void checkBody(SpecIndex.Entry entry, BodySchema schema, byte[] body, List<ContractMismatch> found) {
+    answersRead.increment();
+    if (body.length > MAX_CHECKED_BYTES) {
+      found.add(notChecked(entry, Direction.RESPONSE, "body larger than the " + MAX_CHECKED_BYTES
+          + " bytes the guard checks"));
+    } else {
+      check(entry, Direction.RESPONSE, schema, body, found);
+    }
+  }
+
+  /** Reports the mismatches found, through the client's events; in strict mode the call then fails. */
+  private void settle(SpecIndex.Entry entry, Response response, List<ContractMismatch> found) throws IOException {
+    if (found.isEmpty()) {
+      return;
+    }
+    // Names in a mismatch may be the server's text (an unknown field is named as sent): masked like the client's.
+    Redactor redactor = Objects.requireNonNullElse(response.request().tag(Redactor.class), Redactor.NONE);
     List<ContractMismatch> clean = found.stream().map(mismatch -> new ContractMismatch(mismatch.operationId(),
         mismatch.direction(), mismatch.kind(), redactor.text(mismatch.location()), redactor.text(mismatch.message())))
         .toList();
@@ -143,11 +176,10 @@ public final class ContractGuard implements Interceptor {
       response.close();
       Marketplace called = Objects.requireNonNullElse(response.request().tag(Marketplace.class), marketplace);
       MarketplaceException.Details details = new MarketplaceException.Details(called, entry.operationId(),
-          status, List.of(), redactor.text(response.header("X-Request-Id")), null);
+          response.code(), List.of(), redactor.text(response.header("X-Request-Id")), null);
       // The one carrier of a typed failure through OkHttp; the client's call rethrows it as it is.
       throw new ContractViolationException(details, clean).inTransit();
     }
-    return response;
   }
 
   private static byte[] bodyOf(RequestBody body) throws IOException {
@@ -166,6 +198,10 @@ public final class ContractGuard implements Interceptor {
 
   private static ContractMismatch notChecked(SpecIndex.Entry entry, Direction direction, String why) {
     return ValidatorSchema.notChecked(entry.operationId(), direction, why);
+  }
+
+  long answersRead() {
+    return answersRead.sum();
   }
 
   @Override

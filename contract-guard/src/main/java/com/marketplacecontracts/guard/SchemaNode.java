@@ -1,6 +1,7 @@
 package com.marketplacecontracts.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.marketplacecontracts.core.internal.json.Rfc3339;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -34,10 +35,7 @@ final class SchemaNode {
   static final int NULL = 64;
   static final int ANY = 127;
 
-  static final int FORMAT_NONE = 0;
-  static final int FORMAT_DATE_TIME = 1;
-  static final int FORMAT_DATE = 2;
-  static final int FORMAT_TIME = 3;
+  static final int FORMAT_NONE = Rfc3339.NONE;
 
   int types = ANY;
   String typeText;
@@ -222,6 +220,16 @@ final class SchemaNode {
         }
       }
       return -1;
+    }
+
+    /** The schema of the property named {@code name}; null when there is none, or it is only listed as required. */
+    SchemaNode schemaOf(String name) {
+      for (int i = 0; i < texts.length; i++) {
+        if (texts[i].equals(name)) {
+          return schemas[i];
+        }
+      }
+      return null;
     }
 
     int find(byte[] bytes, int from, int to) {
@@ -481,12 +489,7 @@ final class SchemaNode {
         }
       }
       String format = schema.path("format").asText("");
-      node.format = switch (format) {
-        case "date-time" -> FORMAT_DATE_TIME;
-        case "date" -> FORMAT_DATE;
-        case "time" -> FORMAT_TIME;
-        default -> FORMAT_NONE; // the validator asserts only these three of the specs' formats
-      };
+      node.format = Rfc3339.format(format); // the validator asserts only three of the specs' formats
       node.formatText = format;
       if (schema.has("minimum")) {
         node.minimum = schema.get("minimum").decimalValue();

@@ -43,7 +43,7 @@ final class SpecIndex {
       .nullableKeywordEnabled(true).pathType(PathType.JSON_PATH).build();
 
   /** One operation: how to recognise its requests and what its bodies must look like. */
-  record Entry(String operationId, String method, Pattern path, String tail, String lastSegment,
+  record Entry(String operationId, String method, Pattern path, int parameters, String tail, String lastSegment,
       BodySchema requestBody, Statuses statuses) {
 
     /** The schema for {@code status}: exact, then {@code 4XX}-style, then {@code default}; empty when none. */
@@ -54,6 +54,14 @@ final class SpecIndex {
     /** Whether the operation lists {@code status} (with or without a body). */
     boolean documents(int status) {
       return statuses.documents(status);
+    }
+
+    /**
+     * Whether a 200 answer may be checked by the client's checked read: its schema is documented for 200 itself
+     * (the one the generated method decodes) and uses nothing that read does not check.
+     */
+    boolean okCheckedWhileDecoding() {
+      return statuses.exactly(200).orElse(null) instanceof CompiledSchema compiled && compiled.coveredByCheckedRead();
     }
   }
 
@@ -110,6 +118,16 @@ final class SpecIndex {
       return -1;
     }
 
+    /** The body schema of the key that names {@code status} itself; empty when none does or it has none. */
+    Optional<BodySchema> exactly(int status) {
+      for (int i = 0; i < exact.length; i++) {
+        if (exact[i] == status) {
+          return schemas.get(i);
+        }
+      }
+      return Optional.empty();
+    }
+
     Optional<BodySchema> response(int status) {
       int i = find(status, true);
       return i < 0 ? Optional.empty() : schemas.get(i);
@@ -141,7 +159,12 @@ final class SpecIndex {
       grouped.computeIfAbsent(entry.method(), method -> new ArrayList<>()).add(entry);
     }
     Map<String, Candidates> byMethod = new HashMap<>();
-    grouped.forEach((method, list) -> {
+    grouped.forEach((method, unordered) -> {
+      // A path matching templates of more than one operation is of the one with the fewest parameters: OpenAPI
+      // matches concrete paths before templated ones (/outlets/licenses is not /outlets/{outletId}).
+      List<Entry> list = unordered.stream()
+          .sorted(java.util.Comparator.comparingInt(Entry::parameters))
+          .toList();
       Map<String, Entry[]> bySegment = new HashMap<>();
       for (Entry entry : list) {
         if (entry.lastSegment() != null) {
@@ -261,7 +284,8 @@ final class SpecIndex {
         }
       }
     }
-    return new Entry(id, method.name(), pathPattern(template), tail(template), lastSegment(template), requestBody,
+    return new Entry(id, method.name(), pathPattern(template), (int) template.chars().filter(c -> c == '{').count(),
+        tail(template), lastSegment(template), requestBody,
         new Statuses(responses, documented));
   }
 

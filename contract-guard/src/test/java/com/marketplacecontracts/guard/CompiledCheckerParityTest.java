@@ -281,7 +281,7 @@ class CompiledCheckerParityTest {
   }
 
   /** Every single-step drift of {@code node} (a part of {@code root}), each a whole body added to {@code out}. */
-  private static void drifts(JsonNode root, JsonNode node, List<JsonNode> out) {
+  static void drifts(JsonNode root, JsonNode node, List<JsonNode> out) {
     if (node instanceof ObjectNode object) {
       object.set("unexpectedField", NODES.numberNode(1));
       out.add(root.deepCopy());
@@ -348,7 +348,7 @@ class CompiledCheckerParityTest {
     return module.resolveSibling(seed.client()).resolve("src/test/resources/seed-examples").resolve(seed.file());
   }
 
-  private static String spec(String resource) {
+  static String spec(String resource) {
     try (var in = CompiledCheckerParityTest.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is not on the test classpath");

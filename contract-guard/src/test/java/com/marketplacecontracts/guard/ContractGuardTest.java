@@ -104,6 +104,31 @@ class ContractGuardTest {
   }
 
   @Test
+  void aClientsAnswerIsCheckedWhileItIsDecodedAndReadByTheGuardOnlyWhenThatReadDoubtsIt() throws IOException {
+    ContractGuard guard = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).build();
+    server.enqueue(json(200, CONFORMING));
+    server.enqueue(json(200, DRIFTED));
+    server.enqueue(json(200, CONFORMING));
+
+    try (YandexMarketClient market = client(guard)) {
+      assertThat(market.uinStatus(21, 9001).getResult().getItems().get(0).getUin().get(0).getValue())
+          .isEqualTo("U-1");
+      assertThat(guard.answersRead()).isZero();
+      market.uinStatus(21, 9001);
+      assertThat(guard.answersRead()).isEqualTo(1);
+    }
+    assertThat(reported).hasSize(4);
+    // The same answer on a plain OkHttp call is read by the guard itself: no decoder takes it over.
+    OkHttpClient plain = new OkHttpClient.Builder().addInterceptor(guard).build();
+    try (Response response = plain.newCall(new Request.Builder()
+        .url(server.url("/v2/campaigns/21/orders/9001/identifiers/status"))
+        .post(RequestBody.create("{}", MediaType.get("application/json"))).build()).execute()) {
+      assertThat(response.body().string()).isEqualTo(CONFORMING);
+    }
+    assertThat(guard.answersRead()).isEqualTo(2);
+  }
+
+  @Test
   void anUndocumentedStatusIsReported() {
     server.enqueue(json(418, "{}"));
 

@@ -39,7 +39,7 @@ class GuardFastPathTest {
   }
 
   @Test
-  void aPathFindsTheFirstOperationInTheSpecsOrderWhosePatternItMatches() {
+  void aPathFindsTheOperationOfTheFewestParametersWhosePatternItMatchesThenTheFirstInTheSpecsOrder() {
     String spec = """
         openapi: 3.0.3
         info: {title: paths, version: "1"}
@@ -60,7 +60,8 @@ class GuardFastPathTest {
     Map<String, String> expected = new java.util.LinkedHashMap<>();
     expected.put("GET /v2/things/7", "getThing");
     expected.put("GET /v2/things/7/", "getThing");
-    expected.put("GET /v2/things/list", "getThing"); // declared first, and its parameter takes "list"
+    // Declared after getThing, whose parameter would take "list": a concrete path is matched first (OpenAPI).
+    expected.put("GET /v2/things/list", "listThings");
     expected.put("GET /v2/other/list", "listKinds");
     expected.put("GET /base/v2/other/list/", "listKinds");
     expected.put("GET /v2/things/7/parts/", "getPartsSlash");

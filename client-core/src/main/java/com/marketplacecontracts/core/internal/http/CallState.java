@@ -42,6 +42,8 @@ final class CallState {
   final String askedTraceparent;
   /** What this call does differently from its client. */
   final RequestOptions options;
+  /** Its answer is decoded by a generated model's adapter, which takes a guard's check (AnswerCheck). */
+  final boolean checkedDecoding;
   volatile int status;
   /** The request id of the last answer (its header), for a failure to decode it; null when it gave none. */
   volatile String requestId;
@@ -49,9 +51,10 @@ final class CallState {
   volatile boolean sent;
   volatile String traceparent;
 
-  CallState(String askedTraceparent, RequestOptions options) {
+  CallState(String askedTraceparent, RequestOptions options, boolean checkedDecoding) {
     this.askedTraceparent = askedTraceparent;
     this.options = options;
+    this.checkedDecoding = checkedDecoding;
   }
 
   /** The last status noted for {@code request}'s call, or 0. */

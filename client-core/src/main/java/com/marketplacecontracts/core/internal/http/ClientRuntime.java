@@ -162,6 +162,9 @@ public final class ClientRuntime implements AutoCloseable {
       if (state != null) {
         state.traceparent = traceparent;
         apply(state.options, request);
+        if (state.checkedDecoding) {
+          request.tag(AnswerCheck.Decoder.class, AnswerCheck.Decoder.INSTANCE);
+        }
       }
       try {
         return chain.proceed(request.build());
@@ -202,7 +205,7 @@ public final class ClientRuntime implements AutoCloseable {
         .client(http)
         .addCallAdapterFactory(new TypedCallAdapterFactory(errors, calls, events, settings.time()))
         .addConverterFactory(new DownloadConverterFactory())
-        .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi),
+        .addConverterFactory(new DecodingFailures(MoshiConverterFactory.create(moshi), moshi,
             settings.responseLimits().maxJsonValues()))
         .build();
   }

@@ -2,12 +2,21 @@ package com.marketplacecontracts.core.internal.http;
 
 import com.marketplacecontracts.core.http.ResponseLimits;
 import com.marketplacecontracts.core.internal.Text;
+import com.marketplacecontracts.core.json.CheckedDecoding;
+import com.marketplacecontracts.core.json.Checks;
+import com.marketplacecontracts.core.json.GeneratedAdapter;
+import com.marketplacecontracts.core.operation.ApiOperation;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Optional;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
 import okio.Okio;
@@ -23,10 +32,12 @@ import retrofit2.Retrofit;
 final class DecodingFailures extends Converter.Factory {
 
   private final Converter.Factory decoding;
+  private final Moshi moshi;
   private final long maxJsonValues;
 
-  DecodingFailures(Converter.Factory decoding, long maxJsonValues) {
+  DecodingFailures(Converter.Factory decoding, Moshi moshi, long maxJsonValues) {
     this.decoding = decoding;
+    this.moshi = moshi;
     this.maxJsonValues = maxJsonValues;
   }
 
@@ -36,7 +47,16 @@ final class DecodingFailures extends Converter.Factory {
     if (converter == null) {
       return null;
     }
+    CheckedDecoding<?> checked = checkedDecoding(type);
+    String operationId = operationId(annotations);
     return body -> {
+      AnswerCheck check = AnswerCheck.take();
+      if (check != null) {
+        Optional<Object> value = checkedRead(check, body, checked, operationId);
+        if (value.isPresent()) {
+          return value.get();
+        }
+      }
       // The body's first bytes, kept for the failure a body that does not decode ends in (a proxy's HTML page):
       // copied (2 KB at most), since a snapshot would keep the decoder's segments from going back to their pool.
       BufferedSource source = body.source();
@@ -63,6 +83,64 @@ final class DecodingFailures extends Converter.Factory {
         throw new Undecodable(new JsonDataException(e.getClass().getSimpleName() + ": " + e.getMessage(), e), head);
       }
     };
+  }
+
+  /** The checked read of a generated model's adapter; null for any other type. */
+  private CheckedDecoding<?> checkedDecoding(Type type) {
+    if (!(type instanceof Class<?> raw) || !raw.isAnnotationPresent(GeneratedAdapter.class)) {
+      return null;
+    }
+    return moshi.adapter(type) instanceof CheckedDecoding<?> checked ? checked : null;
+  }
+
+  private static String operationId(Annotation[] annotations) {
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof ApiOperation operation) {
+        return operation.id();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The answer decoded by the checked read, which decodes it as the usual read does and tells whether the guard
+   * must still look at it: if so, the guard checks the bytes (and reports, or fails the call in strict mode). Where
+   * the checked read cannot decode it as the usual read would (a doubt, a body past the bounds, a method of another
+   * operation), the guard checks the bytes and empty is returned for the usual decoding. The body is read whole
+   * first (it is bounded by {@code ResponseLimits}), so the read cannot block or fail half-way.
+   */
+  private Optional<Object> checkedRead(AnswerCheck check, ResponseBody body, CheckedDecoding<?> checked,
+      String operationId) throws IOException {
+    BufferedSource source = body.source();
+    source.request(check.maxBytes() + 1);
+    Buffer whole = source.getBuffer();
+    Object value = null;
+    Checks checks = null;
+    // A body that may hold more values than the usual read lets through (JsonValueLimit) is left to it.
+    if (checked != null && whole.size() <= check.maxBytes() && (whole.size() + 1) / 2 <= maxJsonValues
+        && check.operationId().equals(operationId)) {
+      try {
+        JsonReader reader = JsonReader.of(whole.peek());
+        if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
+          Checks reading = new Checks(check.maxTokens(), Math.min(check.maxDepth(), JsonValueLimit.MAX_DEPTH));
+          Object read = checked.fromJsonChecked(reader, reading);
+          if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
+            value = read;
+            checks = reading;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // A doubt, or a body the checked read could not decode: the usual read says what it is.
+      }
+    }
+    if (checks == null || checks.flagged()) {
+      check.recheck(whole.peek().readByteArray(Math.min(whole.size(), check.maxBytes() + 1)));
+    }
+    if (checks == null) {
+      return Optional.empty();
+    }
+    body.close();
+    return Optional.of(value);
   }
 
   /** Bytes of a body kept for its failure: as much as a failure keeps of a raw body. */

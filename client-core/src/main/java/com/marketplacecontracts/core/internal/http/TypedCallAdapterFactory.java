@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.internal.http;
 
 import com.marketplacecontracts.core.http.MarketplaceCall;
+import com.marketplacecontracts.core.json.GeneratedAdapter;
 import com.marketplacecontracts.core.http.RequestOptions;
 import com.marketplacecontracts.core.internal.error.ErrorDecoder;
 import com.marketplacecontracts.core.error.MarketplaceException;
@@ -65,6 +66,8 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
       throw new IllegalArgumentException("MarketplaceCall needs its body type, e.g. MarketplaceCall<Foo>");
     }
     Type body = getParameterUpperBound(0, parameterized);
+    // A generated model is decoded by its generated adapter, which can check the answer while reading it.
+    boolean checkedDecoding = body instanceof Class<?> type && type.isAnnotationPresent(GeneratedAdapter.class);
     return new CallAdapter<Object, MarketplaceCall<Object>>() {
       @Override
       public Type responseType() {
@@ -73,7 +76,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
       @Override
       public MarketplaceCall<Object> adapt(Call<Object> call) {
-        return new TypedCall<>(call, body == Void.class, RequestOptions.none());
+        return new TypedCall<>(call, body == Void.class, checkedDecoding, RequestOptions.none());
       }
     };
   }
@@ -84,14 +87,15 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     final CallState state;
     final long startNanos;
 
-    Run(Call<?> call, RequestOptions options) {
+    Run(Call<?> call, RequestOptions options, boolean checkedDecoding) {
       Request request = call.request();
       this.started = new CallStarted(CALL_IDS.incrementAndGet(), errors.marketplace(), Operations.id(request),
           Operations.account(request));
       this.startNanos = time.nanoTime();
       events.callStarted(started);
       String asked = events.traceparent(started);
-      this.state = new CallState(asked != null && TRACEPARENT.matcher(asked).matches() ? asked : null, options);
+      this.state = new CallState(asked != null && TRACEPARENT.matcher(asked).matches() ? asked : null, options,
+          checkedDecoding);
       calls.register(request.tag(retrofit2.Invocation.class), state);
     }
 
@@ -133,17 +137,20 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
     private final Call<T> template;
     /** The spec declares no answer body (a {@code Void} call): an empty or ignored body is the answer. */
     private final boolean noBody;
+    /** The body is a generated model, whose adapter can check the answer as it decodes it (AnswerCheck). */
+    private final boolean checkedDecoding;
     private final RequestOptions options;
 
-    TypedCall(Call<T> template, boolean noBody, RequestOptions options) {
+    TypedCall(Call<T> template, boolean noBody, boolean checkedDecoding, RequestOptions options) {
       this.template = template;
       this.noBody = noBody;
+      this.checkedDecoding = checkedDecoding;
       this.options = options;
     }
 
     @Override
     public MarketplaceCall<T> with(RequestOptions options) {
-      return new TypedCall<>(template, noBody, java.util.Objects.requireNonNull(options, "options"));
+      return new TypedCall<>(template, noBody, checkedDecoding, java.util.Objects.requireNonNull(options, "options"));
     }
 
     /** A fresh copy of the call with this call's own timeout, if it has one. */
@@ -166,7 +173,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
       if (nanos > 0 && (configured == 0 || nanos < configured)) {
         call.timeout().timeout(nanos, TimeUnit.NANOSECONDS);
       }
-      Run run = new Run(call, options);
+      Run run = new Run(call, options, checkedDecoding);
       Response<T> response = null;
       Throwable failure = null;
       try {
@@ -175,6 +182,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
         } catch (IOException | RuntimeException e) {
           throw failure(call, e, run.state);
         } finally {
+          AnswerCheck.drop();
           forget(call);
         }
         return body(call, response, noBody);
@@ -196,10 +204,11 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
           return super.cancel(mayInterruptIfRunning);
         }
       };
-      Run run = new Run(call, options);
+      Run run = new Run(call, options, checkedDecoding);
       call.enqueue(new Callback<>() {
         @Override
         public void onResponse(Call<T> done, Response<T> response) {
+          AnswerCheck.drop();
           forget(done);
           T body;
           try {
@@ -215,6 +224,7 @@ final class TypedCallAdapterFactory extends CallAdapter.Factory {
 
         @Override
         public void onFailure(Call<T> done, Throwable e) {
+          AnswerCheck.drop();
           Throwable failure = run.settle(e instanceof Exception exception ? failure(done, exception, run.state) : e);
           forget(done);
           run.end(done, null, failure);

@@ -1,19 +1,36 @@
-package com.marketplacecontracts.guard;
+package com.marketplacecontracts.core.internal.json;
 
 /**
  * RFC 3339 {@code date-time}, {@code full-date} and {@code full-time}, as the schema validator checks them: an
  * offset is required ({@code -00:00}, "offset unknown", is not one), a leap second only at 23:59 in UTC itself.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
+
+  /** No format this class checks: every text is valid. */
+  public static final int NONE = 0;
+  public static final int DATE_TIME = 1;
+  public static final int DATE = 2;
+  public static final int TIME = 3;
 
   private Rfc3339() {
   }
 
-  static boolean valid(int format, CharSequence text) {
+  /** The constant of a schema's {@code format}; {@link #NONE} for one it does not check (or null). */
+  public static int format(String name) {
+    return name == null ? NONE : switch (name) {
+      case "date-time" -> DATE_TIME;
+      case "date" -> DATE;
+      case "time" -> TIME;
+      default -> NONE;
+    };
+  }
+
+  /** Whether {@code text} is of {@code format} (one of the constants). */
+  public static boolean valid(int format, CharSequence text) {
     return switch (format) {
-      case SchemaNode.FORMAT_DATE -> text.length() == 10 && date(text, 0);
-      case SchemaNode.FORMAT_TIME -> time(text, 0);
-      case SchemaNode.FORMAT_DATE_TIME -> text.length() > 10 && date(text, 0)
+      case DATE -> text.length() == 10 && date(text, 0);
+      case TIME -> time(text, 0);
+      case DATE_TIME -> text.length() > 10 && date(text, 0)
           && "Tt ".indexOf(text.charAt(10)) >= 0 && time(text, 11);
       default -> true;
     };
