@@ -2,6 +2,8 @@ package com.marketplacecontracts.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplacecontracts.core.internal.json.ClassRun;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +133,12 @@ class GuardFastPathTest {
 
   @Test
   void aPatternOfOneRepeatedClassIsReadAndOtherPatternsAreLeftToTheRegex() {
-    assertThat(SchemaNode.ClassRun.of("^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$")).isNotNull();
-    assertThat(SchemaNode.ClassRun.of("^[A-Z]{2}$")).isNotNull();
-    assertThat(SchemaNode.ClassRun.of("^[[a-zA-Z0-9]- ]*$")).isNotNull();
+    assertThat(ClassRun.of("^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$")).isNotNull();
+    assertThat(ClassRun.of("^[A-Z]{2}$")).isNotNull();
+    assertThat(ClassRun.of("^[[a-zA-Z0-9]- ]*$")).isNotNull();
     for (String other : List.of("^\\+[0-9]+$", "^([0-1][0-9]|2[0-3]):[0-5][0-9]$", "[A-Z]{2}", "^[A-Z]{2}",
         "^[a-z][0-9]$", "^[a-z]|[0-9]$", "^[]a]+$", "^[a-z]{2}+$", "^[a-z]+?$", "^[\\Qab\\E]+$", "^[\\c[]+$")) {
-      assertThat(SchemaNode.ClassRun.of(other)).as(other).isNull();
+      assertThat(ClassRun.of(other)).as(other).isNull();
     }
   }
 
@@ -149,7 +151,7 @@ class GuardFastPathTest {
     int accepted = 0;
     for (String regex : patterns) {
       Pattern pattern = Pattern.compile(regex);
-      SchemaNode.ClassRun run = SchemaNode.ClassRun.of(regex);
+      ClassRun run = ClassRun.of(regex);
       assertThat(run).as(regex).isNotNull();
       for (int i = 0; i < 20_000; i++) {
         StringBuilder text = new StringBuilder();

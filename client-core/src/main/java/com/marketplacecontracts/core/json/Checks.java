@@ -1,5 +1,6 @@
 package com.marketplacecontracts.core.json;
 
+import com.marketplacecontracts.core.internal.json.ClassRun;
 import com.marketplacecontracts.core.internal.json.Rfc3339;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
@@ -175,6 +176,7 @@ public final class Checks {
   public static CheckedDecoding<String> text(boolean nullable, int minLength, int maxLength, String pattern,
       String format) {
     Pattern compiled = pattern == null ? null : Pattern.compile(pattern);
+    ClassRun run = pattern == null ? null : ClassRun.of(pattern); // the specs' ids: a table, not the regex
     int formatCode = Rfc3339.format(format);
     return (reader, checks) -> {
       if (checks.isNull(reader, nullable)) {
@@ -185,7 +187,8 @@ public final class Checks {
       // Broken UTF-8 is decoded as U+FFFD, which the guard would refuse as bytes: only the guard can tell.
       if (text.indexOf('\uFFFD') >= 0
           || (minLength > 0 || maxLength >= 0) && !lengthWithin(text, minLength, maxLength)
-          || compiled != null && (text.length() > MAX_PATTERN_LENGTH || !compiled.matcher(text).find())
+          || compiled != null && (text.length() > MAX_PATTERN_LENGTH
+              || !(run != null && run.accepts(text)) && !compiled.matcher(text).find())
           || formatCode != Rfc3339.NONE && !Rfc3339.valid(formatCode, text)) {
         checks.flag();
       }
