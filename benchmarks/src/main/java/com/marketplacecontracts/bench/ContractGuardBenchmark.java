@@ -51,6 +51,8 @@ public class ContractGuardBenchmark {
 
   LoopbackServer server;
   YandexMarketClient plain;
+  /** Without a guard, but through an OkHttpClient of the caller's, as a guarded client is. */
+  YandexMarketClient plainOwnHttp;
   YandexMarketClient guarded;
   YandexMarketClient sampled;
   final AtomicLong mismatches = new AtomicLong();
@@ -70,6 +72,8 @@ public class ContractGuardBenchmark {
       }
     };
     plain = client(null, counting);
+    plainOwnHttp = YandexMarketClient.builder().baseUrl(server.url()).apiKey("bench-key")
+        .rateLimit(RateLimitConfig.disabled()).events(counting).okHttpClient(new OkHttpClient()).build();
     checkEveryCall = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(counting).build();
     guarded = client(checkEveryCall, counting);
     answeringChain = new AnsweringChain(new Request.Builder()
@@ -90,6 +94,7 @@ public class ContractGuardBenchmark {
   @TearDown
   public void tearDown() {
     plain.close();
+    plainOwnHttp.close();
     guarded.close();
     sampled.close();
     server.close();
@@ -108,6 +113,11 @@ public class ContractGuardBenchmark {
   @Benchmark
   public GetOfferMappingsResponse fullClientCall() {
     return call(plain);
+  }
+
+  @Benchmark
+  public GetOfferMappingsResponse fullClientCallOwnHttp() {
+    return call(plainOwnHttp);
   }
 
   @Benchmark

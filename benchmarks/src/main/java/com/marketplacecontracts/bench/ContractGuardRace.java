@@ -26,6 +26,7 @@ public final class ContractGuardRace {
     try {
       Map<String, Callable<Object>> calls = new LinkedHashMap<>();
       calls.put("full client call, no guard", bench::fullClientCall);
+      calls.put("full client call, no guard, the caller's OkHttpClient", bench::fullClientCallOwnHttp);
       calls.put("full client call, guard checks every call", bench::fullClientCallGuardEveryCall);
       calls.put("the guard's own check of the exchange's bytes alone (no I/O)", bench::guardCheckAlone);
       CallRace.race(calls, rounds, 300);

@@ -118,7 +118,7 @@ public final class ContractGuard implements Interceptor {
       check(entry, Direction.REQUEST, entry.requestBody(), sent, found);
     }
     int status = response.code();
-    boolean handOver = false;
+    BodySchema handOver = null; // the schema of an answer the client's decoder checks
     if (!entry.documents(status)) {
       found.add(new ContractMismatch(entry.operationId(), Direction.RESPONSE, Kind.UNDOCUMENTED_STATUS,
           "status " + status, "the operation does not document HTTP " + status));
@@ -127,16 +127,17 @@ public final class ContractGuard implements Interceptor {
       if (schema.isPresent()) {
         // A client decoding a generated model checks a 200 answer while it decodes it, so it is read once; the
         // guard checks the bytes only where that read cannot show the answer conforms (AnswerCheck).
-        handOver = status == 200 && entry.okCheckedWhileDecoding()
-            && response.request().tag(AnswerCheck.Decoder.class) != null;
-        if (!handOver) {
+        if (status == 200 && entry.okCheckedWhileDecoding()
+            && response.request().tag(AnswerCheck.Decoder.class) != null) {
+          handOver = schema.get();
+        } else {
           checkBody(entry, schema.get(), response.peekBody(MAX_CHECKED_BYTES + 1).bytes(), found);
         }
       }
     }
     settle(entry, response, found);
-    if (handOver) {
-      BodySchema schema = entry.response(status).orElseThrow();
+    if (handOver != null) {
+      BodySchema schema = handOver;
       AnswerCheck.handOver(new AnswerCheck(entry.operationId(), MAX_CHECKED_BYTES, MAX_CHECKED_TOKENS,
           MAX_CHECKED_DEPTH) {
         @Override
