@@ -100,6 +100,20 @@ final class ClientSetup {
     }
   }
 
+  /**
+   * What a client's refusal to be built says in the properties' words: a User-Agent the client refuses, when the
+   * properties set one, names {@code prefix.user-agent}; any other refusal is {@code otherwise} (the caller's).
+   */
+  static RuntimeException named(String prefix, MarketplaceClientProperties properties,
+      RequestValidationException refusal, RuntimeException otherwise) {
+    for (RequestValidationException.Violation violation : refusal.violations()) {
+      if (violation.field().equals("User-Agent") && properties.getUserAgent() != null) {
+        return new InvalidMarketplacePropertyException(prefix + ".user-agent", violation.rule());
+      }
+    }
+    return otherwise;
+  }
+
   static boolean set(String value) {
     return value != null && !value.isEmpty();
   }

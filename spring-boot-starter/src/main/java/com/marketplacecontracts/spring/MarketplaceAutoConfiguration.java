@@ -106,12 +106,10 @@ public final class MarketplaceAutoConfiguration {
       try {
         return builder.build();
       } catch (RequestValidationException e) {
-        if (apiKey || oauth) {
-          throw e;
-        }
-        // the builder's own check: no credential from the properties, none from a customizer
-        throw new InvalidMarketplacePropertyException(PREFIX + ".api-key",
-            "must be set, or " + PREFIX + ".oauth-token (or a YandexClientCustomizer must set a credential)");
+        // else the builder's own check: no credential from the properties, none from a customizer
+        throw ClientSetup.named(PREFIX, properties, e, apiKey || oauth ? e : new InvalidMarketplacePropertyException(
+            PREFIX + ".api-key",
+            "must be set, or " + PREFIX + ".oauth-token (or a YandexClientCustomizer must set a credential)"));
       }
     }
   }
@@ -162,12 +160,9 @@ public final class MarketplaceAutoConfiguration {
       try {
         return builder.build();
       } catch (RequestValidationException e) {
-        if (token || id) {
-          throw e;
-        }
-        throw new InvalidMarketplacePropertyException(PREFIX + ".access-token",
-            "must be set, or " + PREFIX + ".client-id with " + PREFIX + ".client-secret (or a TeezClientCustomizer"
-                + " must set a credential)");
+        throw ClientSetup.named(PREFIX, properties, e, token || id ? e : new InvalidMarketplacePropertyException(
+            PREFIX + ".access-token", "must be set, or " + PREFIX + ".client-id with " + PREFIX
+                + ".client-secret (or a TeezClientCustomizer must set a credential)"));
       }
     }
   }

@@ -175,6 +175,17 @@ class MarketplaceAutoConfigurationTest {
   }
 
   @Test
+  void aUserAgentTheClientRefusesIsNamed() {
+    runner.withPropertyValues("marketplace.yandex.api-key=k", "marketplace.yandex.user-agent=erp\u00e9/2")
+        .run(context -> {
+          assertThat(failure(context).property()).isEqualTo("marketplace.yandex.user-agent");
+          assertThat(failure(context).getMessage()).contains("printable ASCII");
+        });
+    runner.withPropertyValues("marketplace.teez.access-token=t", "marketplace.teez.user-agent=erp\u00e9/2")
+        .run(context -> assertThat(failure(context).property()).isEqualTo("marketplace.teez.user-agent"));
+  }
+
+  @Test
   void aBadTimeoutOrSampleIsNamed() {
     runner.withPropertyValues("marketplace.yandex.api-key=k", "marketplace.yandex.read-timeout=0s").run(context ->
         assertThat(failure(context).property()).isEqualTo("marketplace.yandex.read-timeout"));

@@ -223,7 +223,7 @@ public final class TeezClient implements AutoCloseable {
     /** How long before expiry a token is replaced (60 s by default). */
     public Builder tokenRefreshMargin(Duration margin) {
       credentials = new Credentials(credentials.accessToken(), credentials.clientId(), credentials.clientSecret(),
-          credentials.custom(), Objects.requireNonNull(margin));
+          credentials.custom(), Objects.requireNonNull(margin, "tokenRefreshMargin"));
       return this;
     }
 

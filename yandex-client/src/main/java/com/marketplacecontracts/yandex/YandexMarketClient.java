@@ -428,7 +428,7 @@ public final class YandexMarketClient implements AutoCloseable {
      * quota; {@code rateLimit(...withQuota(...))} still overrides single operations.
      */
     public Builder tier(Tier tier) {
-      return quotaTier(tier.specName());
+      return quotaTier(Objects.requireNonNull(tier, "tier").specName());
     }
 
     /** Any other way to authenticate, e.g. a key read from a secret store on each call. */

@@ -96,6 +96,7 @@ class YandexMarketClientTest {
     assertThatThrownBy(() -> YandexMarketClient.builder().build())
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("apiKey = null: must be set");
+    assertThatThrownBy(() -> YandexMarketClient.builder().tier(null)).hasMessage("tier");
   }
 
   @Test

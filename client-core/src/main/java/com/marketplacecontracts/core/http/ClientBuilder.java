@@ -90,7 +90,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /** The API's root URL; production by default. Tests and the Prism mock set their own. */
   public B baseUrl(String url) {
-    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(url, "baseUrl");
     if (okhttp3.HttpUrl.parse(url) == null) {
       // OkHttp's own refusal would come later, at build(), naming nothing; user information is masked
       throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL, was '"
@@ -102,13 +102,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /** Connection setup, per attempt (default 5 s). */
   public B connectTimeout(Duration timeout) {
-    this.connectTimeout = Objects.requireNonNull(timeout);
+    this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
     return self();
   }
 
   /** Longest silence while waiting for or reading an answer, per read (default 15 s; the server's budget is 10 s). */
   public B readTimeout(Duration timeout) {
-    this.readTimeout = Objects.requireNonNull(timeout);
+    this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
     return self();
   }
 
@@ -117,7 +117,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * Zero means none.
    */
   public B callTimeout(Duration timeout) {
-    this.callTimeout = Objects.requireNonNull(timeout);
+    this.callTimeout = Objects.requireNonNull(timeout, "callTimeout");
     return self();
   }
 
@@ -129,7 +129,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * fail on a connection the server has just closed, and is not retried.
    */
   public B okHttpClient(OkHttpClient client) {
-    this.okHttpClient = Objects.requireNonNull(client);
+    this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
     return self();
   }
 
@@ -140,13 +140,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   public B retry(RetryConfig retry) {
-    this.retry = Objects.requireNonNull(retry);
+    this.retry = Objects.requireNonNull(retry, "retry");
     return self();
   }
 
   /** Client-side quotas; a subscription tier set on the builder is kept unless {@code rateLimit} names its own. */
   public B rateLimit(RateLimitConfig rateLimit) {
-    Objects.requireNonNull(rateLimit);
+    Objects.requireNonNull(rateLimit, "rateLimit");
     this.rateLimit = rateLimit.tier() == null && this.rateLimit.tier() != null
         ? rateLimit.withTier(this.rateLimit.tier()) : rateLimit;
     return self();
@@ -160,25 +160,25 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /** The monotonic clock and sleeper for retries, rate limits, token expiry and polling (tests simulate it). */
   public B timeSource(TimeSource time) {
-    this.time = Objects.requireNonNull(time);
+    this.time = Objects.requireNonNull(time, "timeSource");
     return self();
   }
 
   /** The wall clock, for HTTP dates in {@code Retry-After} and rate-limit reset headers. */
   public B clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock);
+    this.clock = Objects.requireNonNull(clock, "clock");
     return self();
   }
 
   /** Bounds on answers: body sizes and the time to read a body ({@link ResponseLimits#defaults()}). */
   public B responseLimits(ResponseLimits limits) {
-    this.responseLimits = Objects.requireNonNull(limits);
+    this.responseLimits = Objects.requireNonNull(limits, "responseLimits");
     return self();
   }
 
   /** Which redirects are followed ({@link RedirectPolicy#sameOrigin()} by default). */
   public B redirects(RedirectPolicy policy) {
-    this.redirects = Objects.requireNonNull(policy);
+    this.redirects = Objects.requireNonNull(policy, "redirects");
     return self();
   }
 
@@ -205,7 +205,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public B limitsStore(String uri) {
     URI parsed;
     try {
-      parsed = new URI(Objects.requireNonNull(uri, "uri"));
+      parsed = new URI(Objects.requireNonNull(uri, "limitsStore"));
     } catch (URISyntaxException e) {
       // the reason only: the exception's own message quotes the whole URI, password included
       throw new InvalidLimitsStoreException("URI", "not a URI (" + e.getReason() + ")");
@@ -220,7 +220,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * trouble.
    */
   public B events(ClientEvents events) {
-    this.events = Objects.requireNonNull(events);
+    this.events = Objects.requireNonNull(events, "events");
     return self();
   }
 

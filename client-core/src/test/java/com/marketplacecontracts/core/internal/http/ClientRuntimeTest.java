@@ -191,6 +191,18 @@ class ClientRuntimeTest {
   }
 
   @Test
+  void aMissingSettingIsRefusedByItsBuilderName() {
+    var builder = TestClient.builder("http://x/");
+    assertThatThrownBy(() -> builder.baseUrl(null)).hasMessage("baseUrl");
+    assertThatThrownBy(() -> builder.readTimeout(null)).hasMessage("readTimeout");
+    assertThatThrownBy(() -> builder.okHttpClient(null)).hasMessage("okHttpClient");
+    assertThatThrownBy(() -> builder.rateLimit(null)).hasMessage("rateLimit");
+    assertThatThrownBy(() -> builder.timeSource(null)).hasMessage("timeSource");
+    assertThatThrownBy(() -> builder.limitsStore(null)).hasMessage("limitsStore");
+    assertThatThrownBy(() -> builder.events(null)).isInstanceOf(NullPointerException.class).hasMessage("events");
+  }
+
+  @Test
   void baseUrlWithoutTrailingSlashKeepsItsPath() throws Exception {
     server.enqueue(json(200, "{}"));
 
