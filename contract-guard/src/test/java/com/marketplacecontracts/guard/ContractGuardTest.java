@@ -129,6 +129,23 @@ class ContractGuardTest {
   }
 
   @Test
+  void anAsyncCallsAnswerIsCheckedWhileItIsDecodedToo() throws Exception {
+    ContractGuard guard = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).strict().build();
+    server.enqueue(json(200, CONFORMING));
+    server.enqueue(json(200, DRIFTED));
+
+    try (YandexMarketClient market = client(guard)) {
+      assertThat(market.orders().getOrderIdentifiersStatus(21L, 9001L).executeAsync().get().getStatus())
+          .isNotNull();
+      assertThat(guard.answersRead()).isZero();
+      assertThatThrownBy(() -> market.orders().getOrderIdentifiersStatus(21L, 9001L).executeAsync().get())
+          .hasCauseInstanceOf(ContractViolationException.class);
+      assertThat(guard.answersRead()).isEqualTo(1);
+    }
+    assertThat(reported).hasSize(4);
+  }
+
+  @Test
   void anUndocumentedStatusIsReported() {
     server.enqueue(json(418, "{}"));
 
