@@ -171,7 +171,8 @@ public final class ContractGuard implements Interceptor {
     List<ContractMismatch> clean = found.stream().map(mismatch -> new ContractMismatch(mismatch.operationId(),
         mismatch.direction(), mismatch.kind(), redactor.text(mismatch.location()), redactor.text(mismatch.message())))
         .toList();
-    ClientEvents events = Objects.requireNonNullElse(response.request().tag(ClientEvents.class), fallbackEvents);
+    ClientEvents own = response.request().tag(ClientEvents.class);
+    ClientEvents events = own == null || own == ClientEvents.NONE ? fallbackEvents : own;
     clean.forEach(events::contractMismatch);
     if (strict) {
       response.close();
@@ -225,7 +226,7 @@ public final class ContractGuard implements Interceptor {
     }
 
     /**
-     * Where mismatches go when the call did not come through a marketplace client (whose own
+     * Where mismatches go when the call did not come through a marketplace client with listeners of its own (whose
      * {@code events(...)} receive them otherwise).
      */
     public Builder events(ClientEvents events) {

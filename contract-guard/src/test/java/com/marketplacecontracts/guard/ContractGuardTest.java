@@ -146,6 +146,20 @@ class ContractGuardTest {
   }
 
   @Test
+  void aClientWithoutListenersLeavesTheMismatchesToTheGuardsOwnEvents() {
+    server.enqueue(json(200, DRIFTED));
+    ContractGuard guard = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(events).build();
+
+    try (YandexMarketClient market = YandexMarketClient.builder().baseUrl(server.url("/").toString())
+        .apiKey(API_KEY).okHttpClient(new OkHttpClient.Builder().addInterceptor(guard).build())
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build()) {
+      market.uinStatus(21, 9001);
+    }
+
+    assertThat(reported).hasSize(4);
+  }
+
+  @Test
   void anUndocumentedStatusIsReported() {
     server.enqueue(json(418, "{}"));
 

@@ -141,7 +141,9 @@ public final class ClientRuntime implements AutoCloseable {
         + "marketplace-contracts/" + VERSION + " (" + marketplace.id() + ")";
     // Every event passes the redactor; the tags let interceptors the user added (a contract guard) report through
     // the client's channel and mask its secrets.
-    ClientEvents events = new RedactedEvents(settings.events(), errors.redactor());
+    // Nothing to mask for no listener: the text of each event would be cleaned for no one, on every call.
+    ClientEvents events = settings.events() == ClientEvents.NONE ? ClientEvents.NONE
+        : new RedactedEvents(settings.events(), errors.redactor());
     builder.addInterceptor(chain -> {
       CallState state = calls.of(chain.request());
       Request.Builder request = chain.request().newBuilder().header("User-Agent", agent)
