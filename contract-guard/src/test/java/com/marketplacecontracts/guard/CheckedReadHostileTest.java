@@ -8,6 +8,7 @@ import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.marketplacecontracts.core.json.MoshiFactory;
+import com.marketplacecontracts.teez.model.GetExternalImportStatusApiResponse;
 import com.marketplacecontracts.yandex.model.GenerateOfferBarcodesResponse;
 import com.marketplacecontracts.yandex.model.GetCampaignOffersResponse;
 import com.marketplacecontracts.yandex.model.GetGoodsFeedbackResponse;
@@ -37,6 +38,7 @@ class CheckedReadHostileTest {
 
   private static final Moshi MOSHI = MoshiFactory.create();
   private static SpecIndex yandex;
+  private static SpecIndex teez;
 
   private static final String BUYER = "{\"status\":\"OK\",\"result\":{\"id\":\"b1\",\"lastName\":\"LAST\","
       + "\"firstName\":\"F\",\"middleName\":\"M\",\"type\":\"BUSINESS\",\"phone\":\"+70000000000\",\"trusted\":true}}";
@@ -65,6 +67,7 @@ class CheckedReadHostileTest {
   @BeforeAll
   static void parse() {
     yandex = SpecIndex.parse(CompiledCheckerParityTest.spec(ContractGuard.YANDEX_MARKET_SPEC), "yandex");
+    teez = SpecIndex.parse(CompiledCheckerParityTest.spec(ContractGuard.TEEZ_SPEC), "teez");
   }
 
   @Test
@@ -117,6 +120,19 @@ class CheckedReadHostileTest {
     for (String word : List.of("TRUE", "True", "tRUE")) {
       Reading reading = read("getOrderBuyerInfo", GetOrderBuyerInfoResponse.class,
           BUYER.replace("\"trusted\":true", "\"trusted\":" + word));
+      assertThat(reading.guard()).as(word).isNotEmpty();
+      assertThat(reading.unsound()).as("checked read of %s: %s", word, reading).isFalse();
+    }
+  }
+
+  @Test
+  void anUpperCaseNullOfANullableFieldIsNotLetThrough() throws Exception {
+    String body = "{\"products\":[{\"index\":1,\"productId\":PRODUCT,\"status\":\"s\",\"errors\":[],\"skus\":[]}]}";
+    assertThat(read("Products_GetImportStatusAsync", GetExternalImportStatusApiResponse.class,
+        body.replace("PRODUCT", "null")).conforming()).isTrue();
+    for (String word : List.of("NULL", "Null")) {
+      Reading reading = read("Products_GetImportStatusAsync", GetExternalImportStatusApiResponse.class,
+          body.replace("PRODUCT", word));
       assertThat(reading.guard()).as(word).isNotEmpty();
       assertThat(reading.unsound()).as("checked read of %s: %s", word, reading).isFalse();
     }
@@ -270,6 +286,23 @@ class CheckedReadHostileTest {
   }
 
   @Test
+  void brokenUtf8InAStringIsFlaggedOrDoubted() throws Exception {
+    byte[] base = BUYER.getBytes(StandardCharsets.UTF_8);
+    int at = BUYER.indexOf("LAST");
+    for (int[] bad : new int[][] {{0xED, 0xA0, 0x80, 0x41}, {0xE0, 0x80, 0x80, 0x41}, {0xF4, 0x90, 0x80, 0x80},
+        {0xC0, 0xAF, 0x41, 0x41}, {0x80, 0x41, 0x41, 0x41}, {0xE2, 0x82, 0x41, 0x41}, {0xF8, 0x88, 0x80, 0x80},
+        {0xEF, 0xBF, 0xBD, 0x41}}) {
+      byte[] body = base.clone();
+      for (int i = 0; i < 4; i++) {
+        body[at + i] = (byte) bad[i];
+      }
+      Reading reading = read("getOrderBuyerInfo", GetOrderBuyerInfoResponse.class, body);
+      assertThat(reading.unsound()).as("checked read of %s: %s", java.util.Arrays.toString(bad), reading).isFalse();
+      assertThat(reading.conforming()).as("checked read of %s: %s", java.util.Arrays.toString(bad), reading).isFalse();
+    }
+  }
+
+  @Test
   void malformedNumbersAreNotLetThrough() throws Exception {
     for (String price : List.of("+1", ".5", "1.", "01", "-01", "0x10", "NaN", "Infinity", "-Infinity", "1e", "1e+",
         "--1", "1.5.5", "1_000", "1 2", "0.1f")) {
@@ -297,7 +330,12 @@ class CheckedReadHostileTest {
    */
   @SuppressWarnings("unchecked")
   private static Reading read(String operationId, Class<?> model, String text) throws Exception {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    return read(operationId, model, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Reading read(String operationId, Class<?> model, byte[] body) throws Exception {
+    String text = new String(body, StandardCharsets.UTF_8);
     SpecIndex.Entry entry = entry(operationId);
     assertThat(entry.okCheckedWhileDecoding()).as("%s is left to the checked read", operationId).isTrue();
     List<ContractMismatch> found = new ArrayList<>();
@@ -324,7 +362,10 @@ class CheckedReadHostileTest {
   }
 
   private static SpecIndex.Entry entry(String operationId) {
-    for (Class<?> api : com.marketplacecontracts.yandex.api.ApiClient.APIS) {
+    List<Class<?>> apis = new ArrayList<>(com.marketplacecontracts.yandex.api.ApiClient.APIS);
+    apis.addAll(com.marketplacecontracts.teez.api.ApiClient.APIS);
+    for (Class<?> api : apis) {
+      SpecIndex index = com.marketplacecontracts.yandex.api.ApiClient.APIS.contains(api) ? yandex : teez;
       for (Method method : api.getMethods()) {
         ApiOperation operation = method.getAnnotation(ApiOperation.class);
         if (operation == null || !operation.id().equals(operationId)) {
@@ -336,7 +377,7 @@ class CheckedReadHostileTest {
             try {
               String path = (String) annotation.annotationType().getMethod("value").invoke(annotation);
               String concrete = "/" + (path.startsWith("/") ? path.substring(1) : path).replaceAll("\\{[^}]+}", "1");
-              return yandex.find(verb, concrete).orElseThrow();
+              return index.find(verb, concrete).orElseThrow();
             } catch (ReflectiveOperationException e) {
               throw new AssertionError(e);
             }
@@ -344,6 +385,6 @@ class CheckedReadHostileTest {
         }
       }
     }
-    throw new AssertionError(operationId + " is no operation of the Yandex client");
+    throw new AssertionError(operationId + " is no operation of the clients");
   }
 }
