@@ -16,7 +16,6 @@ import com.marketplacecontracts.yandex.model.GetOrderBuyerInfoResponse;
 import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.GetSupplyRequestItemsResponse;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -341,24 +340,16 @@ class CheckedReadHostileTest {
     List<ContractMismatch> found = new ArrayList<>();
     entry.response(200).orElseThrow().check(body, operationId, Direction.RESPONSE, found);
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(model);
-    Checks checks = new Checks(ContractGuard.MAX_CHECKED_TOKENS, ContractGuard.MAX_CHECKED_DEPTH);
-    Object checked;
-    try {
-      JsonReader reader = JsonReader.of(new Buffer().write(body));
-      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        return new Reading(false, false, found);
-      }
-      checked = ((CheckedDecoding<Object>) adapter).fromJsonChecked(reader, checks);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        return new Reading(false, false, found);
-      }
-    } catch (Exception e) {
+    Checks.Read<Object> read = Checks.read((CheckedDecoding<Object>) adapter, new Buffer().write(body),
+        ContractGuard.MAX_CHECKED_TOKENS, ContractGuard.MAX_CHECKED_DEPTH);
+    if (read == null) {
       return new Reading(false, false, found);
     }
+    Object checked = read.value();
     Object usual = adapter.fromJson(new Buffer().write(body));
     assertThat(adapter.toJson(checked)).as("decoded from %s", text).isEqualTo(adapter.toJson(usual));
     assertThat(checked).isEqualTo(usual);
-    return new Reading(true, checks.flagged(), found);
+    return new Reading(true, read.flagged(), found);
   }
 
   private static SpecIndex.Entry entry(String operationId) {

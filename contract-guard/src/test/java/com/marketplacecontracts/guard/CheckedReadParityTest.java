@@ -16,7 +16,6 @@ import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -139,25 +138,17 @@ class CheckedReadParityTest {
   @SuppressWarnings("unchecked")
   private static Outcome agree(Operation op, BodySchema schema, byte[] body) throws Exception {
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(op.model());
-    Object checked;
-    Checks checks = new Checks(ContractGuard.MAX_CHECKED_TOKENS, ContractGuard.MAX_CHECKED_DEPTH);
-    try {
-      JsonReader reader = JsonReader.of(new Buffer().write(body));
-      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        return Outcome.DOUBTED;
-      }
-      checked = ((CheckedDecoding<Object>) adapter).fromJsonChecked(reader, checks);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        return Outcome.DOUBTED;
-      }
-    } catch (Exception e) {
+    Checks.Read<Object> read = Checks.read((CheckedDecoding<Object>) adapter, new Buffer().write(body),
+        ContractGuard.MAX_CHECKED_TOKENS, ContractGuard.MAX_CHECKED_DEPTH);
+    if (read == null) {
       return Outcome.DOUBTED; // a doubt, or a body the read cannot decode: the usual read and the guard take it
     }
+    Object checked = read.value();
     String text = new String(body, StandardCharsets.UTF_8);
     Object usual = adapter.fromJson(new Buffer().write(body));
     assertThat(adapter.toJson(checked)).as("%s decoded from %s", op.id(), text).isEqualTo(adapter.toJson(usual));
     assertThat(checked).isEqualTo(usual);
-    if (checks.flagged()) {
+    if (read.flagged()) {
       return Outcome.FLAGGED;
     }
     List<ContractMismatch> found = new ArrayList<>();

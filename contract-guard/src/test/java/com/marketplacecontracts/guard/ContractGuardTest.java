@@ -160,6 +160,30 @@ class ContractGuardTest {
   }
 
   @Test
+  void twoGuardsOfOneCallEachCheckTheAnswer() {
+    List<ContractMismatch> second = new CopyOnWriteArrayList<>();
+    ContractGuard inner = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(events).build();
+    ContractGuard outer = ContractGuard.forSpec(ContractGuard.YANDEX_MARKET_SPEC).events(new ClientEvents() {
+      @Override
+      public void contractMismatch(ContractMismatch mismatch) {
+        second.add(mismatch);
+      }
+    }).build();
+    server.enqueue(json(200, DRIFTED));
+
+    try (YandexMarketClient market = YandexMarketClient.builder().baseUrl(server.url("/").toString())
+        .apiKey(API_KEY).okHttpClient(new OkHttpClient.Builder().addInterceptor(outer).addInterceptor(inner).build())
+        .retry(RetryConfig.none()).rateLimit(RateLimitConfig.disabled()).build()) {
+      market.uinStatus(21, 9001);
+    }
+
+    // The inner guard left its check to the decoder; the outer one, finding it handed over, read the bytes.
+    assertThat(outer.answersRead()).isEqualTo(1);
+    assertThat(reported).hasSize(4);
+    assertThat(second).hasSize(4);
+  }
+
+  @Test
   void anUndocumentedStatusIsReported() {
     server.enqueue(json(418, "{}"));
 

@@ -1,6 +1,7 @@
 package com.marketplacecontracts.core.json;
 
 import com.marketplacecontracts.core.internal.json.ClassRun;
+import com.marketplacecontracts.core.internal.json.JsonEscapes;
 import com.marketplacecontracts.core.internal.json.Rfc3339;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okio.Buffer;
 
 /**
  * The checked read of one body: the client decodes an answer once and shows on the way that it conforms to its
@@ -38,14 +40,64 @@ public final class Checks {
 
   private final long maxTokens;
   private final int maxDepth;
+  /** The body as it came, for the bytes of a literal just read; the reader consumes a copy of it. */
+  private final Buffer body;
+  private final Buffer reading;
+  private final JsonReader reader;
   private long tokens;
   private int depth;
   private boolean flagged;
 
-  /** Checks for one body that the guard reads no further than {@code maxTokens} tokens and {@code maxDepth} levels. */
-  public Checks(long maxTokens, int maxDepth) {
+  Checks(Buffer body, long maxTokens, int maxDepth) {
     this.maxTokens = maxTokens;
     this.maxDepth = maxDepth;
+    this.body = body;
+    this.reading = body.copy(); // shares the body's segments: no bytes copied
+    this.reader = JsonReader.of(reading);
+  }
+
+  /** A checked read of a whole body, and whether it was flagged for the guard. */
+  public record Read<T>(T value, boolean flagged) {
+  }
+
+  /**
+   * Reads {@code body} (left as it is), a JSON object and nothing after it, with {@code decoding}, no further than
+   * the guard's bounds: its value and whether it was flagged for the guard; null where it cannot be read as the
+   * usual decoding reads it (a doubt), so the usual decoding and the guard take it.
+   */
+  public static <T> Read<T> read(CheckedDecoding<T> decoding, Buffer body, long maxTokens, int maxDepth) {
+    Checks checks = new Checks(body, maxTokens, maxDepth);
+    if (!JsonEscapes.plain(body)) {
+      checks.flag(); // a raw control character or an escape JSON does not have: only the guard can say
+    }
+    try {
+      if (checks.reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        return null;
+      }
+      T value = decoding.fromJsonChecked(checks.reader, checks);
+      return checks.reader.peek() == JsonReader.Token.END_DOCUMENT ? new Read<>(value, checks.flagged) : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // a doubt, or a body the checked read could not decode
+    }
+  }
+
+  /** The reader of this body (for tests of single readers). */
+  JsonReader reader() {
+    return reader;
+  }
+
+  /**
+   * Flags a literal just read that is not written as JSON writes it: Moshi's reader takes {@code TRUE} or
+   * {@code Null} too. It ends where the reader now is.
+   */
+  private void literal(String text) {
+    long end = body.size() - reading.size();
+    for (int i = 0; i < text.length(); i++) {
+      if (body.getByte(end - text.length() + i) != text.charAt(i)) {
+        flag();
+        return;
+      }
+    }
   }
 
   private static final class Doubt extends RuntimeException {
@@ -119,6 +171,7 @@ public final class Checks {
     }
     token();
     reader.nextNull();
+    literal("null");
     return true;
   }
 
@@ -269,7 +322,12 @@ public final class Checks {
 
   /** Bounds of a number from the spec's text ({@code null} for none). */
   private record Bounds(BigDecimal minimum, boolean exclusiveMinimum, BigDecimal maximum, boolean exclusiveMaximum,
-      long low, long high) {
+      long low, long high, BigDecimal[] near) {
+
+    /** How close to a bound, relatively, a value is before the double the guard reads it as may differ. */
+    private static final BigDecimal CLOSE = new BigDecimal("1e-12");
+    /** Below this a value may be 0 as a double (the least double is about 4.9e-324). */
+    private static final BigDecimal TINY = new BigDecimal("1e-300");
 
     static Bounds of(String minimum, boolean exclusiveMinimum, String maximum, boolean exclusiveMaximum) {
       BigDecimal min = minimum == null ? null : new BigDecimal(minimum);
@@ -279,7 +337,15 @@ public final class Checks {
           ? min.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE) : min.setScale(0, RoundingMode.CEILING));
       long high = max == null ? Long.MAX_VALUE : whole(exclusiveMaximum
           ? max.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE) : max.setScale(0, RoundingMode.FLOOR));
-      return new Bounds(min, exclusiveMinimum, max, exclusiveMaximum, low, high);
+      List<BigDecimal> near = new ArrayList<>();
+      for (BigDecimal bound : new BigDecimal[] {min, max}) {
+        if (bound != null) {
+          BigDecimal reach = bound.signum() == 0 ? TINY : bound.abs().multiply(CLOSE);
+          near.add(bound.subtract(reach));
+          near.add(bound.add(reach));
+        }
+      }
+      return new Bounds(min, exclusiveMinimum, max, exclusiveMaximum, low, high, near.toArray(new BigDecimal[0]));
     }
 
     private static long whole(BigDecimal value) {
@@ -289,6 +355,26 @@ public final class Checks {
 
     boolean within(long value) {
       return value >= low && value <= high;
+    }
+
+    /**
+     * Whether {@code value} is so close to a bound that the double the guard reads its text as may fall on the
+     * other side of it ({@code 1e-400} is 0 as a double, on an exclusive minimum of 0). Farther off, the double and
+     * its shortest decimal are on the same side as the exact value.
+     */
+    boolean nearABound(BigDecimal value) {
+      for (int i = 0; i < near.length; i += 2) {
+        if (value.compareTo(near[i]) > 0 && value.compareTo(near[i + 1]) < 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the text read as a double, as the guard reads a decimal, is within the bounds too. */
+    boolean withinAsDouble(String text) {
+      double value = Double.parseDouble(text);
+      return Double.isFinite(value) && within(BigDecimal.valueOf(value));
     }
 
     boolean within(BigDecimal value) {
@@ -379,8 +465,9 @@ public final class Checks {
       if (checks.isNull(reader, nullable)) {
         return null;
       }
-      BigDecimal value = new BigDecimal(checks.number(reader));
-      if (!bounds.within(value)) {
+      String text = checks.number(reader);
+      BigDecimal value = new BigDecimal(text);
+      if (!bounds.within(value) || bounds.nearABound(value) && !bounds.withinAsDouble(text)) {
         checks.flag();
       }
       return value;
@@ -391,7 +478,6 @@ public final class Checks {
   public static CheckedDecoding<Double> float64(boolean nullable, String minimum, boolean exclusiveMinimum,
       String maximum, boolean exclusiveMaximum) {
     Bounds bounds = Bounds.of(minimum, exclusiveMinimum, maximum, exclusiveMaximum);
-    boolean bounded = minimum != null || maximum != null;
     return (reader, checks) -> {
       if (checks.isNull(reader, nullable)) {
         return null;
@@ -401,8 +487,11 @@ public final class Checks {
       if (Double.isNaN(value) || Double.isInfinite(value)) {
         throw DOUBT;
       }
-      if (bounded && !bounds.within(new BigDecimal(text))) {
-        checks.flag();
+      if (bounds.near.length > 0) {
+        BigDecimal exact = new BigDecimal(text);
+        if (!bounds.within(exact) || bounds.nearABound(exact) && !bounds.withinAsDouble(text)) {
+          checks.flag();
+        }
       }
       return value;
     };
@@ -414,7 +503,9 @@ public final class Checks {
         return null;
       }
       checks.expect(reader, JsonReader.Token.BOOLEAN);
-      return reader.nextBoolean();
+      boolean value = reader.nextBoolean();
+      checks.literal(value ? "true" : "false");
+      return value;
     };
   }
 

@@ -3,7 +3,6 @@ package com.marketplacecontracts.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -17,8 +16,8 @@ class ChecksTest {
   }
 
   private static <T> Read<T> read(CheckedDecoding<T> read, String json, long tokens, int depth) throws IOException {
-    Checks checks = new Checks(tokens, depth);
-    T value = read.fromJsonChecked(JsonReader.of(new Buffer().writeUtf8(json)), checks);
+    Checks checks = new Checks(new Buffer().writeUtf8(json), tokens, depth);
+    T value = read.fromJsonChecked(checks.reader(), checks);
     return new Read<>(value, checks.flagged());
   }
 
@@ -108,6 +107,47 @@ class ChecksTest {
   void aFormWithoutACheckedReadIsReadByTheUsualAdapterAndFlagged() throws IOException {
     CheckedDecoding<Object> any = Checks.orUsual(null, MoshiFactory.create().adapter(Object.class));
     assertThat(flags(any, "{\"a\":[1]}")).isEqualTo(java.util.Map.of("a", List.of(1.0)));
+  }
+
+  @Test
+  void aLiteralNotWrittenAsJsonWritesItIsFlagged() throws IOException {
+    assertThat(accepts(Checks.bool(false), "true")).isTrue();
+    assertThat(flags(Checks.bool(false), "TRUE")).isTrue(); // the decoder takes it, JSON does not
+    assertThat(flags(Checks.bool(false), "False")).isFalse();
+    assertThat(accepts(Checks.text(true, -1, -1, null, null), "null")).isNull();
+    assertThat(flags(Checks.text(true, -1, -1, null, null), "NULL")).isNull();
+    CheckedDecoding<List<Boolean>> flags = Checks.list(Checks.bool(false), false, -1, -1);
+    assertThat(accepts(flags, "[true, false]")).containsExactly(true, false);
+    assertThat(flags(flags, "[true,tRUE]")).containsExactly(true, true);
+  }
+
+  @Test
+  void aWholeBodyWithARawControlCharacterOrAnEscapeJsonHasNotIsFlagged() {
+    CheckedDecoding<List<String>> texts = Checks.list(Checks.text(false, -1, -1, null, null), false, -1, -1);
+    CheckedDecoding<Sample> object = (reader, checks) -> {
+      checks.beginObject(reader);
+      checks.name();
+      reader.nextName();
+      texts.fromJsonChecked(reader, checks);
+      checks.endObject(reader);
+      return Sample.ONE;
+    };
+    assertThat(Checks.read(object, new Buffer().writeUtf8("{\"a\":[\"x\\ny\",\"\\u0041\"]}"), 100, 8))
+        .isEqualTo(new Checks.Read<>(Sample.ONE, false));
+    for (String body : List.of("{\"a\":[\"x\ny\"]}", "{\"a\":[\"it\\'s\"]}", "{\"a\":[\"x\\\ny\"]}",
+        "{\"a\":[\"x\u0001\"]}")) {
+      assertThat(Checks.read(object, new Buffer().writeUtf8(body), 100, 8)).as(body)
+          .isEqualTo(new Checks.Read<>(Sample.ONE, true));
+    }
+    assertThat(Checks.read(object, new Buffer().writeUtf8("[]"), 100, 8)).isNull();
+    assertThat(Checks.read(object, new Buffer().writeUtf8("{\"a\":[]} {}"), 100, 8)).isNull();
+  }
+
+  @Test
+  void aDecimalTheGuardReadsAsADoubleOnItsBoundIsFlagged() throws IOException {
+    CheckedDecoding<BigDecimal> positive = Checks.decimal(false, "0", true, null, false);
+    assertThat(accepts(positive, "1e-300")).isEqualByComparingTo("1e-300");
+    assertThat(flags(positive, "1e-400")).isEqualByComparingTo("1e-400"); // 0.0 as a double
   }
 
   @Test

@@ -43,9 +43,16 @@ public abstract class AnswerCheck {
    */
   protected abstract void recheck(byte[] body) throws IOException;
 
-  /** Hands the check of the answer being returned to the decoder of this thread. */
-  public static void handOver(AnswerCheck check) {
+  /**
+   * Hands the check of the answer being returned to the decoder of this thread; false when another guard of the
+   * same call has handed one over already, so this guard must check the bytes itself.
+   */
+  public static boolean handOver(AnswerCheck check) {
+    if (HANDED.get() != null) {
+      return false;
+    }
     HANDED.set(check);
+    return true;
   }
 
   /** The check handed over for the answer about to be decoded, once; null when none. */

@@ -8,7 +8,6 @@ import com.marketplacecontracts.core.json.GeneratedAdapter;
 import com.marketplacecontracts.core.operation.ApiOperation;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -114,33 +113,20 @@ final class DecodingFailures extends Converter.Factory {
     BufferedSource source = body.source();
     source.request(check.maxBytes() + 1);
     Buffer whole = source.getBuffer();
-    Object value = null;
-    Checks checks = null;
+    Checks.Read<?> read = null;
     // A body that may hold more values than the usual read lets through (JsonValueLimit) is left to it.
     if (checked != null && whole.size() <= check.maxBytes() && (whole.size() + 1) / 2 <= maxJsonValues
         && check.operationId().equals(operationId)) {
-      try {
-        JsonReader reader = JsonReader.of(whole.peek());
-        if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
-          Checks reading = new Checks(check.maxTokens(), Math.min(check.maxDepth(), JsonValueLimit.MAX_DEPTH));
-          Object read = checked.fromJsonChecked(reader, reading);
-          if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
-            value = read;
-            checks = reading;
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // A doubt, or a body the checked read could not decode: the usual read says what it is.
-      }
+      read = Checks.read(checked, whole, check.maxTokens(), Math.min(check.maxDepth(), JsonValueLimit.MAX_DEPTH));
     }
-    if (checks == null || checks.flagged()) {
+    if (read == null || read.flagged()) {
       check.recheck(whole.peek().readByteArray(Math.min(whole.size(), check.maxBytes() + 1)));
     }
-    if (checks == null) {
+    if (read == null) {
       return Optional.empty();
     }
     body.close();
-    return Optional.of(value);
+    return Optional.of(read.value());
   }
 
   /** Bytes of a body kept for its failure: as much as a failure keeps of a raw body. */
