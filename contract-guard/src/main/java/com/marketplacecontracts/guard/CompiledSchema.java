@@ -3,6 +3,7 @@ package com.marketplacecontracts.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplacecontracts.core.internal.json.Rfc3339;
+import com.marketplacecontracts.core.json.Checks;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.marketplacecontracts.core.operation.ContractMismatch.Kind;
@@ -28,7 +29,7 @@ final class CompiledSchema implements BodySchema {
   static final String TOO_BIG = "body of more than " + ContractGuard.MAX_CHECKED_TOKENS + " JSON tokens or "
       + ContractGuard.MAX_CHECKED_DEPTH + " levels, more than the guard checks";
   /** Longer strings are not run through a spec's pattern (a regular expression's cost may grow faster). */
-  static final int MAX_PATTERN_LENGTH = 10_000;
+  static final int MAX_PATTERN_LENGTH = Checks.MAX_PATTERN_LENGTH;
   private static final int MAX_NUMBER_LENGTH = 1000;
   private static final SchemaNode[] NOTHING = new SchemaNode[0];
   private static final ObjectMapper TREES = new ObjectMapper();
@@ -691,7 +692,7 @@ final class CompiledSchema implements BodySchema {
             if (chars.length() > MAX_PATTERN_LENGTH) {
               report(Kind.NOT_CHECKED, path(depth), null, "string longer than " + MAX_PATTERN_LENGTH
                   + " characters not matched against the pattern " + node.pattern.pattern());
-            } else if (!(ascii && node.patternRun != null && node.patternRun.accepts(b, from, to))
+            } else if (!(ascii && node.patternRun != null && node.patternRun.accepts(chars))
                 && !node.pattern.matcher(chars).find()) {
               report(Kind.CONSTRAINT, path(depth), null, "does not match the regex pattern "
                   + node.pattern.pattern());

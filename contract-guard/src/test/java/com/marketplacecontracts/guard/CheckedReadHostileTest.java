@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplacecontracts.core.json.CheckedDecoding;
 import com.marketplacecontracts.core.json.Checks;
-import com.marketplacecontracts.core.operation.ApiOperation;
 import com.marketplacecontracts.core.operation.ContractMismatch;
 import com.marketplacecontracts.core.operation.ContractMismatch.Direction;
 import com.marketplacecontracts.core.json.MoshiFactory;
@@ -17,8 +16,6 @@ import com.marketplacecontracts.yandex.model.GetOrderIdentifiersStatusResponse;
 import com.marketplacecontracts.yandex.model.GetSupplyRequestItemsResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -353,29 +350,10 @@ class CheckedReadHostileTest {
   }
 
   private static SpecIndex.Entry entry(String operationId) {
-    List<Class<?>> apis = new ArrayList<>(com.marketplacecontracts.yandex.api.ApiClient.APIS);
-    apis.addAll(com.marketplacecontracts.teez.api.ApiClient.APIS);
-    for (Class<?> api : apis) {
-      SpecIndex index = com.marketplacecontracts.yandex.api.ApiClient.APIS.contains(api) ? yandex : teez;
-      for (Method method : api.getMethods()) {
-        ApiOperation operation = method.getAnnotation(ApiOperation.class);
-        if (operation == null || !operation.id().equals(operationId)) {
-          continue;
-        }
-        for (Annotation annotation : method.getAnnotations()) {
-          String verb = annotation.annotationType().getSimpleName();
-          if (List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
-            try {
-              String path = (String) annotation.annotationType().getMethod("value").invoke(annotation);
-              String concrete = "/" + (path.startsWith("/") ? path.substring(1) : path).replaceAll("\\{[^}]+}", "1");
-              return index.find(verb, concrete).orElseThrow();
-            } catch (ReflectiveOperationException e) {
-              throw new AssertionError(e);
-            }
-          }
-        }
-      }
-    }
-    throw new AssertionError(operationId + " is no operation of the clients");
+    List<CheckedReadParityTest.Operation> all = new ArrayList<>(
+        CheckedReadParityTest.operations(com.marketplacecontracts.yandex.api.ApiClient.APIS, yandex));
+    all.addAll(CheckedReadParityTest.operations(com.marketplacecontracts.teez.api.ApiClient.APIS, teez));
+    return all.stream().filter(op -> op.id().equals(operationId)).findFirst()
+        .orElseThrow(() -> new AssertionError(operationId + " is no operation of the clients")).entry();
   }
 }

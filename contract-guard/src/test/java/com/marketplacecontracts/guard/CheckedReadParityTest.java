@@ -57,7 +57,7 @@ class CheckedReadParityTest {
   private enum Outcome { DOUBTED, FLAGGED, CONFORMING }
 
   /** An operation whose 200 answer a client decodes into {@code model}. */
-  private record Operation(String id, SpecIndex.Entry entry, Class<?> model) {
+  record Operation(String id, SpecIndex.Entry entry, Class<?> model) {
   }
 
   @BeforeAll
@@ -158,7 +158,7 @@ class CheckedReadParityTest {
   }
 
   /** The operations of {@code apis} answering a generated model, with the spec's entry for each. */
-  private static List<Operation> operations(List<Class<?>> apis, SpecIndex index) {
+  static List<Operation> operations(List<Class<?>> apis, SpecIndex index) {
     List<Operation> operations = new ArrayList<>();
     for (Class<?> api : apis) {
       for (Method method : api.getMethods()) {

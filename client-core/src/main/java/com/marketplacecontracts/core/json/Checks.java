@@ -35,7 +35,7 @@ public final class Checks {
   /** Thrown where the checked read cannot show the body conforms; carries nothing (no stack, no value). */
   public static final RuntimeException DOUBT = new Doubt();
 
-  /** Strings longer than this are not run through a pattern here (the guard bounds its patterns alike). */
+  /** Strings longer than this are not run through a pattern (the guard's bound too: a regex's cost may grow fast). */
   public static final int MAX_PATTERN_LENGTH = 10_000;
 
   private final long maxTokens;
@@ -358,23 +358,22 @@ public final class Checks {
     }
 
     /**
-     * Whether {@code value} is so close to a bound that the double the guard reads its text as may fall on the
-     * other side of it ({@code 1e-400} is 0 as a double, on an exclusive minimum of 0). Farther off, the double and
-     * its shortest decimal are on the same side as the exact value.
+     * Whether a decimal (its exact {@code value}, and the {@code text} it was read from) may break the bounds as the
+     * guard reads it: exactly, or as the double it reads the text as when the value is so close to a bound that
+     * the double may fall on the other side ({@code 1e-400} is 0 as a double, on an exclusive minimum of 0). Farther
+     * off, the double and its shortest decimal are on the same side as the exact value.
      */
-    boolean nearABound(BigDecimal value) {
+    boolean broken(BigDecimal value, String text) {
+      if (!within(value)) {
+        return true;
+      }
       for (int i = 0; i < near.length; i += 2) {
         if (value.compareTo(near[i]) > 0 && value.compareTo(near[i + 1]) < 0) {
-          return true;
+          double asDouble = Double.parseDouble(text);
+          return !Double.isFinite(asDouble) || !within(BigDecimal.valueOf(asDouble));
         }
       }
       return false;
-    }
-
-    /** Whether the text read as a double, as the guard reads a decimal, is within the bounds too. */
-    boolean withinAsDouble(String text) {
-      double value = Double.parseDouble(text);
-      return Double.isFinite(value) && within(BigDecimal.valueOf(value));
     }
 
     boolean within(BigDecimal value) {
@@ -467,14 +466,14 @@ public final class Checks {
       }
       String text = checks.number(reader);
       BigDecimal value = new BigDecimal(text);
-      if (!bounds.within(value) || bounds.nearABound(value) && !bounds.withinAsDouble(text)) {
+      if (bounds.broken(value, text)) {
         checks.flag();
       }
       return value;
     };
   }
 
-  /** A {@code type: number} read as a finite {@code Double}; the bounds are compared with the exact text. */
+  /** A {@code type: number} read as a finite {@code Double}; the bounds are compared as for a decimal. */
   public static CheckedDecoding<Double> float64(boolean nullable, String minimum, boolean exclusiveMinimum,
       String maximum, boolean exclusiveMaximum) {
     Bounds bounds = Bounds.of(minimum, exclusiveMinimum, maximum, exclusiveMaximum);
@@ -487,11 +486,8 @@ public final class Checks {
       if (Double.isNaN(value) || Double.isInfinite(value)) {
         throw DOUBT;
       }
-      if (bounds.near.length > 0) {
-        BigDecimal exact = new BigDecimal(text);
-        if (!bounds.within(exact) || bounds.nearABound(exact) && !bounds.withinAsDouble(text)) {
-          checks.flag();
-        }
+      if (bounds.near.length > 0 && bounds.broken(new BigDecimal(text), text)) {
+        checks.flag();
       }
       return value;
     };

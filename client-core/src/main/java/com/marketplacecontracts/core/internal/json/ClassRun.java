@@ -93,23 +93,6 @@ public final class ClassRun {
     return -1;
   }
 
-  /** True when the pattern surely finds a match in the unescaped ASCII string {@code bytes[from, to)}. */
-  public boolean accepts(byte[] bytes, int from, int to) {
-    int length = to - from;
-    if (length < min || length > max) {
-      return false;
-    }
-    boolean blank = true;
-    for (int i = from; i < to; i++) {
-      byte c = bytes[i];
-      if (c < 0 || !inClass[c] || c == '\n' || c == '\r') {
-        return false;
-      }
-      blank &= c == ' ' || c == '\t' || c == 0x0B || c == '\f';
-    }
-    return !notBlank || !blank;
-  }
-
   /** True when the pattern surely finds a match in {@code text}; false says nothing (ask the pattern). */
   public boolean accepts(CharSequence text) {
     int length = text.length();
